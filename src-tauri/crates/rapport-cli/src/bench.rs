@@ -1,0 +1,304 @@
+//! `rapport bench`: creation, search and paging speed of the core on a fresh database, next to
+//! raw SQLite doing the same inserts in the same run (the physical reference).
+//!
+//! The raw comparisons use rusqlite on the same SQLite library, with the core's own table
+//! layouts and index statements, so they measure what SQLite itself costs for these rows.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rapport_core::demo::{self, ContactGenerator, DemoOptions};
+use rapport_core::model::{
+    ContactFilter, ContactListQuery, ContactSort, ContactType, SortColumn, SortDirection,
+};
+use rapport_core::store::bulk::{self, ContactRecord, SqlValue, CONTACTS};
+use rapport_core::store::{contacts, search_index};
+use rapport_core::Database;
+use serde::Serialize;
+
+const PAGE: u32 = 100;
+const PREFIX_QUERIES: usize = 1_000;
+const SUBSTRING_QUERIES: usize = 200;
+const PAGE_FETCHES: usize = 300;
+
+#[derive(Serialize)]
+struct Report {
+    contacts: u64,
+    create_rows_per_s: f64,
+    baseline_rows_per_s: f64,
+    same_schema_rows_per_s: f64,
+    search_prefix_p50_ms: f64,
+    search_prefix_p99_ms: f64,
+    search_substring_p99_ms: f64,
+    page_p99_ms: f64,
+    open_ms: f64,
+    count_ms: f64,
+    database_mb: f64,
+}
+
+pub async fn run(n: u64, seed: u64, dir: Option<PathBuf>, json: bool) -> anyhow::Result<()> {
+    let temp;
+    let dir = match dir {
+        Some(dir) => {
+            std::fs::create_dir_all(&dir)?;
+            dir
+        }
+        None => {
+            temp = tempfile::tempdir()?;
+            temp.path().to_path_buf()
+        }
+    };
+    let say = |text: &str| {
+        if !json {
+            eprintln!("{text}");
+        }
+    };
+    let options = DemoOptions {
+        contacts: n,
+        seed,
+        now: chrono::Utc::now(),
+    };
+    say(&format!("generating {n} contacts in memory…"));
+    let org = demo::organisation(options);
+    let records: Vec<ContactRecord> = ContactGenerator::new(&org, options)
+        .batches(10_000)
+        .flatten()
+        .collect();
+
+    say("baseline: prepared inserts into a bare table…");
+    let baseline = rate(n, || {
+        baseline_insert(&dir.join("baseline.sqlite3"), &records)
+    })?;
+
+    say("same schema: prepared inserts into Rapport's tables and search index, row by row…");
+    let same_path = dir.join("same-schema.sqlite3");
+    let db = Database::open(&same_path).await?;
+    bulk::insert_organisation(&db, &org).await?;
+    db.close().await;
+    let same_schema = rate(n, || same_schema_insert(&same_path, &records))?;
+
+    say("create: the core's bulk path…");
+    let path = dir.join("rapport.sqlite3");
+    let started = Instant::now();
+    let db = Database::open(&path).await?;
+    bulk::insert_organisation(&db, &org).await?;
+    bulk::insert_contacts(&db, n, records.chunks(5_000), |_| {}).await?;
+    let create = n as f64 / started.elapsed().as_secs_f64();
+    db.close().await;
+    drop(records);
+
+    let mut opens = Vec::new();
+    for _ in 0..5 {
+        let started = Instant::now();
+        let db = Database::open_existing(&path).await?;
+        opens.push(ms(started));
+        db.close().await;
+    }
+    let db = Database::open_existing(&path).await?;
+    let pool = db.reader();
+
+    say("search: typed prefixes…");
+    let names: Vec<String> = sqlx_names(&db)
+        .await
+        .context("reading names for the search queries")?;
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut prefix_times = Vec::with_capacity(PREFIX_QUERIES);
+    while prefix_times.len() < PREFIX_QUERIES {
+        // Type a family name letter by letter, as a person would.
+        let name = &names[rng.gen_range(0..names.len())];
+        let chars: Vec<char> = name.chars().collect();
+        for end in 1..=chars.len().min(8) {
+            let typed: String = chars[..end].iter().collect();
+            let started = Instant::now();
+            contacts::list(pool, &search_query(&typed), "GB").await?;
+            prefix_times.push(ms(started));
+        }
+    }
+    prefix_times.truncate(PREFIX_QUERIES);
+
+    say("search: text inside words…");
+    let mut substring_times = Vec::with_capacity(SUBSTRING_QUERIES);
+    while substring_times.len() < SUBSTRING_QUERIES {
+        let name: Vec<char> = names[rng.gen_range(0..names.len())].chars().collect();
+        if name.len() < 5 {
+            continue;
+        }
+        let start = rng.gen_range(1..name.len() - 3);
+        let piece: String = name
+            [start..start + 3 + rng.gen_range(0..=(name.len() - start - 3).min(2))]
+            .iter()
+            .collect();
+        let started = Instant::now();
+        contacts::list(pool, &search_query(&piece), "GB").await?;
+        substring_times.push(ms(started));
+    }
+
+    say("paging: keyset pages in several sort orders…");
+    let mut page_times = Vec::with_capacity(PAGE_FETCHES);
+    let orders = [
+        (SortColumn::Name, SortDirection::Asc, None),
+        (SortColumn::Company, SortDirection::Desc, None),
+        (
+            SortColumn::Name,
+            SortDirection::Asc,
+            Some(ContactType::Billing),
+        ),
+    ];
+    for (column, direction, contact_type) in orders {
+        let mut cursor = None;
+        for _ in 0..PAGE_FETCHES / orders.len() {
+            let query = ContactListQuery {
+                search: None,
+                filter: ContactFilter {
+                    contact_type,
+                    ..Default::default()
+                },
+                sort: ContactSort { column, direction },
+                cursor: cursor.clone(),
+                limit: PAGE,
+            };
+            let started = Instant::now();
+            let page = contacts::list(pool, &query, "GB").await?;
+            page_times.push(ms(started));
+            cursor = page.next_cursor;
+            if cursor.is_none() {
+                break;
+            }
+        }
+    }
+    let started = Instant::now();
+    contacts::count(pool, &Default::default()).await?;
+    let count_ms = ms(started);
+    db.close().await;
+
+    let report = Report {
+        contacts: n,
+        create_rows_per_s: create.round(),
+        baseline_rows_per_s: baseline.round(),
+        same_schema_rows_per_s: same_schema.round(),
+        search_prefix_p50_ms: percentile(&mut prefix_times, 50.0),
+        search_prefix_p99_ms: percentile(&mut prefix_times, 99.0),
+        search_substring_p99_ms: percentile(&mut substring_times, 99.0),
+        page_p99_ms: percentile(&mut page_times, 99.0),
+        open_ms: percentile(&mut opens, 50.0),
+        count_ms,
+        database_mb: (file_size(&path) as f64 / 1_048_576.0 * 10.0).round() / 10.0,
+    };
+    crate::emit(&serde_json::to_string(&report)?)?;
+    if !json {
+        eprintln!(
+            "create is {:.0}% of the same-schema rate and {:.0}% of the bare-table rate",
+            100.0 * report.create_rows_per_s / report.same_schema_rows_per_s,
+            100.0 * report.create_rows_per_s / report.baseline_rows_per_s
+        );
+    }
+    Ok(())
+}
+
+fn search_query(text: &str) -> ContactListQuery {
+    ContactListQuery {
+        search: Some(text.into()),
+        limit: PAGE,
+        ..Default::default()
+    }
+}
+
+async fn sqlx_names(db: &Database) -> anyhow::Result<Vec<String>> {
+    let page = contacts::list(
+        db.reader(),
+        &ContactListQuery {
+            limit: contacts::MAX_PAGE,
+            ..Default::default()
+        },
+        "GB",
+    )
+    .await?;
+    Ok(page
+        .rows
+        .into_iter()
+        .filter_map(|r| r.display_name.split_whitespace().last().map(str::to_string))
+        .collect())
+}
+
+fn rate(n: u64, work: impl FnOnce() -> anyhow::Result<()>) -> anyhow::Result<f64> {
+    let started = Instant::now();
+    work()?;
+    Ok(n as f64 / started.elapsed().as_secs_f64())
+}
+
+fn ms(started: Instant) -> f64 {
+    started.elapsed().as_secs_f64() * 1_000.0
+}
+
+fn percentile(values: &mut [f64], p: f64) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    values.sort_by(f64::total_cmp);
+    let rank = ((p / 100.0) * (values.len() - 1) as f64).round() as usize;
+    (values[rank.min(values.len() - 1)] * 1_000.0).round() / 1_000.0
+}
+
+fn file_size(path: &Path) -> u64 {
+    std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
+}
+
+fn raw_connection(path: &Path) -> anyhow::Result<rusqlite::Connection> {
+    let conn = rusqlite::Connection::open(path)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(conn)
+}
+
+fn to_sql(value: &SqlValue) -> rusqlite::types::Value {
+    match value {
+        SqlValue::Null => rusqlite::types::Value::Null,
+        SqlValue::Int(v) => rusqlite::types::Value::Integer(*v),
+        SqlValue::Text(v) => rusqlite::types::Value::Text(v.clone()),
+    }
+}
+
+/// The physical reference: each contact's own row into a table without constraints or indexes.
+fn baseline_insert(path: &Path, records: &[ContactRecord]) -> anyhow::Result<()> {
+    let mut conn = raw_connection(path)?;
+    conn.execute(
+        &format!("CREATE TABLE bare ({})", CONTACTS.columns.join(", ")),
+        [],
+    )?;
+    let tx = conn.transaction()?;
+    {
+        let mut insert = tx.prepare(&bulk::insert_sql(&CONTACTS, 1).replace("contacts", "bare"))?;
+        for record in records {
+            let (_, row) = &record.rows()[0];
+            insert.execute(rusqlite::params_from_iter(row.iter().map(to_sql)))?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// Every row of every contact into Rapport's schema, then its search documents, one contact at
+/// a time: what keeping the index in step row by row costs.
+fn same_schema_insert(path: &Path, records: &[ContactRecord]) -> anyhow::Result<()> {
+    let mut conn = raw_connection(path)?;
+    let tx = conn.transaction()?;
+    {
+        let index = search_index::index_one_statements();
+        let mut index_words = tx.prepare(&index[2])?;
+        let mut index_grams = tx.prepare(&index[3])?;
+        for record in records {
+            for (table, row) in record.rows() {
+                let mut insert = tx.prepare_cached(&bulk::insert_sql(table, 1))?;
+                insert.execute(rusqlite::params_from_iter(row.iter().map(to_sql)))?;
+            }
+            index_words.execute([record.id])?;
+            index_grams.execute([record.id])?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
+}

@@ -1,0 +1,16 @@
+//! Rapport's domain core: storage, domain types, search and demo data.
+//!
+//! Nothing here knows about Tauri: the desktop shell, the `rapport` CLI and the benchmarks all
+//! drive the same functions, which is what keeps every rule in one place.
+
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod model;
+pub mod phone;
+pub mod search;
+pub mod store;
+pub mod text;
+
+pub use db::Database;
+pub use error::{CoreError, CoreResult, FieldProblem};

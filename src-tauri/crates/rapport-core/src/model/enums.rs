@@ -1,0 +1,52 @@
+//! Closed vocabularies of the domain. Stored as their snake_case names.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type, sqlx::Type)]
+        #[serde(rename_all = "snake_case")]
+        #[sqlx(type_name = "TEXT", rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            pub fn parse(text: &str) -> Option<Self> {
+                match text { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// The contact types of the creation procedure's first step.
+    ContactType { Primary = "primary", Billing = "billing", Operations = "operations", Emergency = "emergency", Other = "other" }
+);
+vocabulary!(
+    /// Active, inactive (deactivated with a reason) or archived (administrators only).
+    ContactStatus { Active = "active", Inactive = "inactive", Archived = "archived" }
+);
+vocabulary!(
+    LifecycleStage { Lead = "lead", Prospect = "prospect", ActiveCustomer = "active_customer", Former = "former" }
+);
+vocabulary!(Priority { High = "high", Medium = "medium", Low = "low" });
+vocabulary!(
+    /// Communication channels for preferences and consent.
+    ContactChannel { Email = "email", Phone = "phone", Sms = "sms", Post = "post" }
+);
+vocabulary!(EmailKind { Business = "business", Alternate = "alternate", Personal = "personal" });
+vocabulary!(PhoneKind { Office = "office", Mobile = "mobile", Home = "home", Fax = "fax" });
+vocabulary!(AddressKind { Mailing = "mailing", Site = "site", Home = "home" });
+vocabulary!(AccountKind { Private = "private", Business = "business" });

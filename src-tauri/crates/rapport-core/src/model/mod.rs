@@ -1,0 +1,28 @@
+//! Domain types shared by the store, the shell and the CLI. Wire names are camelCase fields and
+//! snake_case enum values; ids are strings on the wire.
+
+mod contact;
+mod enums;
+mod list;
+mod organisation;
+
+pub use contact::*;
+pub use enums::*;
+pub use list::*;
+pub use organisation::*;
+
+use crate::error::{CoreError, CoreResult};
+
+/// Parses a wire id. An id that cannot exist answers `not_found`, like an id that no longer does.
+pub fn parse_id(entity: &'static str, id: &str) -> CoreResult<i64> {
+    id.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| CoreError::not_found(entity, id))
+}
+
+/// A contact's human reference number, e.g. `C-000123`.
+pub fn contact_reference(id: i64) -> String {
+    format!("C-{id:06}")
+}

@@ -1,0 +1,614 @@
+//! Reading contacts: the keyset-paged list, search, counts and the full detail.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+
+use crate::error::{CoreError, CoreResult};
+use crate::model::*;
+use crate::phone;
+use crate::search::SearchText;
+
+/// Largest page a caller may ask for.
+pub const MAX_PAGE: u32 = 500;
+/// Search counts stop here; the UI shows "10,000+".
+pub const COUNT_CAP: u32 = 10_000;
+
+const ROW_COLUMNS: &str = "c.id, c.reference, c.display_name, c.job_title, c.company,
+    c.contact_type, c.status, c.primary_email, c.primary_phone, c.primary_phone_ext,
+    (SELECT t.name FROM territories t WHERE t.id = c.territory_id) AS territory, c.updated_at";
+
+#[derive(sqlx::FromRow)]
+struct RowRecord {
+    id: i64,
+    reference: String,
+    display_name: String,
+    job_title: Option<String>,
+    company: Option<String>,
+    contact_type: ContactType,
+    status: ContactStatus,
+    primary_email: Option<String>,
+    primary_phone: Option<String>,
+    primary_phone_ext: Option<String>,
+    territory: Option<String>,
+    updated_at: DateTime<Utc>,
+}
+
+impl RowRecord {
+    fn into_row(self, home: &str) -> ContactRow {
+        ContactRow {
+            id: self.id.to_string(),
+            reference: self.reference,
+            display_name: self.display_name,
+            job_title: self.job_title,
+            company: self.company,
+            contact_type: self.contact_type,
+            status: self.status,
+            email: self.primary_email,
+            phone: self
+                .primary_phone
+                .map(|p| phone::display(&p, self.primary_phone_ext.as_deref(), home)),
+            territory: self.territory,
+            updated_at: self.updated_at,
+        }
+    }
+}
+
+/// Where the next page starts. Opaque to callers.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(tag = "m")]
+enum Cursor {
+    /// Sorted list: the sort-key values and id of the last row.
+    B { k: Vec<String>, id: i64 },
+    /// Search: the tier (0 name, 1 elsewhere, 2 inside words) and the last index rowid.
+    S { t: u8, id: i64 },
+}
+
+impl Cursor {
+    fn decode(text: &str) -> CoreResult<Self> {
+        serde_json::from_str(text)
+            .map_err(|_| CoreError::invalid("cursor", "is not a cursor this list handed out"))
+    }
+
+    fn encode(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The key columns that order the list for a sort column; `c.id` always ends the key.
+fn sort_keys(column: SortColumn) -> &'static [&'static str] {
+    match column {
+        SortColumn::Name => &["c.name_key"],
+        SortColumn::Company => &["c.company_key"],
+        SortColumn::JobTitle => &["c.title_key"],
+        SortColumn::ContactType => &["c.contact_type", "c.name_key"],
+        SortColumn::Status => &["c.status", "c.name_key"],
+        SortColumn::UpdatedAt => &["c.updated_at"],
+        // References are zero-padded ids; ordering by id is the same and stays right past C-999999.
+        SortColumn::Reference => &[],
+    }
+}
+
+fn push_filter(builder: &mut QueryBuilder<'_, Sqlite>, filter: &ContactFilter) -> CoreResult<()> {
+    if let Some(contact_type) = filter.contact_type {
+        builder
+            .push(" AND c.contact_type = ")
+            .push_bind(contact_type.as_str());
+    }
+    if let Some(status) = filter.status {
+        builder.push(" AND c.status = ").push_bind(status.as_str());
+    }
+    if let Some(territory) = &filter.territory_id {
+        let territory = parse_id("territory", territory)?;
+        builder
+            .push(
+                " AND EXISTS (SELECT 1 FROM contact_sites cs JOIN sites s ON s.id = cs.site_id
+                  WHERE cs.contact_id = c.id AND s.territory_id = ",
+            )
+            .push_bind(territory)
+            .push(")");
+    }
+    Ok(())
+}
+
+/// One page of the contact list, or of search matches when `query.search` has text.
+pub async fn list(
+    pool: &SqlitePool,
+    query: &ContactListQuery,
+    home: &str,
+) -> CoreResult<ContactPage> {
+    let limit = query.limit.clamp(1, MAX_PAGE);
+    let cursor = query.cursor.as_deref().map(Cursor::decode).transpose()?;
+    let search = query.search.as_deref().and_then(SearchText::parse);
+    match search {
+        None => browse(pool, query, cursor, limit, home).await,
+        Some(search) => find(pool, &search, &query.filter, cursor, limit, home).await,
+    }
+}
+
+async fn browse(
+    pool: &SqlitePool,
+    query: &ContactListQuery,
+    cursor: Option<Cursor>,
+    limit: u32,
+    home: &str,
+) -> CoreResult<ContactPage> {
+    let keys = sort_keys(query.sort.column);
+    let desc = query.sort.direction == SortDirection::Desc;
+    let mut builder = QueryBuilder::new(format!("SELECT {ROW_COLUMNS} FROM contacts c WHERE 1"));
+    push_filter(&mut builder, &query.filter)?;
+    match cursor {
+        Some(Cursor::B { k, id }) if k.len() == keys.len() => {
+            builder.push(" AND (");
+            for key in keys {
+                builder.push(*key).push(", ");
+            }
+            builder
+                .push("c.id) ")
+                .push(if desc { "< (" } else { "> (" });
+            for value in k {
+                builder.push_bind(value).push(", ");
+            }
+            builder.push_bind(id).push(")");
+        }
+        Some(_) => {
+            return Err(CoreError::invalid(
+                "cursor",
+                "belongs to another sort order",
+            ))
+        }
+        None => {}
+    }
+    let direction = if desc { " DESC" } else { " ASC" };
+    builder.push(" ORDER BY ");
+    for key in keys {
+        builder.push(*key).push(direction).push(", ");
+    }
+    builder
+        .push("c.id")
+        .push(direction)
+        .push(" LIMIT ")
+        .push_bind(i64::from(limit));
+
+    let records: Vec<RowRecord> = builder.build_query_as().fetch_all(pool).await?;
+    let next_cursor = if records.len() == limit as usize {
+        match records.last() {
+            Some(last) => {
+                let k = key_values(pool, keys, last.id).await?;
+                Some(Cursor::B { k, id: last.id }.encode())
+            }
+            None => None,
+        }
+    } else {
+        None
+    };
+    Ok(ContactPage {
+        rows: records.into_iter().map(|r| r.into_row(home)).collect(),
+        next_cursor,
+        mode: ListMode::Browse,
+    })
+}
+
+/// The sort-key values of one contact, for the cursor after it.
+async fn key_values(pool: &SqlitePool, keys: &[&str], id: i64) -> CoreResult<Vec<String>> {
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!("SELECT {} FROM contacts c WHERE c.id = ?", keys.join(", "));
+    let mut builder = QueryBuilder::<Sqlite>::new(sql);
+    let row = builder.build().bind(id).fetch_one(pool).await?;
+    use sqlx::Row;
+    (0..keys.len())
+        .map(|i| row.try_get::<String, _>(i).map_err(CoreError::from))
+        .collect()
+}
+
+/// The FTS expression and index of a search tier.
+fn tier_query(search: &SearchText, tier: u8) -> Option<(&'static str, String)> {
+    match tier {
+        0 if search.is_phone => Some(("contact_words", search.prefix.clone())),
+        0 => Some(("contact_words", search.name_tier())),
+        1 if search.is_phone => None,
+        1 => Some(("contact_words", search.other_tier())),
+        2 => search.substring.clone().map(|q| ("contact_grams", q)),
+        _ => None,
+    }
+}
+
+async fn fetch_tier(
+    pool: &SqlitePool,
+    index: &str,
+    expression: &str,
+    filter: &ContactFilter,
+    after: i64,
+    limit: usize,
+) -> CoreResult<Vec<RowRecord>> {
+    // CROSS JOIN keeps the index as the outer loop, so rows come in rowid order and the
+    // LIMIT stops the scan early instead of ranking every match.
+    let mut builder = QueryBuilder::new(format!(
+        "SELECT {ROW_COLUMNS} FROM {index} CROSS JOIN contacts c ON c.id = {index}.rowid
+         WHERE {index} MATCH "
+    ));
+    builder.push_bind(expression.to_string());
+    builder
+        .push(format!(" AND {index}.rowid > "))
+        .push_bind(after);
+    push_filter(&mut builder, filter)?;
+    builder
+        .push(format!(" ORDER BY {index}.rowid LIMIT "))
+        .push_bind(limit as i64);
+    Ok(builder.build_query_as().fetch_all(pool).await?)
+}
+
+async fn find(
+    pool: &SqlitePool,
+    search: &SearchText,
+    filter: &ContactFilter,
+    cursor: Option<Cursor>,
+    limit: u32,
+    home: &str,
+) -> CoreResult<ContactPage> {
+    let fresh = cursor.is_none();
+    let (mut tier, mut after) = match cursor {
+        None => (0, 0),
+        Some(Cursor::S { t, id }) => (t.min(2), id),
+        Some(_) => {
+            return Err(CoreError::invalid(
+                "cursor",
+                "belongs to the unfiltered list",
+            ))
+        }
+    };
+    let limit = limit as usize;
+    let mut records = Vec::new();
+    if tier < 2 {
+        loop {
+            if let Some((index, expression)) = tier_query(search, tier) {
+                let wanted = limit - records.len();
+                records.extend(fetch_tier(pool, index, &expression, filter, after, wanted).await?);
+            }
+            if records.len() == limit || tier == 1 {
+                break;
+            }
+            tier += 1;
+            after = 0;
+        }
+        // Only when no word starts with the text: look inside words.
+        if fresh && records.is_empty() {
+            tier = 2;
+            after = 0;
+        }
+    }
+    if tier == 2 {
+        if let Some((index, expression)) = tier_query(search, 2) {
+            records = fetch_tier(pool, index, &expression, filter, after, limit).await?;
+        }
+    }
+    let mode = if tier == 2 {
+        ListMode::Substring
+    } else {
+        ListMode::Prefix
+    };
+    let next_cursor = match records.last() {
+        Some(last) if records.len() == limit => Some(
+            Cursor::S {
+                t: tier,
+                id: last.id,
+            }
+            .encode(),
+        ),
+        _ => None,
+    };
+    Ok(ContactPage {
+        rows: records.into_iter().map(|r| r.into_row(home)).collect(),
+        next_cursor,
+        mode,
+    })
+}
+
+/// How many contacts the list (or search) would show. Search counts stop at [`COUNT_CAP`].
+pub async fn count(pool: &SqlitePool, query: &ContactCountQuery) -> CoreResult<ContactCount> {
+    match query.search.as_deref().and_then(SearchText::parse) {
+        None => {
+            let mut builder = QueryBuilder::new("SELECT count(*) FROM contacts c WHERE 1");
+            push_filter(&mut builder, &query.filter)?;
+            let n: i64 = builder.build_query_scalar().fetch_one(pool).await?;
+            Ok(ContactCount {
+                count: u32::try_from(n).unwrap_or(u32::MAX),
+                exact: true,
+            })
+        }
+        Some(search) => {
+            let n = count_matches(pool, "contact_words", &search.prefix, &query.filter).await?;
+            let n = match (n, &search.substring) {
+                (0, Some(substring)) => {
+                    count_matches(pool, "contact_grams", substring, &query.filter).await?
+                }
+                (n, _) => n,
+            };
+            Ok(ContactCount {
+                count: n.min(COUNT_CAP),
+                exact: n <= COUNT_CAP,
+            })
+        }
+    }
+}
+
+async fn count_matches(
+    pool: &SqlitePool,
+    index: &str,
+    expression: &str,
+    filter: &ContactFilter,
+) -> CoreResult<u32> {
+    let mut builder = QueryBuilder::new(format!(
+        "SELECT count(*) FROM (SELECT 1 FROM {index} CROSS JOIN contacts c ON c.id = {index}.rowid
+         WHERE {index} MATCH "
+    ));
+    builder.push_bind(expression.to_string());
+    push_filter(&mut builder, filter)?;
+    builder
+        .push(" LIMIT ")
+        .push_bind(i64::from(COUNT_CAP) + 1)
+        .push(")");
+    let n: i64 = builder.build_query_scalar().fetch_one(pool).await?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+#[derive(sqlx::FromRow)]
+struct DetailRecord {
+    id: i64,
+    reference: String,
+    display_name: String,
+    salutation: Option<String>,
+    first_name: String,
+    middle_name: Option<String>,
+    last_name: String,
+    preferred_name: Option<String>,
+    suffix: Option<String>,
+    job_title: Option<String>,
+    department: Option<String>,
+    employee_id: Option<String>,
+    contact_type: ContactType,
+    contact_type_other: Option<String>,
+    authority_level: Option<String>,
+    authority_scope: Option<String>,
+    approval_limit_minor: Option<i64>,
+    currency: String,
+    birthday: Option<NaiveDate>,
+    websites: String,
+    notes: Option<String>,
+    has_photo: bool,
+    preferred_method: Option<ContactChannel>,
+    preferred_times: Option<String>,
+    time_zone: Option<String>,
+    language: Option<String>,
+    lifecycle_stage: LifecycleStage,
+    priority: Priority,
+    owner: Option<String>,
+    special_instructions: Option<String>,
+    status: ContactStatus,
+    status_reason: Option<String>,
+    verified_at: Option<DateTime<Utc>>,
+    verified_by: Option<String>,
+    verification_method: Option<String>,
+    approval_source: Option<String>,
+    approval_date: Option<NaiveDate>,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    version: i64,
+}
+
+/// Everything stored about one contact.
+pub async fn get(pool: &SqlitePool, id: &str, home: &str) -> CoreResult<ContactDetail> {
+    let id = parse_id("contact", id)?;
+    // One read transaction: all parts come from the same snapshot.
+    let mut tx = pool.begin().await?;
+    let c: DetailRecord = sqlx::query_as(
+        "SELECT id, reference, display_name, salutation, first_name, middle_name, last_name,
+            preferred_name, suffix, job_title, department, employee_id, contact_type,
+            contact_type_other, authority_level, authority_scope, approval_limit_minor, currency,
+            birthday, websites, notes, photo IS NOT NULL AS has_photo, preferred_method,
+            preferred_times, time_zone, language, lifecycle_stage, priority, owner,
+            special_instructions, status, status_reason, verified_at, verified_by,
+            verification_method, approval_source, approval_date, created_at, updated_at, version
+         FROM contacts WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or_else(|| CoreError::not_found("contact", id.to_string()))?;
+
+    let emails: Vec<(EmailKind, String, bool)> = sqlx::query_as(
+        "SELECT kind, address, is_primary FROM contact_emails WHERE contact_id = ?
+         ORDER BY is_primary DESC, id",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let phones: Vec<(PhoneKind, String, Option<String>, bool)> = sqlx::query_as(
+        "SELECT kind, e164, extension, is_primary FROM contact_phones WHERE contact_id = ?
+         ORDER BY is_primary DESC, id",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    #[allow(clippy::type_complexity)]
+    let addresses: Vec<(
+        AddressKind,
+        String,
+        Option<String>,
+        String,
+        Option<String>,
+        Option<String>,
+        String,
+    )> = sqlx::query_as(
+        "SELECT kind, line1, line2, city, region, postal_code, country FROM contact_addresses
+             WHERE contact_id = ? ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let tags: Vec<String> =
+        sqlx::query_scalar("SELECT tag FROM contact_tags WHERE contact_id = ? ORDER BY tag")
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
+    let channels: Vec<(ContactChannel, bool, bool)> = sqlx::query_as(
+        "SELECT channel, notify, consent FROM contact_channel_preferences WHERE contact_id = ?
+         ORDER BY CASE channel WHEN 'email' THEN 0 WHEN 'phone' THEN 1 WHEN 'sms' THEN 2 ELSE 3 END",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let history: Vec<(LifecycleStage, DateTime<Utc>)> = sqlx::query_as(
+        "SELECT stage, changed_at FROM contact_lifecycle_history WHERE contact_id = ?
+         ORDER BY changed_at, id",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    #[allow(clippy::type_complexity)]
+    let sites: Vec<(
+        i64,
+        String,
+        i64,
+        String,
+        String,
+        String,
+        String,
+        bool,
+        Option<i64>,
+    )> = sqlx::query_as(
+        "SELECT s.id, s.name, a.id, a.name, t.name, r.name, cs.role, cs.is_primary,
+                cs.authority_limit_minor
+             FROM contact_sites cs
+             JOIN sites s ON s.id = cs.site_id
+             JOIN accounts a ON a.id = s.account_id
+             JOIN territories t ON t.id = s.territory_id
+             JOIN regions r ON r.id = t.region_id
+             WHERE cs.contact_id = ? ORDER BY cs.is_primary DESC, a.name, s.name",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    tx.commit().await?;
+
+    let currency = c.currency.clone();
+    Ok(ContactDetail {
+        id: c.id.to_string(),
+        reference: c.reference,
+        display_name: c.display_name,
+        salutation: c.salutation,
+        first_name: c.first_name,
+        middle_name: c.middle_name,
+        last_name: c.last_name,
+        preferred_name: c.preferred_name,
+        suffix: c.suffix,
+        job_title: c.job_title,
+        department: c.department,
+        employee_id: c.employee_id,
+        contact_type: c.contact_type,
+        contact_type_other: c.contact_type_other,
+        authority_level: c.authority_level,
+        authority_scope: c.authority_scope,
+        approval_limit: c
+            .approval_limit_minor
+            .map(|m| Money::from_minor(m, &currency)),
+        emails: emails
+            .into_iter()
+            .map(|(kind, address, is_primary)| EmailAddress {
+                kind,
+                address,
+                is_primary,
+            })
+            .collect(),
+        phones: phones
+            .into_iter()
+            .map(|(kind, e164, extension, is_primary)| PhoneNumber {
+                kind,
+                display: phone::display(&e164, extension.as_deref(), home),
+                tel_uri: phone::tel_uri(&e164, extension.as_deref()),
+                e164,
+                extension,
+                is_primary,
+            })
+            .collect(),
+        addresses: addresses
+            .into_iter()
+            .map(
+                |(kind, line1, line2, city, region, postal_code, country)| PostalAddress {
+                    kind,
+                    line1,
+                    line2,
+                    city,
+                    region,
+                    postal_code,
+                    country,
+                },
+            )
+            .collect(),
+        birthday: c.birthday,
+        websites: serde_json::from_str(&c.websites).unwrap_or_default(),
+        notes: c.notes,
+        has_photo: c.has_photo,
+        preferred_method: c.preferred_method,
+        preferred_times: c.preferred_times,
+        time_zone: c.time_zone,
+        language: c.language,
+        channel_preferences: channels
+            .into_iter()
+            .map(|(channel, notify, consent)| ChannelPreference {
+                channel,
+                notify,
+                consent,
+            })
+            .collect(),
+        lifecycle_stage: c.lifecycle_stage,
+        lifecycle_history: history
+            .into_iter()
+            .map(|(stage, changed_at)| LifecycleChange { stage, changed_at })
+            .collect(),
+        priority: c.priority,
+        tags,
+        owner: c.owner,
+        special_instructions: c.special_instructions,
+        status: c.status,
+        status_reason: c.status_reason,
+        verified_at: c.verified_at,
+        verified_by: c.verified_by,
+        verification_method: c.verification_method,
+        approval_source: c.approval_source,
+        approval_date: c.approval_date,
+        sites: sites
+            .into_iter()
+            .map(
+                |(
+                    site_id,
+                    site_name,
+                    account_id,
+                    account_name,
+                    territory,
+                    region,
+                    role,
+                    is_primary,
+                    limit,
+                )| {
+                    ContactSite {
+                        site_id: site_id.to_string(),
+                        site_name,
+                        account_id: account_id.to_string(),
+                        account_name,
+                        territory,
+                        region,
+                        role,
+                        is_primary,
+                        authority_limit: limit.map(|m| Money::from_minor(m, &currency)),
+                    }
+                },
+            )
+            .collect(),
+        created_at: c.created_at,
+        updated_at: c.updated_at,
+        version: u32::try_from(c.version).unwrap_or(u32::MAX),
+    })
+}

@@ -1,0 +1,34 @@
+//! Organisation-wide settings (key/value).
+
+use sqlx::SqlitePool;
+
+use crate::error::CoreResult;
+use crate::Database;
+
+/// ISO country whose numbers are shown in national format.
+pub const HOME_COUNTRY: &str = "home_country";
+/// Present (value "1") in databases created as the demo organisation.
+pub const DEMO: &str = "demo";
+
+pub async fn get(pool: &SqlitePool, key: &str) -> CoreResult<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
+            .bind(key)
+            .fetch_optional(pool)
+            .await?,
+    )
+}
+
+pub async fn set(db: &Database, key: &str, value: &str) -> CoreResult<()> {
+    let mut tx = db.write().await?;
+    sqlx::query(
+        "INSERT INTO settings (key, value) VALUES (?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(key)
+    .bind(value)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

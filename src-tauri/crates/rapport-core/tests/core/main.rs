@@ -1,0 +1,58 @@
+//! Core integration tests: each test gets its own SQLite file in a temporary folder.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod db;
+mod demo;
+mod detail;
+mod list;
+mod search;
+
+use chrono::{DateTime, TimeZone, Utc};
+use rapport_core::demo::DemoOptions;
+use rapport_core::model::{ContactListQuery, ContactRow};
+use rapport_core::store::contacts;
+use rapport_core::Database;
+use tempfile::TempDir;
+
+pub fn fixed_now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap()
+}
+
+pub struct Demo {
+    pub db: Database,
+    _dir: TempDir,
+}
+
+/// A fresh demo database of `contacts` contacts (seed 1, fixed clock).
+pub async fn demo_db(contacts: u64) -> Demo {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Database::open(&dir.path().join("rapport.sqlite3"))
+        .await
+        .unwrap();
+    let options = DemoOptions {
+        contacts,
+        seed: 1,
+        now: fixed_now(),
+    };
+    rapport_core::demo::create(&db, options, |_| {})
+        .await
+        .unwrap();
+    Demo { db, _dir: dir }
+}
+
+/// Every row of a list, following cursors to the end.
+pub async fn walk(db: &Database, mut query: ContactListQuery) -> Vec<ContactRow> {
+    let mut rows = Vec::new();
+    loop {
+        let page = contacts::list(db.reader(), &query, "GB").await.unwrap();
+        assert!(
+            page.rows.len() <= query.limit as usize,
+            "a page never exceeds its limit"
+        );
+        rows.extend(page.rows);
+        match page.next_cursor {
+            Some(cursor) => query.cursor = Some(cursor),
+            None => return rows,
+        }
+    }
+}

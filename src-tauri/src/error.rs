@@ -1,0 +1,41 @@
+//! The one error type that crosses IPC: a machine code the UI acts on, a message for people, and
+//! field problems to show next to their fields.
+
+use rapport_core::{CoreError, FieldProblem};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    NotFound,
+    InvalidInput,
+    Unavailable,
+    Internal,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AppError {
+    pub code: ErrorCode,
+    pub message: String,
+    pub fields: Vec<FieldProblem>,
+}
+
+impl From<CoreError> for AppError {
+    fn from(error: CoreError) -> Self {
+        let code = match &error {
+            CoreError::NotFound { .. } => ErrorCode::NotFound,
+            CoreError::InvalidInput(_) => ErrorCode::InvalidInput,
+            CoreError::Unavailable { .. } => ErrorCode::Unavailable,
+            CoreError::Database(_) | CoreError::Migration(_) => {
+                tracing::error!(error = ?error, "database failure");
+                ErrorCode::Internal
+            }
+        };
+        Self {
+            code,
+            message: error.user_message(),
+            fields: error.fields(),
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! Route table. The desktop webview has no server, so the app uses a hash router.
+import { Navigate, type RouteObject } from "react-router";
+import { ContactDetailPage } from "../modules/contacts/components/ContactDetailPage";
+import { ContactsPage } from "../modules/contacts/components/ContactsPage";
+import { PlaceholderPage } from "../modules/placeholder/components/PlaceholderPage";
+import { AppLayout } from "../modules/shell/components/AppLayout";
+import { NotFoundPage } from "../modules/shell/components/NotFoundPage";
+import { RouteErrorPage } from "../modules/shell/components/RouteErrorPage";
+
+export const appRoutes: RouteObject[] = [
+  {
+    path: "/",
+    element: <AppLayout />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { index: true, element: <Navigate to="/contacts" replace /> },
+      { path: "contacts", element: <ContactsPage /> },
+      { path: "contacts/:id", element: <ContactDetailPage /> },
+      { path: "dashboard", element: <PlaceholderPage section="dashboard" /> },
+      { path: "relationships", element: <PlaceholderPage section="relationships" /> },
+      { path: "import", element: <PlaceholderPage section="import" /> },
+      { path: "duplicates", element: <PlaceholderPage section="duplicates" /> },
+      { path: "reports", element: <PlaceholderPage section="reports" /> },
+      { path: "admin", element: <PlaceholderPage section="admin" /> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,27 @@
+//! Typed wrappers for the contact commands.
+import { commands } from "./bindings";
+import type {
+  ContactCount,
+  ContactCountQuery,
+  ContactDetail,
+  ContactListQuery,
+  ContactPage,
+  TerritoryOption,
+} from "./bindings";
+import { call, type CallOptions } from "./client";
+
+export function listContacts(query: ContactListQuery, options?: CallOptions): Promise<ContactPage> {
+  return call(() => commands.listContacts(query), options);
+}
+
+export function countContacts(query: ContactCountQuery, options?: CallOptions): Promise<ContactCount> {
+  return call(() => commands.countContacts(query), options);
+}
+
+export function getContact(id: string, options?: CallOptions): Promise<ContactDetail> {
+  return call(() => commands.getContact(id), options);
+}
+
+export function listTerritories(options?: CallOptions): Promise<TerritoryOption[]> {
+  return call(() => commands.listTerritories(), options);
+}

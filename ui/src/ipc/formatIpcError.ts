@@ -1,0 +1,22 @@
+//! Human wording for errors that reach the screen.
+import type { ErrorCode } from "./bindings";
+import { isIpcError } from "./client";
+
+export type FormattedError = { title: string; message: string };
+
+const TITLES: Record<ErrorCode, string> = {
+  not_found: "Not found",
+  invalid_input: "That request was not accepted",
+  unavailable: "The database is busy or unavailable",
+  internal: "Something went wrong",
+};
+
+const FALLBACK_MESSAGE = "Rapport could not reach its database. Try again; if this keeps happening, restart Rapport.";
+
+/** Never returns technical text: core messages are written for users, anything else gets a neutral sentence. */
+export function formatIpcError(error: unknown): FormattedError {
+  if (isIpcError(error)) {
+    return { title: TITLES[error.code], message: error.message || FALLBACK_MESSAGE };
+  }
+  return { title: TITLES.internal, message: FALLBACK_MESSAGE };
+}

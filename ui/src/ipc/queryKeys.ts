@@ -1,0 +1,13 @@
+//! TanStack Query keys, named after the commands that fill them.
+import type { ContactCountQuery, ContactListQuery } from "./bindings";
+
+/** The list query without paging: pages of one list share a key. */
+export type ContactListKey = Omit<ContactListQuery, "cursor">;
+
+export const queryKeys = {
+  appInfo: () => ["appInfo"] as const,
+  listContacts: (query: ContactListKey) => ["listContacts", query] as const,
+  countContacts: (query: ContactCountQuery) => ["countContacts", query] as const,
+  getContact: (id: string) => ["getContact", id] as const,
+  listTerritories: () => ["listTerritories"] as const,
+};

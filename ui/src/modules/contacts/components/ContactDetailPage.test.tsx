@@ -1,0 +1,93 @@
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { IpcError } from "../../../ipc/client";
+import { getContact } from "../../../ipc/contacts";
+import { openExternal } from "../../../ipc/opener";
+import { makeContactDetail } from "../../../test/fixtures";
+import { renderApp } from "../../../test/renderApp";
+import { monthsSince } from "../utils/monthsSince";
+
+vi.mock("../../../ipc/contacts");
+vi.mock("../../../ipc/opener");
+
+beforeEach(() => {
+  vi.mocked(getContact).mockResolvedValue(makeContactDetail());
+  vi.mocked(openExternal).mockResolvedValue();
+});
+
+describe("ContactDetailPage", () => {
+  it("renders phones as tel: links and emails as mailto: links", async () => {
+    renderApp("/contacts/42");
+
+    expect(await screen.findByTestId("contact-name")).toHaveTextContent("Dr. Margaret Ann Whitfield");
+    expect(getContact).toHaveBeenCalledWith("42", expect.anything());
+
+    const office = screen.getByRole("link", { name: "020 7946 0958 ext. 204" });
+    expect(office).toHaveAttribute("href", "tel:+442079460958;ext=204");
+    await userEvent.click(office);
+    expect(openExternal).toHaveBeenCalledWith("tel:+442079460958;ext=204");
+    expect(screen.getByRole("link", { name: "+44 7700 900123" })).toHaveAttribute("href", "tel:+447700900123");
+
+    expect(screen.getByRole("link", { name: "m.whitfield@acme.example" })).toHaveAttribute(
+      "href",
+      "mailto:m.whitfield@acme.example",
+    );
+    expect(screen.getByRole("link", { name: "maggie.w@acme.example" })).toHaveAttribute(
+      "href",
+      "mailto:maggie.w@acme.example",
+    );
+  });
+
+  it("shows sites, money in its currency, stale verification and dashes for missing values", async () => {
+    renderApp("/contacts/42");
+    const detail = await screen.findByTestId("contact-detail");
+
+    const sites = within(detail).getByTestId("card-sites");
+    expect(within(sites).getByText("Canal Street HQ")).toBeInTheDocument();
+    expect(within(sites).getByText("Primary contact")).toBeInTheDocument();
+
+    const money = new Intl.NumberFormat(undefined, { style: "currency", currency: "GBP" });
+    expect(within(detail).getByTestId("card-authority")).toHaveTextContent(money.format(25000));
+    expect(sites).toHaveTextContent(money.format(5000));
+
+    expect(within(detail).getByTestId("verification-warning")).toHaveTextContent(
+      `Not verified for ${monthsSince("2020-01-15T12:00:00Z")} months`,
+    );
+    // websites, suffix, employee ID and birthday are empty in the fixture.
+    expect(within(within(detail).getByTestId("card-contact-details")).getAllByText("—")).toHaveLength(4);
+  });
+
+  it("does not warn about verification done recently", async () => {
+    vi.mocked(getContact).mockResolvedValue(makeContactDetail({ verifiedAt: new Date().toISOString() }));
+    renderApp("/contacts/42");
+    await screen.findByTestId("contact-detail");
+    expect(screen.queryByTestId("verification-warning")).toBeNull();
+  });
+
+  it("shows a friendly state when the contact does not exist", async () => {
+    vi.mocked(getContact).mockRejectedValue(new IpcError({ code: "not_found", message: "No contact 999.", fields: [] }));
+    renderApp("/contacts/999");
+
+    const notFound = await screen.findByTestId("contact-not-found");
+    expect(notFound).toHaveTextContent("This contact does not exist (any more)");
+    expect(within(notFound).getByRole("link", { name: /back to contacts/i })).toHaveAttribute("href", "/contacts");
+  });
+
+  it("shows other errors with a Retry", async () => {
+    vi.mocked(getContact).mockRejectedValueOnce(
+      new IpcError({ code: "unavailable", message: "The database is busy. Try again in a moment.", fields: [] }),
+    );
+    const { user } = renderApp("/contacts/42");
+    const error = await screen.findByTestId("contact-error");
+    expect(error).toHaveTextContent("The database is busy. Try again in a moment.");
+    await user.click(within(error).getByRole("button", { name: "Retry" }));
+    expect(await screen.findByTestId("contact-name")).toBeInTheDocument();
+  });
+
+  it("links back to the list with the search and filters it was opened from", async () => {
+    renderApp({ pathname: "/contacts/42", state: { listSearch: "?q=ann&status=active" } });
+    await screen.findByTestId("contact-detail");
+    expect(screen.getByTestId("back-to-contacts")).toHaveAttribute("href", "/contacts?q=ann&status=active");
+  });
+});

@@ -1,0 +1,63 @@
+import { Badge, Table, Text } from "@mantine/core";
+import { IconBuilding } from "@tabler/icons-react";
+import type { ContactSite } from "../../../ipc/bindings";
+import { formatMoney } from "../utils/formatMoney";
+import { DetailCard } from "./DetailCard";
+import { EmptyValue } from "./EmptyValue";
+
+export type SitesCardProps = {
+  sites: ContactSite[];
+};
+
+export function SitesCard({ sites }: SitesCardProps) {
+  return (
+    <DetailCard title="Sites and roles" icon={<IconBuilding size={16} />} testId="card-sites">
+      {sites.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          Not associated with any site.
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table verticalSpacing={6} fz="sm" striped highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Account</Table.Th>
+                <Table.Th>Site</Table.Th>
+                <Table.Th>Territory</Table.Th>
+                <Table.Th>Region</Table.Th>
+                <Table.Th>Role</Table.Th>
+                <Table.Th style={{ whiteSpace: "nowrap" }}>Primary</Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: "nowrap" }}>
+                  Authority limit
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sites.map((site) => (
+                <Table.Tr key={site.siteId}>
+                  <Table.Td>{site.accountName}</Table.Td>
+                  <Table.Td>{site.siteName}</Table.Td>
+                  <Table.Td>{site.territory}</Table.Td>
+                  <Table.Td>{site.region}</Table.Td>
+                  <Table.Td>{site.role || <EmptyValue />}</Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                    {site.isPrimary ? (
+                      <Badge size="sm" variant="light" tt="none" style={{ minWidth: "max-content" }}>
+                        Primary contact
+                      </Badge>
+                    ) : (
+                      <EmptyValue label="Not the primary contact" />
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+                    {site.authorityLimit ? formatMoney(site.authorityLimit) : <EmptyValue />}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </DetailCard>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ContactStatus, ContactType, LifecycleStage, Priority } from "../../../ipc/bindings";
+
+export const contactTypeColors: Record<ContactType, string> = {
+  primary: "rapport",
+  billing: "grape",
+  operations: "teal",
+  emergency: "red",
+  other: "gray",
+};
+
+export const contactStatusColors: Record<ContactStatus, string> = {
+  active: "green",
+  inactive: "gray",
+  archived: "dark",
+};
+
+export const lifecycleStageColors: Record<LifecycleStage, string> = {
+  lead: "cyan",
+  prospect: "indigo",
+  active_customer: "green",
+  former: "gray",
+};
+
+export const priorityColors: Record<Priority, string> = {
+  high: "orange",
+  medium: "yellow",
+  low: "gray",
+};

@@ -1,0 +1,26 @@
+//! Timestamps arrive in UTC (RFC 3339) and are shown in the user's locale and time zone.
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+const calendarFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeZone: "UTC" });
+
+function parse(iso: string): Date | null {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+export function formatDate(iso: string): string {
+  const date = parse(iso);
+  return date ? dateFormat.format(date) : iso;
+}
+
+export function formatDateTime(iso: string): string {
+  const date = parse(iso);
+  return date ? dateTimeFormat.format(date) : iso;
+}
+
+/** A calendar date without time ("1984-03-07"): formatted in UTC so it never shifts by a day. */
+export function formatCalendarDate(ymd: string): string {
+  const date = parse(/^\d{4}-\d{2}-\d{2}$/.test(ymd) ? `${ymd}T00:00:00Z` : ymd);
+  return date ? calendarFormat.format(date) : ymd;
+}

@@ -1,0 +1,63 @@
+import type {
+  AddressKind,
+  ContactChannel,
+  ContactStatus,
+  ContactType,
+  EmailKind,
+  LifecycleStage,
+  PhoneKind,
+  Priority,
+} from "../../../ipc/bindings";
+
+export const contactTypeLabels: Record<ContactType, string> = {
+  primary: "Primary",
+  billing: "Billing",
+  operations: "Operations",
+  emergency: "Emergency",
+  other: "Other",
+};
+
+export const contactStatusLabels: Record<ContactStatus, string> = {
+  active: "Active",
+  inactive: "Inactive",
+  archived: "Archived",
+};
+
+export const lifecycleStageLabels: Record<LifecycleStage, string> = {
+  lead: "Lead",
+  prospect: "Prospect",
+  active_customer: "Active customer",
+  former: "Former customer",
+};
+
+export const priorityLabels: Record<Priority, string> = {
+  high: "High priority",
+  medium: "Medium priority",
+  low: "Low priority",
+};
+
+export const channelLabels: Record<ContactChannel, string> = {
+  email: "Email",
+  phone: "Phone",
+  sms: "SMS",
+  post: "Post",
+};
+
+export const emailKindLabels: Record<EmailKind, string> = {
+  business: "Business",
+  alternate: "Alternate",
+  personal: "Personal",
+};
+
+export const phoneKindLabels: Record<PhoneKind, string> = {
+  office: "Office",
+  mobile: "Mobile",
+  home: "Home",
+  fax: "Fax",
+};
+
+export const addressKindLabels: Record<AddressKind, string> = {
+  mailing: "Mailing",
+  site: "Site",
+  home: "Home",
+};

@@ -1,0 +1,76 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { appRoutes } from "../../../app/routes";
+import { appInfo } from "../../../ipc/app";
+import { countContacts, getContact, listContacts, listTerritories } from "../../../ipc/contacts";
+import { makeAppInfo, makeContactDetail, makePage, makeRow } from "../../../test/fixtures";
+import { renderApp } from "../../../test/renderApp";
+
+vi.mock("../../../ipc/app");
+vi.mock("../../../ipc/contacts");
+
+beforeEach(() => {
+  vi.mocked(appInfo).mockResolvedValue(makeAppInfo());
+  vi.mocked(listContacts).mockImplementation(async (query) =>
+    makePage(
+      query.search
+        ? [makeRow(7, { displayName: "Ann Example", company: "Globex", email: "ann@globex.example" }), makeRow(8)]
+        : [makeRow(1)],
+    ),
+  );
+  vi.mocked(countContacts).mockResolvedValue({ count: 1, exact: true });
+  vi.mocked(listTerritories).mockResolvedValue([]);
+  vi.mocked(getContact).mockImplementation(async (id) => makeContactDetail({ id, displayName: "Ann Example" }));
+});
+
+describe("AppLayout", () => {
+  it("opens on Contacts, lists every section and marks a demo database", async () => {
+    const { router } = renderApp("/", appRoutes);
+
+    await waitFor(() => expect(router.state.location.pathname).toBe("/contacts"));
+    for (const slug of ["dashboard", "contacts", "relationships", "import", "duplicates", "reports", "admin"]) {
+      expect(screen.getByTestId(`nav-${slug}`)).toBeInTheDocument();
+    }
+    expect(screen.getByTestId("nav-contacts")).toHaveAttribute("data-active", "true");
+    expect(await screen.findByTestId("demo-badge")).toHaveTextContent("Demo database");
+    expect(screen.getByTestId("status-bar")).toHaveTextContent("/home/test/.local/share/rapport/rapport.sqlite3");
+  });
+
+  it("has no demo badge for a real database", async () => {
+    vi.mocked(appInfo).mockResolvedValue(makeAppInfo({ isDemo: false }));
+    renderApp("/contacts", appRoutes);
+    await screen.findByText(/contacts in this database/);
+    expect(screen.queryByTestId("demo-badge")).toBeNull();
+  });
+
+  it("shows an honest panel for sections that are not built", async () => {
+    const { user } = renderApp("/contacts", appRoutes);
+    await user.click(screen.getByTestId("nav-import"));
+    const panel = await screen.findByTestId("placeholder-import");
+    expect(panel).toHaveTextContent("not built yet");
+    expect(within(panel).queryByRole("button")).toBeNull();
+  });
+
+  it("opens global search with Ctrl+K and jumps to a result with the keyboard", async () => {
+    const { user, router } = renderApp("/dashboard", appRoutes);
+    await screen.findByTestId("placeholder-dashboard");
+
+    await user.keyboard("{Control>}k{/Control}");
+    const input = await screen.findByTestId("global-search");
+    await user.type(input, "ann");
+
+    await waitFor(() =>
+      expect(listContacts).toHaveBeenCalledWith(
+        expect.objectContaining({ search: "ann", limit: 10, cursor: null }),
+        expect.anything(),
+      ),
+    );
+    const results = await screen.findAllByTestId("global-search-result");
+    expect(results[0]).toHaveTextContent("Ann Example");
+    expect(results[0]).toHaveTextContent("Globex · ann@globex.example");
+
+    await user.keyboard("{ArrowDown}{Enter}");
+    await waitFor(() => expect(router.state.location.pathname).toBe("/contacts/7"));
+    expect(await screen.findByTestId("contact-name")).toHaveTextContent("Ann Example");
+  });
+});

@@ -1,0 +1,51 @@
+import { AppShell, Badge, NavLink, ScrollArea, Stack, Text } from "@mantine/core";
+import { Link, useLocation } from "react-router";
+import type { NavGroup } from "../types/navItem";
+import { navGroupLabels, navItems } from "../utils/navItems";
+
+export type NavBarProps = {
+  onNavigate?: () => void;
+};
+
+const GROUPS: NavGroup[] = ["work", "data", "settings"];
+
+export function NavBar({ onNavigate }: NavBarProps) {
+  const { pathname } = useLocation();
+  return (
+    <AppShell.Section grow component={ScrollArea} p="xs">
+      <nav aria-label="Sections">
+        <Stack gap="md">
+          {GROUPS.map((group) => (
+            <Stack gap={2} key={group}>
+              <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt={4} pb={2}>
+                {navGroupLabels[group]}
+              </Text>
+              {navItems
+                .filter((item) => item.group === group)
+                .map((item) => (
+                  <NavLink
+                    key={item.slug}
+                    component={Link}
+                    to={item.path}
+                    label={item.label}
+                    leftSection={<item.icon size={18} stroke={1.6} />}
+                    rightSection={
+                      item.built ? null : (
+                        <Badge size="xs" variant="default" fw={500} tt="none">
+                          Soon
+                        </Badge>
+                      )
+                    }
+                    active={pathname === item.path || pathname.startsWith(`${item.path}/`)}
+                    onClick={onNavigate}
+                    data-testid={`nav-${item.slug}`}
+                    style={{ borderRadius: "var(--mantine-radius-md)" }}
+                  />
+                ))}
+            </Stack>
+          ))}
+        </Stack>
+      </nav>
+    </AppShell.Section>
+  );
+}

@@ -1,0 +1,15 @@
+import type { Icon } from "@tabler/icons-react";
+
+export type NavSlug = "dashboard" | "contacts" | "relationships" | "import" | "duplicates" | "reports" | "admin";
+
+export type NavGroup = "work" | "data" | "settings";
+
+export type NavItem = {
+  slug: NavSlug;
+  label: string;
+  path: string;
+  icon: Icon;
+  group: NavGroup;
+  /** false while the section only shows its "not built yet" panel. */
+  built: boolean;
+};
