@@ -45,7 +45,10 @@ impl Database {
             .foreign_keys(true)
             .busy_timeout(BUSY_TIMEOUT)
             .pragma("temp_store", "memory")
-            .pragma("cache_size", "-32768");
+            .pragma("cache_size", "-32768")
+            // Reads go through the OS page cache shared by every connection instead of each
+            // connection copying pages into its own cache: keyset pages stay in single-digit ms.
+            .pragma("mmap_size", "2147483648");
 
         let writer = SqlitePoolOptions::new()
             .max_connections(1)

@@ -364,7 +364,9 @@ impl<'a> ContactGenerator<'a> {
         }
         .map(|at| at.max(created_at));
 
-        let domain = email_domain(&account.name, spec);
+        // The account's first site is in its home country, whose domain its people's email uses.
+        let home = country(&self.org.sites[sites.start].country);
+        let domain = email_domain(&account.name, home);
         let local = format!(
             "{}.{}",
             ascii_slug(if latin { first } else { first_latin }),
@@ -422,7 +424,7 @@ impl<'a> ContactGenerator<'a> {
         }
         let approval_limit_minor =
             matches!(contact_type, ContactType::Primary | ContactType::Billing)
-                .then(|| rng.gen_range(10..2_500) * 100_00);
+                .then(|| rng.gen_range(10..2_500) * 10_000);
         let mut site_links = vec![SiteAssociationRecord {
             site_id: site.id,
             role: role.into(),
@@ -482,12 +484,10 @@ impl<'a> ContactGenerator<'a> {
             id,
             salutation: rng
                 .gen_bool(0.6)
-                .then(|| {
-                    if female {
-                        names.salutations.0
-                    } else {
-                        names.salutations.1
-                    }
+                .then_some(if female {
+                    names.salutations.0
+                } else {
+                    names.salutations.1
                 })
                 .filter(|s| !s.is_empty())
                 .map(Into::into),

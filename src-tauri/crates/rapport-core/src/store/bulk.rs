@@ -591,6 +591,7 @@ pub async fn insert_contacts<B: AsRef<[ContactRecord]>>(
     mut progress: impl FnMut(BulkProgress),
 ) -> CoreResult<()> {
     let mut tx = db.write().await?;
+    let dropped = drop_indexes_for_large_load(&mut tx, total).await?;
     let mut stored = 0;
     let mut first_id = None;
     for batch in batches {
@@ -610,9 +611,81 @@ pub async fn insert_contacts<B: AsRef<[ContactRecord]>>(
         stored += batch.len() as u64;
         progress(BulkProgress { stored, total });
     }
+    // Built by sorting once instead of growing row by row; a unique index that no longer
+    // holds fails here and the whole load rolls back.
+    for sql in dropped {
+        sqlx::query(&sql).execute(&mut *tx).await?;
+    }
     if let Some(first_id) = first_id {
         search_index::index_from(&mut tx, first_id).await?;
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// Loads of at least this many contacts into an empty database build indexes afterwards.
+const LARGE_LOAD: u64 = 50_000;
+
+/// Drops the secondary indexes of the contact tables when a large load goes into an empty
+/// database, returning the statements that recreate them.
+async fn drop_indexes_for_large_load(
+    conn: &mut SqliteConnection,
+    total: u64,
+) -> CoreResult<Vec<String>> {
+    let empty: bool = sqlx::query_scalar("SELECT NOT EXISTS (SELECT 1 FROM contacts)")
+        .fetch_one(&mut *conn)
+        .await?;
+    if total < LARGE_LOAD || !empty {
+        return Ok(Vec::new());
+    }
+    let tables: Vec<&str> = CONTACT_TABLES.iter().map(|t| t.name).collect();
+    let mut indexes = Vec::new();
+    for table in tables {
+        let found: Vec<(String, String)> = sqlx::query_as(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+        )
+        .bind(table)
+        .fetch_all(&mut *conn)
+        .await?;
+        indexes.extend(found);
+    }
+    for (name, _) in &indexes {
+        sqlx::query(&format!("DROP INDEX \"{name}\""))
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(indexes.into_iter().map(|(_, sql)| sql).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn index_names(conn: &mut SqliteConnection) -> Vec<String> {
+        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
+            .fetch_all(conn)
+            .await
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_large_load_drops_and_restores_exactly_the_secondary_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Database::open(&dir.path().join("t.sqlite3")).await.unwrap();
+        let mut tx = db.write().await.unwrap();
+        let before = index_names(&mut tx).await;
+        assert!(drop_indexes_for_large_load(&mut tx, LARGE_LOAD - 1)
+            .await
+            .unwrap()
+            .is_empty());
+        let recreate = drop_indexes_for_large_load(&mut tx, LARGE_LOAD)
+            .await
+            .unwrap();
+        assert!(recreate.len() >= 10, "{recreate:?}");
+        assert!(index_names(&mut tx).await.len() < before.len());
+        for sql in recreate {
+            sqlx::query(&sql).execute(&mut *tx).await.unwrap();
+        }
+        assert_eq!(index_names(&mut tx).await, before);
+    }
 }

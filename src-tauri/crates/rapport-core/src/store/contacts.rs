@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use sqlx::{FromRow, QueryBuilder, Row, Sqlite, SqlitePool};
 
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
@@ -135,7 +135,14 @@ async fn browse(
 ) -> CoreResult<ContactPage> {
     let keys = sort_keys(query.sort.column);
     let desc = query.sort.direction == SortDirection::Desc;
-    let mut builder = QueryBuilder::new(format!("SELECT {ROW_COLUMNS} FROM contacts c WHERE 1"));
+    let key_columns: String = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| format!(", {k} AS k{i}"))
+        .collect();
+    let mut builder = QueryBuilder::new(format!(
+        "SELECT {ROW_COLUMNS}{key_columns} FROM contacts c WHERE 1"
+    ));
     push_filter(&mut builder, &query.filter)?;
     match cursor {
         Some(Cursor::B { k, id }) if k.len() == keys.len() => {
@@ -170,37 +177,32 @@ async fn browse(
         .push(" LIMIT ")
         .push_bind(i64::from(limit));
 
-    let records: Vec<RowRecord> = builder.build_query_as().fetch_all(pool).await?;
-    let next_cursor = if records.len() == limit as usize {
-        match records.last() {
-            Some(last) => {
-                let k = key_values(pool, keys, last.id).await?;
-                Some(Cursor::B { k, id: last.id }.encode())
-            }
-            None => None,
+    let rows = builder.build().fetch_all(pool).await?;
+    // The last row's sort keys (selected as k0, k1, ...) start the next page.
+    let next_cursor = match rows.last() {
+        Some(last) if rows.len() == limit as usize => {
+            let k = (0..keys.len())
+                .map(|i| last.try_get::<String, _>(format!("k{i}").as_str()))
+                .collect::<Result<Vec<_>, _>>()?;
+            Some(
+                Cursor::B {
+                    k,
+                    id: last.try_get("id")?,
+                }
+                .encode(),
+            )
         }
-    } else {
-        None
+        _ => None,
     };
+    let records = rows
+        .iter()
+        .map(RowRecord::from_row)
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(ContactPage {
         rows: records.into_iter().map(|r| r.into_row(home)).collect(),
         next_cursor,
         mode: ListMode::Browse,
     })
-}
-
-/// The sort-key values of one contact, for the cursor after it.
-async fn key_values(pool: &SqlitePool, keys: &[&str], id: i64) -> CoreResult<Vec<String>> {
-    if keys.is_empty() {
-        return Ok(Vec::new());
-    }
-    let sql = format!("SELECT {} FROM contacts c WHERE c.id = ?", keys.join(", "));
-    let mut builder = QueryBuilder::<Sqlite>::new(sql);
-    let row = builder.build().bind(id).fetch_one(pool).await?;
-    use sqlx::Row;
-    (0..keys.len())
-        .map(|i| row.try_get::<String, _>(i).map_err(CoreError::from))
-        .collect()
 }
 
 /// The FTS expression and index of a search tier.

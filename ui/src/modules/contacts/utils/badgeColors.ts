@@ -11,7 +11,8 @@ export const contactTypeColors: Record<ContactType, string> = {
 export const contactStatusColors: Record<ContactStatus, string> = {
   active: "green",
   inactive: "gray",
-  archived: "dark",
+  // "dark" vanishes on the dark theme; orange reads as "set aside" on both.
+  archived: "orange",
 };
 
 export const lifecycleStageColors: Record<LifecycleStage, string> = {

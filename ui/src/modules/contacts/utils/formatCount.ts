@@ -1,4 +1,5 @@
-const numberFormat = new Intl.NumberFormat();
+import { userLocale } from "../../shell/utils/userLocale";
+const numberFormat = new Intl.NumberFormat(userLocale);
 
 export function formatCount(value: number): string {
   return numberFormat.format(value);

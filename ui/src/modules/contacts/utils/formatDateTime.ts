@@ -1,8 +1,9 @@
+import { userLocale } from "../../shell/utils/userLocale";
 //! Timestamps arrive in UTC (RFC 3339) and are shown in the user's locale and time zone.
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const calendarFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat(userLocale, { dateStyle: "medium" });
+const dateTimeFormat = new Intl.DateTimeFormat(userLocale, { dateStyle: "medium", timeStyle: "short" });
+const calendarFormat = new Intl.DateTimeFormat(userLocale, { dateStyle: "long", timeZone: "UTC" });
 
 function parse(iso: string): Date | null {
   const date = new Date(iso);

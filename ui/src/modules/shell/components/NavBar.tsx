@@ -27,7 +27,11 @@ export function NavBar({ onNavigate }: NavBarProps) {
                     key={item.slug}
                     component={Link}
                     to={item.path}
-                    label={item.label}
+                    label={
+                      <Text size="sm" inherit truncate="end" title={item.label}>
+                        {item.label}
+                      </Text>
+                    }
                     leftSection={<item.icon size={18} stroke={1.6} />}
                     rightSection={
                       item.built ? null : (
