@@ -39,7 +39,7 @@ pub async fn list_contacts(
     query: ContactListQuery,
 ) -> Result<ContactPage, AppError> {
     let ready = state.ready()?;
-    Ok(contacts::list(ready.db.reader(), &query, &ready.home_country).await?)
+    Ok(contacts::list(ready.db.reader(), &query).await?)
 }
 
 #[tauri::command]

@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 use rapport_core::model::{
     ContactCountQuery, ContactFilter, ContactListQuery, ContactStatus, ContactType,
 };
-use rapport_core::store::{contacts, settings};
+use rapport_core::store::contacts;
 use rapport_core::{demo, CoreError, Database};
 
 #[derive(Parser)]
@@ -183,9 +183,6 @@ async fn run(command: Command) -> anyhow::Result<()> {
             json,
         } => {
             let database = Database::open_existing(&db).await?;
-            let home = settings::get(database.reader(), settings::HOME_COUNTRY)
-                .await?
-                .unwrap_or_else(|| "GB".into());
             let filter = ContactFilter {
                 contact_type,
                 status,
@@ -199,7 +196,6 @@ async fn run(command: Command) -> anyhow::Result<()> {
                     limit,
                     ..Default::default()
                 },
-                &home,
             )
             .await?;
             let count = contacts::count(

@@ -22,6 +22,8 @@ use places::{country, CountrySpec, REGIONS};
 /// Contacts in the database the app creates on first start.
 pub const DEFAULT_CONTACTS: u64 = 5_000;
 pub const DEFAULT_SEED: u64 = 1;
+/// The demo organisation is based in the UK.
+pub const HOME_COUNTRY: &str = "GB";
 /// Accounts per contact, so large demos get proportionally more customers.
 const CONTACTS_PER_ACCOUNT: u64 = 25;
 const MIN_ACCOUNTS: u64 = 200;
@@ -53,8 +55,15 @@ pub async fn create(
     let org = organisation(options);
     bulk::insert_organisation(db, &org).await?;
     let generator = ContactGenerator::new(&org, options);
-    bulk::insert_contacts(db, options.contacts, generator.batches(5_000), progress).await?;
-    settings::set(db, settings::HOME_COUNTRY, "GB").await?;
+    bulk::insert_contacts(
+        db,
+        HOME_COUNTRY,
+        options.contacts,
+        generator.batches(5_000),
+        progress,
+    )
+    .await?;
+    settings::set(db, settings::HOME_COUNTRY, HOME_COUNTRY).await?;
     settings::set(db, settings::DEMO, "1").await?;
     Ok(DemoSummary {
         regions: org.regions.len() as u64,

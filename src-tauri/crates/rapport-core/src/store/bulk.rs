@@ -13,6 +13,7 @@ use crate::model::{
     AccountKind, AddressKind, ContactChannel, ContactStatus, ContactType, EmailKind,
     LifecycleStage, PhoneKind, Priority,
 };
+use crate::phone;
 use crate::store::{search_index, timestamp};
 use crate::Database;
 
@@ -128,6 +129,7 @@ pub const CONTACTS: TableSpec = TableSpec {
         "primary_email",
         "primary_phone",
         "primary_phone_ext",
+        "primary_phone_display",
         "territory_id",
         "created_at",
         "updated_at",
@@ -347,10 +349,11 @@ impl ContactRecord {
         )
     }
 
-    /// The rows this contact writes, table by table (in [`CONTACT_TABLES`] order).
-    pub fn rows(&self) -> Vec<(&'static TableSpec, Vec<SqlValue>)> {
+    /// The rows this contact writes, table by table (in [`CONTACT_TABLES`] order); `home` is the
+    /// organisation's country, whose numbers are shown in national format.
+    pub fn rows(&self, home: &str) -> Vec<(&'static TableSpec, Vec<SqlValue>)> {
         let id = self.id;
-        let mut rows = vec![(&CONTACTS, self.contact_row())];
+        let mut rows = vec![(&CONTACTS, self.contact_row(home))];
         for (i, e) in self.emails.iter().enumerate() {
             rows.push((
                 &EMAILS,
@@ -425,7 +428,7 @@ impl ContactRecord {
         rows
     }
 
-    fn contact_row(&self) -> Vec<SqlValue> {
+    fn contact_row(&self, home: &str) -> Vec<SqlValue> {
         let fold = |s: &Option<String>| s.as_deref().map(crate::text::fold).unwrap_or_default();
         let primary_phone = self.phones.first();
         vec![
@@ -479,6 +482,9 @@ impl ContactRecord {
             self.emails.first().map(|e| e.address.clone()).into(),
             primary_phone.map(|p| p.e164.clone()).into(),
             primary_phone.and_then(|p| p.extension.clone()).into(),
+            primary_phone
+                .map(|p| phone::display(&p.e164, p.extension.as_deref(), home))
+                .into(),
             self.territory_id.into(),
             timestamp(self.created_at).into(),
             timestamp(self.updated_at).into(),
@@ -586,6 +592,7 @@ pub struct BulkProgress {
 /// at once; the search index is built once at the end.
 pub async fn insert_contacts<B: AsRef<[ContactRecord]>>(
     db: &Database,
+    home: &str,
     total: u64,
     batches: impl IntoIterator<Item = B>,
     mut progress: impl FnMut(BulkProgress),
@@ -599,7 +606,7 @@ pub async fn insert_contacts<B: AsRef<[ContactRecord]>>(
         first_id = first_id.or(batch.first().map(|c| c.id));
         let mut per_table: Vec<Vec<Vec<SqlValue>>> = vec![Vec::new(); CONTACT_TABLES.len()];
         for contact in batch {
-            for (table, row) in contact.rows() {
+            for (table, row) in contact.rows(home) {
                 if let Some(slot) = CONTACT_TABLES.iter().position(|t| t.name == table.name) {
                     per_table[slot].push(row);
                 }

@@ -14,8 +14,9 @@ pub const MAX_PAGE: u32 = 500;
 /// Search counts stop here; the UI shows "10,000+".
 pub const COUNT_CAP: u32 = 10_000;
 
+/// The list's columns; the name, company, type and status indexes cover them (see the migration).
 const ROW_COLUMNS: &str = "c.id, c.reference, c.display_name, c.job_title, c.company,
-    c.contact_type, c.status, c.primary_email, c.primary_phone, c.primary_phone_ext,
+    c.contact_type, c.status, c.primary_email, c.primary_phone_display,
     (SELECT t.name FROM territories t WHERE t.id = c.territory_id) AS territory, c.updated_at";
 
 #[derive(sqlx::FromRow)]
@@ -28,14 +29,13 @@ struct RowRecord {
     contact_type: ContactType,
     status: ContactStatus,
     primary_email: Option<String>,
-    primary_phone: Option<String>,
-    primary_phone_ext: Option<String>,
+    primary_phone_display: Option<String>,
     territory: Option<String>,
     updated_at: DateTime<Utc>,
 }
 
 impl RowRecord {
-    fn into_row(self, home: &str) -> ContactRow {
+    fn into_row(self) -> ContactRow {
         ContactRow {
             id: self.id.to_string(),
             reference: self.reference,
@@ -45,9 +45,7 @@ impl RowRecord {
             contact_type: self.contact_type,
             status: self.status,
             email: self.primary_email,
-            phone: self
-                .primary_phone
-                .map(|p| phone::display(&p, self.primary_phone_ext.as_deref(), home)),
+            phone: self.primary_phone_display,
             territory: self.territory,
             updated_at: self.updated_at,
         }
@@ -112,17 +110,13 @@ fn push_filter(builder: &mut QueryBuilder<'_, Sqlite>, filter: &ContactFilter) -
 }
 
 /// One page of the contact list, or of search matches when `query.search` has text.
-pub async fn list(
-    pool: &SqlitePool,
-    query: &ContactListQuery,
-    home: &str,
-) -> CoreResult<ContactPage> {
+pub async fn list(pool: &SqlitePool, query: &ContactListQuery) -> CoreResult<ContactPage> {
     let limit = query.limit.clamp(1, MAX_PAGE);
     let cursor = query.cursor.as_deref().map(Cursor::decode).transpose()?;
     let search = query.search.as_deref().and_then(SearchText::parse);
     match search {
-        None => browse(pool, query, cursor, limit, home).await,
-        Some(search) => find(pool, &search, &query.filter, cursor, limit, home).await,
+        None => browse(pool, query, cursor, limit).await,
+        Some(search) => find(pool, &search, &query.filter, cursor, limit).await,
     }
 }
 
@@ -131,7 +125,6 @@ async fn browse(
     query: &ContactListQuery,
     cursor: Option<Cursor>,
     limit: u32,
-    home: &str,
 ) -> CoreResult<ContactPage> {
     let keys = sort_keys(query.sort.column);
     let desc = query.sort.direction == SortDirection::Desc;
@@ -199,7 +192,7 @@ async fn browse(
         .map(RowRecord::from_row)
         .collect::<Result<Vec<_>, _>>()?;
     Ok(ContactPage {
-        rows: records.into_iter().map(|r| r.into_row(home)).collect(),
+        rows: records.into_iter().map(RowRecord::into_row).collect(),
         next_cursor,
         mode: ListMode::Browse,
     })
@@ -248,7 +241,6 @@ async fn find(
     filter: &ContactFilter,
     cursor: Option<Cursor>,
     limit: u32,
-    home: &str,
 ) -> CoreResult<ContactPage> {
     let fresh = cursor.is_none();
     let (mut tier, mut after) = match cursor {
@@ -302,7 +294,7 @@ async fn find(
         _ => None,
     };
     Ok(ContactPage {
-        rows: records.into_iter().map(|r| r.into_row(home)).collect(),
+        rows: records.into_iter().map(RowRecord::into_row).collect(),
         next_cursor,
         mode,
     })

@@ -159,7 +159,7 @@ async fn a_cursor_that_was_not_handed_out_is_refused_by_name() {
         ContactFilter::default(),
     );
     query.cursor = Some("garbage".into());
-    let error = contacts::list(demo.db.reader(), &query, "GB")
+    let error = contacts::list(demo.db.reader(), &query)
         .await
         .err()
         .unwrap();
@@ -175,7 +175,6 @@ async fn a_cursor_that_was_not_handed_out_is_refused_by_name() {
             limit: 10,
             ..Default::default()
         },
-        "GB",
     )
     .await
     .err()

@@ -15,7 +15,7 @@ fn search(text: &str, limit: u32) -> ContactListQuery {
 }
 
 async fn first_page(demo: &Demo, text: &str) -> ContactPage {
-    contacts::list(demo.db.reader(), &search(text, 100), "GB")
+    contacts::list(demo.db.reader(), &search(text, 100))
         .await
         .unwrap()
 }
@@ -192,7 +192,7 @@ async fn search_respects_filters() {
 async fn search_syntax_in_the_text_is_taken_literally() {
     let demo = demo_db(300).await;
     for text in ["\"", "OR", "NEAR(", "a AND", "*", "name:x", "-", "^"] {
-        let result = contacts::list(demo.db.reader(), &search(text, 20), "GB").await;
+        let result = contacts::list(demo.db.reader(), &search(text, 20)).await;
         assert!(result.is_ok(), "{text:?} gives {result:?}");
     }
 }
