@@ -196,7 +196,12 @@ pub fn organisation(options: DemoOptions) -> OrganisationRecords {
                 let (id, _, cities) = same_region[rng.gen_range(0..same_region.len())];
                 (*id, *cities)
             };
-            let (iso, city) = cities[rng.gen_range(0..cities.len())];
+            // The first site is the head office, in the account's home country.
+            let candidates: Vec<_> = cities
+                .iter()
+                .filter(|(iso, _)| s > 0 || *iso == home_country.iso)
+                .collect();
+            let (iso, city) = *candidates[rng.gen_range(0..candidates.len())];
             let spec = country(iso);
             let site_name = if s == 0 && !private {
                 format!("{city} {}", SITE_KINDS[0])

@@ -12,8 +12,8 @@ export const columns: ColumnDef[] = [
   { id: "jobTitle", label: "Job title", sortColumn: "job_title", track: "minmax(96px, 1.3fr)" },
   { id: "contactType", label: "Type", sortColumn: "contact_type", track: "96px" },
   { id: "territory", label: "Territory", sortColumn: null, track: "minmax(84px, 1fr)" },
-  { id: "email", label: "Email", sortColumn: null, track: "minmax(120px, 1.7fr)" },
-  { id: "phone", label: "Phone", sortColumn: null, track: "minmax(112px, 1fr)" },
+  { id: "email", label: "Email", sortColumn: null, track: "minmax(104px, 1.7fr)" },
+  { id: "phone", label: "Phone", sortColumn: null, track: "minmax(128px, 1fr)" },
   { id: "status", label: "Status", sortColumn: "status", track: "84px" },
   { id: "updatedAt", label: "Updated", sortColumn: "updated_at", track: "minmax(96px, 0.8fr)" },
 ];
