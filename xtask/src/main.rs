@@ -67,6 +67,14 @@ fn no_options(command: &str, args: &[String]) -> Result<()> {
     }
 }
 
+/// Cargo's target folder: `CARGO_TARGET_DIR` when set, else `<root>/target`.
+fn target_dir(root: &Path) -> PathBuf {
+    env::var_os("CARGO_TARGET_DIR")
+        .filter(|dir| !dir.is_empty())
+        .map(|dir| root.join(dir))
+        .unwrap_or_else(|| root.join("target"))
+}
+
 /// Path of the debug binary the Tauri CLI builds.
 fn app_binary(root: &Path) -> PathBuf {
     let name = if cfg!(windows) {
@@ -74,7 +82,7 @@ fn app_binary(root: &Path) -> PathBuf {
     } else {
         "rapport-app"
     };
-    root.join("target").join("debug").join(name)
+    target_dir(root).join("debug").join(name)
 }
 
 /// The copy of the CLI-built app that the end-to-end tests run. A later plain `cargo build` or
@@ -86,7 +94,7 @@ fn e2e_binary(root: &Path) -> PathBuf {
     } else {
         "rapport-app"
     };
-    root.join("target").join("e2e").join(name)
+    target_dir(root).join("e2e").join(name)
 }
 
 fn stage_for_e2e(root: &Path) -> Result<()> {
