@@ -11,6 +11,14 @@ pub enum ErrorCode {
     InvalidInput,
     Unavailable,
     Internal,
+    KeyMissing,
+    KeyRejected,
+    KeychainUnavailable,
+    Unauthenticated,
+    SignInRefused,
+    TotpRequired,
+    AccountLocked,
+    Forbidden,
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -31,6 +39,14 @@ impl From<CoreError> for AppError {
                 tracing::error!(error = ?error, "database failure");
                 ErrorCode::Internal
             }
+            CoreError::KeyMissing { .. } => ErrorCode::KeyMissing,
+            CoreError::KeyRejected { .. } => ErrorCode::KeyRejected,
+            CoreError::Keychain { .. } => ErrorCode::KeychainUnavailable,
+            CoreError::Unauthenticated => ErrorCode::Unauthenticated,
+            CoreError::SignInRefused { .. } => ErrorCode::SignInRefused,
+            CoreError::TotpRequired => ErrorCode::TotpRequired,
+            CoreError::AccountLocked { .. } => ErrorCode::AccountLocked,
+            CoreError::Forbidden { .. } => ErrorCode::Forbidden,
         };
         Self {
             code,

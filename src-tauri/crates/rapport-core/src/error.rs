@@ -33,6 +33,30 @@ pub enum CoreError {
     Database(#[from] sqlx::Error),
     #[error("database schema upgrade failed")]
     Migration(#[from] sqlx::migrate::MigrateError),
+    /// No key for this database on this computer: the recovery key restores access.
+    #[error("no key for the database at {path}")]
+    KeyMissing { path: String },
+    /// A key was given but it does not open this database.
+    #[error("the key does not open the database at {path}")]
+    KeyRejected { path: String },
+    /// The OS keychain cannot be used; Rapport never falls back to storing keys in plain text.
+    #[error("the keychain cannot be used: {reason}")]
+    Keychain { reason: String },
+    /// No signed-in user, or the session is locked.
+    #[error("not signed in")]
+    Unauthenticated,
+    /// Wrong name or password (never says which), or a wrong or used one-time code.
+    #[error("sign-in refused: {reason}")]
+    SignInRefused { reason: String },
+    /// The password was right; a one-time code is needed too.
+    #[error("a one-time code is required")]
+    TotpRequired,
+    /// Too many failed sign-ins, or a back-off after the last failure.
+    #[error("account locked for {seconds} s")]
+    AccountLocked { seconds: u64 },
+    /// The user's role does not allow this action at all (out-of-scope records are `NotFound`).
+    #[error("{action} is not allowed for this role")]
+    Forbidden { action: String },
 }
 
 impl CoreError {
@@ -54,6 +78,14 @@ impl CoreError {
             Self::InvalidInput(_) => "invalid_input",
             Self::Unavailable { .. } => "unavailable",
             Self::Database(_) | Self::Migration(_) => "internal",
+            Self::KeyMissing { .. } => "key_missing",
+            Self::KeyRejected { .. } => "key_rejected",
+            Self::Keychain { .. } => "keychain_unavailable",
+            Self::Unauthenticated => "unauthenticated",
+            Self::SignInRefused { .. } => "sign_in_refused",
+            Self::TotpRequired => "totp_required",
+            Self::AccountLocked { .. } => "account_locked",
+            Self::Forbidden { .. } => "forbidden",
         }
     }
 
@@ -76,6 +108,29 @@ impl CoreError {
             Self::Database(_) | Self::Migration(_) => {
                 "Rapport could not read or write its database. The details are in the log.".into()
             }
+            Self::KeyMissing { path } => format!(
+                "This computer's keychain holds no key for the database at {path}. \
+                 Enter its recovery key to restore access."
+            ),
+            Self::KeyRejected { path } => {
+                format!("The key does not open the database at {path}.")
+            }
+            Self::Keychain { reason } => format!(
+                "The system keychain cannot be used ({reason}). Rapport keeps database keys \
+                 only there; unlock or start the keychain and try again."
+            ),
+            Self::Unauthenticated => "Sign in to continue.".into(),
+            Self::SignInRefused { reason } => reason.clone(),
+            Self::TotpRequired => "Enter the 6-digit code from your authenticator app.".into(),
+            Self::AccountLocked { seconds } if *seconds >= 60 => format!(
+                "Too many failed sign-ins. This account is locked for {} more minutes, \
+                 or until an administrator unlocks it.",
+                seconds.div_ceil(60)
+            ),
+            Self::AccountLocked { seconds } => {
+                format!("Too many failed sign-ins. Try again in {seconds} seconds.")
+            }
+            Self::Forbidden { action } => format!("Your role does not allow you to {action}."),
         }
     }
 }
