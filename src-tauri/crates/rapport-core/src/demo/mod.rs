@@ -6,6 +6,7 @@
 
 mod names;
 mod places;
+pub mod users;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rand::{Rng, SeedableRng};
@@ -18,6 +19,8 @@ use crate::store::bulk::{self, *};
 use crate::store::settings;
 use crate::Database;
 use places::{country, CountrySpec, REGIONS};
+
+pub use users::DemoUser;
 
 /// Contacts in the database the app creates on first start.
 pub const DEFAULT_CONTACTS: u64 = 5_000;
@@ -37,13 +40,14 @@ pub struct DemoOptions {
     pub now: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct DemoSummary {
     pub regions: u64,
     pub territories: u64,
     pub accounts: u64,
     pub sites: u64,
     pub contacts: u64,
+    pub users: Vec<DemoUser>,
 }
 
 /// Creates the demo organisation in an empty database, reporting progress as contacts land.
@@ -65,12 +69,14 @@ pub async fn create(
     .await?;
     settings::set(db, settings::HOME_COUNTRY, HOME_COUNTRY).await?;
     settings::set(db, settings::DEMO, "1").await?;
+    let users = users::create(db, options.now).await?;
     Ok(DemoSummary {
         regions: org.regions.len() as u64,
         territories: org.territories.len() as u64,
         accounts: org.accounts.len() as u64,
         sites: org.sites.len() as u64,
         contacts: options.contacts,
+        users,
     })
 }
 
@@ -441,7 +447,7 @@ impl<'a> ContactGenerator<'a> {
                 .then(|| rng.gen_range(10..2_500) * 10_000);
         let mut site_links = vec![SiteAssociationRecord {
             site_id: site.id,
-            role: role.into(),
+            role,
             is_primary: primary_here,
             authority_limit_minor: approval_limit_minor,
         }];
@@ -450,7 +456,7 @@ impl<'a> ContactGenerator<'a> {
             if other != site_index {
                 site_links.push(SiteAssociationRecord {
                     site_id: self.org.sites[other].id,
-                    role: role.into(),
+                    role,
                     is_primary: false,
                     authority_limit_minor: None,
                 });
@@ -641,7 +647,7 @@ const APPROVALS: &[&str] = &[
     "Phone confirmation with the account owner",
 ];
 
-fn job_for(contact_type: ContactType) -> (&'static [&'static str], &'static str, &'static str) {
+fn job_for(contact_type: ContactType) -> (&'static [&'static str], &'static str, SiteRole) {
     match contact_type {
         ContactType::Primary => (
             &[
@@ -651,7 +657,7 @@ fn job_for(contact_type: ContactType) -> (&'static [&'static str], &'static str,
                 "Site Director",
             ],
             "Management",
-            "Site manager",
+            SiteRole::SiteManager,
         ),
         ContactType::Billing => (
             &[
@@ -662,7 +668,7 @@ fn job_for(contact_type: ContactType) -> (&'static [&'static str], &'static str,
                 "Credit Controller",
             ],
             "Finance",
-            "Billing contact",
+            SiteRole::Billing,
         ),
         ContactType::Operations => (
             &[
@@ -673,7 +679,7 @@ fn job_for(contact_type: ContactType) -> (&'static [&'static str], &'static str,
                 "Maintenance Engineer",
             ],
             "Operations",
-            "Operations lead",
+            SiteRole::Operations,
         ),
         ContactType::Emergency => (
             &[
@@ -683,7 +689,7 @@ fn job_for(contact_type: ContactType) -> (&'static [&'static str], &'static str,
                 "Night Duty Manager",
             ],
             "Security",
-            "Emergency contact",
+            SiteRole::Emergency,
         ),
         ContactType::Other => (
             &[
@@ -693,7 +699,7 @@ fn job_for(contact_type: ContactType) -> (&'static [&'static str], &'static str,
                 "HR Business Partner",
             ],
             "Administration",
-            "Liaison",
+            SiteRole::Liaison,
         ),
     }
 }

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{
     AddressKind, ContactChannel, ContactStatus, ContactType, EmailKind, LifecycleStage, PhoneKind,
-    Priority,
+    Priority, SiteRole,
 };
 
 /// An amount in a currency; `amount` is a decimal string so no precision is lost on the wire.
@@ -84,7 +84,7 @@ pub struct ContactSite {
     pub account_name: String,
     pub territory: String,
     pub region: String,
-    pub role: String,
+    pub role: SiteRole,
     pub is_primary: bool,
     pub authority_limit: Option<Money>,
 }

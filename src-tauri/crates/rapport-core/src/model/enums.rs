@@ -50,3 +50,23 @@ vocabulary!(EmailKind { Business = "business", Alternate = "alternate", Personal
 vocabulary!(PhoneKind { Office = "office", Mobile = "mobile", Home = "home", Fax = "fax" });
 vocabulary!(AddressKind { Mailing = "mailing", Site = "site", Home = "home" });
 vocabulary!(AccountKind { Private = "private", Business = "business" });
+vocabulary!(
+    /// What a user may do, and where (see `access::role` for the matrix).
+    Role {
+        SiteAdmin = "site_admin",
+        RegionalManager = "regional_manager",
+        TerritoryManager = "territory_manager",
+        BillingAdmin = "billing_admin",
+    }
+);
+vocabulary!(
+    /// A contact's role at a site. "billing" puts the contact in billing administrators' scope.
+    SiteRole {
+        SiteManager = "site_manager",
+        Billing = "billing",
+        Operations = "operations",
+        Emergency = "emergency",
+        Liaison = "liaison",
+        Other = "other",
+    }
+);

@@ -11,6 +11,9 @@ pub struct ContactFilter {
     pub contact_type: Option<ContactType>,
     pub territory_id: Option<String>,
     pub status: Option<ContactStatus>,
+    /// Only contacts with no site yet (site administrators only).
+    #[serde(default)]
+    pub unassigned: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]

@@ -11,7 +11,7 @@ use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use crate::error::CoreResult;
 use crate::model::{
     AccountKind, AddressKind, ContactChannel, ContactStatus, ContactType, EmailKind,
-    LifecycleStage, PhoneKind, Priority,
+    LifecycleStage, PhoneKind, Priority, SiteRole,
 };
 use crate::phone;
 use crate::store::{search_index, timestamp};
@@ -281,7 +281,7 @@ pub struct AddressRecord {
 #[derive(Debug, Clone)]
 pub struct SiteAssociationRecord {
     pub site_id: i64,
-    pub role: String,
+    pub role: SiteRole,
     pub is_primary: bool,
     pub authority_limit_minor: Option<i64>,
 }
@@ -678,7 +678,10 @@ mod tests {
     #[tokio::test]
     async fn a_large_load_drops_and_restores_exactly_the_secondary_indexes() {
         let dir = tempfile::tempdir().unwrap();
-        let db = Database::open(&dir.path().join("t.sqlite3")).await.unwrap();
+        let key = crate::DatabaseKey::generate();
+        let db = Database::create(&dir.path().join("t.sqlite3"), &key)
+            .await
+            .unwrap();
         let mut tx = db.write().await.unwrap();
         let before = index_names(&mut tx).await;
         assert!(drop_indexes_for_large_load(&mut tx, LARGE_LOAD - 1)

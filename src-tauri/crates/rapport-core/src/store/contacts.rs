@@ -4,10 +4,14 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::{FromRow, QueryBuilder, Row, Sqlite, SqlitePool};
 
+use crate::access::scope::{push_contact_scope, push_unassigned};
+use crate::access::{authorize, out_of_scope, Action, Actor, Reach};
+use crate::audit::{self, Event, Who};
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
 use crate::phone;
 use crate::search::SearchText;
+use crate::Database;
 
 /// Largest page a caller may ask for.
 pub const MAX_PAGE: u32 = 500;
@@ -87,7 +91,16 @@ fn sort_keys(column: SortColumn) -> &'static [&'static str] {
     }
 }
 
-fn push_filter(builder: &mut QueryBuilder<'_, Sqlite>, filter: &ContactFilter) -> CoreResult<()> {
+/// The user's filters, then the actor's scope: every contact query goes through here.
+fn push_filter(
+    builder: &mut QueryBuilder<'_, Sqlite>,
+    actor: &Actor,
+    filter: &ContactFilter,
+) -> CoreResult<()> {
+    push_contact_scope(builder, actor);
+    if filter.unassigned {
+        push_unassigned(builder);
+    }
     if let Some(contact_type) = filter.contact_type {
         builder
             .push(" AND c.contact_type = ")
@@ -109,19 +122,39 @@ fn push_filter(builder: &mut QueryBuilder<'_, Sqlite>, filter: &ContactFilter) -
     Ok(())
 }
 
-/// One page of the contact list, or of search matches when `query.search` has text.
-pub async fn list(pool: &SqlitePool, query: &ContactListQuery) -> CoreResult<ContactPage> {
+/// Checks the actor may view contacts, and may use the site administrators' unassigned view.
+async fn authorize_view(db: &Database, actor: &Actor, filter: &ContactFilter) -> CoreResult<()> {
+    let reach = authorize(db, actor, Action::ViewContacts).await?;
+    if filter.unassigned && reach != Reach::All {
+        crate::access::audit_denial(db, actor, "contact", None, "see unassigned contacts").await?;
+        return Err(CoreError::Forbidden {
+            action: "see contacts that have no site yet".into(),
+        });
+    }
+    Ok(())
+}
+
+/// One page of the contact list, or of search matches when `query.search` has text, limited to
+/// what `actor` may see.
+pub async fn list(
+    db: &Database,
+    actor: &Actor,
+    query: &ContactListQuery,
+) -> CoreResult<ContactPage> {
+    authorize_view(db, actor, &query.filter).await?;
+    let pool = db.reader();
     let limit = query.limit.clamp(1, MAX_PAGE);
     let cursor = query.cursor.as_deref().map(Cursor::decode).transpose()?;
     let search = query.search.as_deref().and_then(SearchText::parse);
     match search {
-        None => browse(pool, query, cursor, limit).await,
-        Some(search) => find(pool, &search, &query.filter, cursor, limit).await,
+        None => browse(pool, actor, query, cursor, limit).await,
+        Some(search) => find(pool, actor, &search, &query.filter, cursor, limit).await,
     }
 }
 
 async fn browse(
     pool: &SqlitePool,
+    actor: &Actor,
     query: &ContactListQuery,
     cursor: Option<Cursor>,
     limit: u32,
@@ -136,7 +169,7 @@ async fn browse(
     let mut builder = QueryBuilder::new(format!(
         "SELECT {ROW_COLUMNS}{key_columns} FROM contacts c WHERE 1"
     ));
-    push_filter(&mut builder, &query.filter)?;
+    push_filter(&mut builder, actor, &query.filter)?;
     match cursor {
         Some(Cursor::B { k, id }) if k.len() == keys.len() => {
             builder.push(" AND (");
@@ -212,6 +245,7 @@ fn tier_query(search: &SearchText, tier: u8) -> Option<(&'static str, String)> {
 
 async fn fetch_tier(
     pool: &SqlitePool,
+    actor: &Actor,
     index: &str,
     expression: &str,
     filter: &ContactFilter,
@@ -228,7 +262,7 @@ async fn fetch_tier(
     builder
         .push(format!(" AND {index}.rowid > "))
         .push_bind(after);
-    push_filter(&mut builder, filter)?;
+    push_filter(&mut builder, actor, filter)?;
     builder
         .push(format!(" ORDER BY {index}.rowid LIMIT "))
         .push_bind(limit as i64);
@@ -237,6 +271,7 @@ async fn fetch_tier(
 
 async fn find(
     pool: &SqlitePool,
+    actor: &Actor,
     search: &SearchText,
     filter: &ContactFilter,
     cursor: Option<Cursor>,
@@ -259,7 +294,9 @@ async fn find(
         loop {
             if let Some((index, expression)) = tier_query(search, tier) {
                 let wanted = limit - records.len();
-                records.extend(fetch_tier(pool, index, &expression, filter, after, wanted).await?);
+                records.extend(
+                    fetch_tier(pool, actor, index, &expression, filter, after, wanted).await?,
+                );
             }
             if records.len() == limit || tier == 1 {
                 break;
@@ -275,7 +312,7 @@ async fn find(
     }
     if tier == 2 {
         if let Some((index, expression)) = tier_query(search, 2) {
-            records = fetch_tier(pool, index, &expression, filter, after, limit).await?;
+            records = fetch_tier(pool, actor, index, &expression, filter, after, limit).await?;
         }
     }
     let mode = if tier == 2 {
@@ -301,11 +338,17 @@ async fn find(
 }
 
 /// How many contacts the list (or search) would show. Search counts stop at [`COUNT_CAP`].
-pub async fn count(pool: &SqlitePool, query: &ContactCountQuery) -> CoreResult<ContactCount> {
+pub async fn count(
+    db: &Database,
+    actor: &Actor,
+    query: &ContactCountQuery,
+) -> CoreResult<ContactCount> {
+    authorize_view(db, actor, &query.filter).await?;
+    let pool = db.reader();
     match query.search.as_deref().and_then(SearchText::parse) {
         None => {
             let mut builder = QueryBuilder::new("SELECT count(*) FROM contacts c WHERE 1");
-            push_filter(&mut builder, &query.filter)?;
+            push_filter(&mut builder, actor, &query.filter)?;
             let n: i64 = builder.build_query_scalar().fetch_one(pool).await?;
             Ok(ContactCount {
                 count: u32::try_from(n).unwrap_or(u32::MAX),
@@ -313,10 +356,11 @@ pub async fn count(pool: &SqlitePool, query: &ContactCountQuery) -> CoreResult<C
             })
         }
         Some(search) => {
-            let n = count_matches(pool, "contact_words", &search.prefix, &query.filter).await?;
+            let n =
+                count_matches(pool, actor, "contact_words", &search.prefix, &query.filter).await?;
             let n = match (n, &search.substring) {
                 (0, Some(substring)) => {
-                    count_matches(pool, "contact_grams", substring, &query.filter).await?
+                    count_matches(pool, actor, "contact_grams", substring, &query.filter).await?
                 }
                 (n, _) => n,
             };
@@ -330,6 +374,7 @@ pub async fn count(pool: &SqlitePool, query: &ContactCountQuery) -> CoreResult<C
 
 async fn count_matches(
     pool: &SqlitePool,
+    actor: &Actor,
     index: &str,
     expression: &str,
     filter: &ContactFilter,
@@ -339,7 +384,7 @@ async fn count_matches(
          WHERE {index} MATCH "
     ));
     builder.push_bind(expression.to_string());
-    push_filter(&mut builder, filter)?;
+    push_filter(&mut builder, actor, filter)?;
     builder
         .push(" LIMIT ")
         .push_bind(i64::from(COUNT_CAP) + 1)
@@ -392,9 +437,40 @@ struct DetailRecord {
     version: i64,
 }
 
-/// Everything stored about one contact.
-pub async fn get(pool: &SqlitePool, id: &str, home: &str) -> CoreResult<ContactDetail> {
-    let id = parse_id("contact", id)?;
+/// The id of a contact the actor may see; `not_found` (audited) for one outside their scope,
+/// exactly as for one that does not exist.
+pub async fn visible_id(db: &Database, actor: &Actor, id: &str, what: &str) -> CoreResult<i64> {
+    authorize(db, actor, Action::ViewContacts).await?;
+    let Ok(number) = parse_id("contact", id) else {
+        return Err(out_of_scope(db, actor, "contact", id, what).await);
+    };
+    let mut builder = QueryBuilder::new("SELECT c.id, c.status FROM contacts c WHERE c.id = ");
+    builder.push_bind(number);
+    push_contact_scope(&mut builder, actor);
+    let found: Option<(i64, ContactStatus)> =
+        builder.build_query_as().fetch_optional(db.reader()).await?;
+    match found {
+        None => Err(out_of_scope(db, actor, "contact", id, what).await),
+        Some((id, ContactStatus::Archived)) => {
+            // Only site administrators reach archived contacts, and each reading is recorded.
+            audit::record_alone(
+                db,
+                Who::User(actor),
+                chrono::Utc::now(),
+                Event::new("read_archived", "contact", Some(id.to_string()))
+                    .summary(serde_json::json!({ "purpose": what })),
+            )
+            .await?;
+            Ok(id)
+        }
+        Some((id, _)) => Ok(id),
+    }
+}
+
+/// Everything stored about one contact the actor may see.
+pub async fn get(db: &Database, actor: &Actor, id: &str, home: &str) -> CoreResult<ContactDetail> {
+    let id = visible_id(db, actor, id, "view").await?;
+    let pool = db.reader();
     // One read transaction: all parts come from the same snapshot.
     let mut tx = pool.begin().await?;
     let c: DetailRecord = sqlx::query_as(
@@ -469,7 +545,7 @@ pub async fn get(pool: &SqlitePool, id: &str, home: &str) -> CoreResult<ContactD
         String,
         String,
         String,
-        String,
+        SiteRole,
         bool,
         Option<i64>,
     )> = sqlx::query_as(

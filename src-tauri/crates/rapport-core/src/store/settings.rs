@@ -1,6 +1,6 @@
 //! Organisation-wide settings (key/value).
 
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::error::CoreResult;
 use crate::Database;
@@ -21,14 +21,20 @@ pub async fn get(pool: &SqlitePool, key: &str) -> CoreResult<Option<String>> {
 
 pub async fn set(db: &Database, key: &str, value: &str) -> CoreResult<()> {
     let mut tx = db.write().await?;
+    put(&mut tx, key, value).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sets a value inside the caller's transaction.
+pub async fn put(conn: &mut SqliteConnection, key: &str, value: &str) -> CoreResult<()> {
     sqlx::query(
         "INSERT INTO settings (key, value) VALUES (?, ?)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     )
     .bind(key)
     .bind(value)
-    .execute(&mut *tx)
+    .execute(conn)
     .await?;
-    tx.commit().await?;
     Ok(())
 }

@@ -8,6 +8,7 @@ async fn the_detail_holds_every_part_of_a_contact() {
     let demo = demo_db(600).await;
     let rows = walk(
         &demo.db,
+        &demo.admin,
         ContactListQuery {
             limit: 200,
             ..Default::default()
@@ -17,7 +18,7 @@ async fn the_detail_holds_every_part_of_a_contact() {
     let mut seen_extension = false;
     let mut seen_address = false;
     for row in &rows {
-        let c = contacts::get(demo.db.reader(), &row.id, "GB")
+        let c = contacts::get(&demo.db, &demo.admin, &row.id, "GB")
             .await
             .unwrap();
         assert_eq!(c.id, row.id);
@@ -64,7 +65,7 @@ async fn the_detail_holds_every_part_of_a_contact() {
 async fn unknown_and_malformed_ids_are_not_found() {
     let demo = demo_db(20).await;
     for id in ["999999", "0", "-1", "abc", ""] {
-        let error = contacts::get(demo.db.reader(), id, "GB")
+        let error = contacts::get(&demo.db, &demo.admin, id, "GB")
             .await
             .err()
             .unwrap();

@@ -31,6 +31,7 @@ async fn keyset_pages_visit_every_contact_once_in_every_sort_order() {
         for direction in [SortDirection::Asc, SortDirection::Desc] {
             let rows = walk(
                 &demo.db,
+                &demo.admin,
                 browse(column, direction, ContactFilter::default()),
             )
             .await;
@@ -68,6 +69,7 @@ async fn names_sort_by_family_name_ignoring_case_and_accents() {
     let demo = demo_db(800).await;
     let rows = walk(
         &demo.db,
+        &demo.admin,
         browse(
             SortColumn::Name,
             SortDirection::Asc,
@@ -78,7 +80,7 @@ async fn names_sort_by_family_name_ignoring_case_and_accents() {
     let detail_keys = {
         let mut keys = Vec::new();
         for row in rows.iter().take(200) {
-            let c = contacts::get(demo.db.reader(), &row.id, "GB")
+            let c = contacts::get(&demo.db, &demo.admin, &row.id, "GB")
                 .await
                 .unwrap();
             keys.push(rapport_core::text::name_key(
@@ -97,7 +99,7 @@ async fn names_sort_by_family_name_ignoring_case_and_accents() {
 #[tokio::test]
 async fn filters_narrow_the_list_and_the_count_agrees() {
     let demo = demo_db(1_500).await;
-    let territories = rapport_core::store::organisation::list_territories(demo.db.reader())
+    let territories = rapport_core::store::organisation::list_territories(&demo.db, &demo.admin)
         .await
         .unwrap();
     assert_eq!(territories.len(), 20);
@@ -109,9 +111,11 @@ async fn filters_narrow_the_list_and_the_count_agrees() {
         contact_type: Some(ContactType::Billing),
         status: Some(ContactStatus::Active),
         territory_id: Some(territory.id.clone()),
+        unassigned: false,
     };
     let rows = walk(
         &demo.db,
+        &demo.admin,
         browse(SortColumn::Name, SortDirection::Asc, filter.clone()),
     )
     .await;
@@ -119,7 +123,7 @@ async fn filters_narrow_the_list_and_the_count_agrees() {
     for row in &rows {
         assert_eq!(row.contact_type, ContactType::Billing);
         assert_eq!(row.status, ContactStatus::Active);
-        let detail = contacts::get(demo.db.reader(), &row.id, "GB")
+        let detail = contacts::get(&demo.db, &demo.admin, &row.id, "GB")
             .await
             .unwrap();
         assert!(
@@ -129,7 +133,8 @@ async fn filters_narrow_the_list_and_the_count_agrees() {
         );
     }
     let count = contacts::count(
-        demo.db.reader(),
+        &demo.db,
+        &demo.admin,
         &ContactCountQuery {
             search: None,
             filter,
@@ -144,7 +149,7 @@ async fn filters_narrow_the_list_and_the_count_agrees() {
             exact: true
         }
     );
-    let all = contacts::count(demo.db.reader(), &ContactCountQuery::default())
+    let all = contacts::count(&demo.db, &demo.admin, &ContactCountQuery::default())
         .await
         .unwrap();
     assert_eq!(all.count, 1_500);
@@ -159,14 +164,15 @@ async fn a_cursor_that_was_not_handed_out_is_refused_by_name() {
         ContactFilter::default(),
     );
     query.cursor = Some("garbage".into());
-    let error = contacts::list(demo.db.reader(), &query)
+    let error = contacts::list(&demo.db, &demo.admin, &query)
         .await
         .err()
         .unwrap();
     assert_eq!(error.code(), "invalid_input");
     assert_eq!(error.fields()[0].field, "cursor");
     let error = contacts::list(
-        demo.db.reader(),
+        &demo.db,
+        &demo.admin,
         &ContactListQuery {
             filter: ContactFilter {
                 territory_id: Some("x".into()),

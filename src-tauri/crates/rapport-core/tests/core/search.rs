@@ -15,7 +15,7 @@ fn search(text: &str, limit: u32) -> ContactListQuery {
 }
 
 async fn first_page(demo: &Demo, text: &str) -> ContactPage {
-    contacts::list(demo.db.reader(), &search(text, 100))
+    contacts::list(&demo.db, &demo.admin, &search(text, 100))
         .await
         .unwrap()
 }
@@ -75,7 +75,7 @@ async fn several_words_must_all_match_and_accents_do_not_matter() {
         page.rows.iter().any(|r| r.display_name.contains("Müller")),
         "ü matches u"
     );
-    let rows = walk(&demo.db, search("sch gmbh", 50)).await;
+    let rows = walk(&demo.db, &demo.admin, search("sch gmbh", 50)).await;
     assert!(!rows.is_empty());
     for row in &rows {
         let w = words(row);
@@ -101,7 +101,8 @@ async fn text_inside_words_is_found_when_no_word_starts_with_it() {
         assert!(text.contains("chmid"), "{row:?}");
     }
     let count = contacts::count(
-        demo.db.reader(),
+        &demo.db,
+        &demo.admin,
         &ContactCountQuery {
             search: Some("chmid".into()),
             filter: Default::default(),
@@ -111,7 +112,7 @@ async fn text_inside_words_is_found_when_no_word_starts_with_it() {
     .unwrap();
     assert_eq!(
         count.count as usize,
-        walk(&demo.db, search("chmid", 7)).await.len()
+        walk(&demo.db, &demo.admin, search("chmid", 7)).await.len()
     );
 }
 
@@ -149,7 +150,7 @@ async fn east_asian_names_are_found_by_their_characters() {
 #[tokio::test]
 async fn search_pages_cover_all_matches_once_and_match_the_count() {
     let demo = demo_db(3_000).await;
-    let rows = walk(&demo.db, search("a", 100)).await;
+    let rows = walk(&demo.db, &demo.admin, search("a", 100)).await;
     let ids: HashSet<_> = rows.iter().map(|r| r.id.clone()).collect();
     assert_eq!(
         ids.len(),
@@ -157,7 +158,8 @@ async fn search_pages_cover_all_matches_once_and_match_the_count() {
         "no contact twice across tiers and pages"
     );
     let count = contacts::count(
-        demo.db.reader(),
+        &demo.db,
+        &demo.admin,
         &ContactCountQuery {
             search: Some("a".into()),
             filter: Default::default(),
@@ -181,7 +183,7 @@ async fn search_respects_filters() {
         limit: 50,
         ..Default::default()
     };
-    let rows = walk(&demo.db, query).await;
+    let rows = walk(&demo.db, &demo.admin, query).await;
     assert!(!rows.is_empty());
     assert!(rows
         .iter()
@@ -192,7 +194,7 @@ async fn search_respects_filters() {
 async fn search_syntax_in_the_text_is_taken_literally() {
     let demo = demo_db(300).await;
     for text in ["\"", "OR", "NEAR(", "a AND", "*", "name:x", "-", "^"] {
-        let result = contacts::list(demo.db.reader(), &search(text, 20)).await;
+        let result = contacts::list(&demo.db, &demo.admin, &search(text, 20)).await;
         assert!(result.is_ok(), "{text:?} gives {result:?}");
     }
 }

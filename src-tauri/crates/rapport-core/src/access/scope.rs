@@ -1,0 +1,51 @@
+//! The SQL that limits contact queries to what a user may see. It is part of the query itself,
+//! so search, counts, pages and exports agree and nothing is filtered after the fact.
+
+use sqlx::{QueryBuilder, Sqlite};
+
+use crate::access::Actor;
+use crate::model::Role;
+
+/// Appends ` AND (...)` restricting the contacts aliased `c` to the actor's scope.
+///
+/// Regional and territory scope follow a contact's sites; a contact with no site yet is seen by
+/// site administrators only. Archived contacts are for site administrators only.
+pub fn push_contact_scope(builder: &mut QueryBuilder<'_, Sqlite>, actor: &Actor) {
+    match actor.role() {
+        Role::SiteAdmin => {}
+        Role::RegionalManager => {
+            builder
+                .push(
+                    " AND c.status <> 'archived' AND EXISTS (SELECT 1 FROM contact_sites cs
+                      JOIN sites s ON s.id = cs.site_id
+                      JOIN territories t ON t.id = s.territory_id
+                      JOIN user_regions ur ON ur.region_id = t.region_id AND ur.user_id = ",
+                )
+                .push_bind(actor.user_id())
+                .push(" WHERE cs.contact_id = c.id)");
+        }
+        Role::TerritoryManager => {
+            builder
+                .push(
+                    " AND c.status <> 'archived' AND EXISTS (SELECT 1 FROM contact_sites cs
+                      JOIN sites s ON s.id = cs.site_id
+                      JOIN user_territories ut ON ut.territory_id = s.territory_id
+                          AND ut.user_id = ",
+                )
+                .push_bind(actor.user_id())
+                .push(" WHERE cs.contact_id = c.id)");
+        }
+        Role::BillingAdmin => {
+            builder.push(
+                " AND c.status <> 'archived' AND EXISTS (SELECT 1 FROM contact_sites cs
+                  WHERE cs.contact_id = c.id
+                      AND (c.contact_type = 'billing' OR cs.role = 'billing'))",
+            );
+        }
+    }
+}
+
+/// The "unassigned" view: contacts with no site yet (site administrators only).
+pub fn push_unassigned(builder: &mut QueryBuilder<'_, Sqlite>) {
+    builder.push(" AND NOT EXISTS (SELECT 1 FROM contact_sites cs WHERE cs.contact_id = c.id)");
+}
