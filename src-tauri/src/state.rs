@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use rapport_core::store::settings;
-use rapport_core::{demo, CoreResult, Database};
+use rapport_core::{demo, key, CoreResult, Database};
 
 use crate::error::AppError;
 
@@ -28,17 +28,21 @@ impl AppState {
 }
 
 async fn open(path: &Path) -> CoreResult<Ready> {
-    let first_start = !path.exists();
-    let db = Database::open(path).await?;
-    if first_start {
+    let db = if path.exists() {
+        key::open_with_keychain(path).await?
+    } else {
         tracing::info!(path = %path.display(), "creating the demo database");
+        // The key goes to the keychain. Its recovery text is not shown yet: this database holds
+        // only demo data, and the first-start screen that shows it comes with sign-in.
+        let (db, _key) = key::create_with_keychain(path).await?;
         let options = demo::DemoOptions {
             contacts: demo::DEFAULT_CONTACTS,
             seed: demo::DEFAULT_SEED,
             now: chrono::Utc::now(),
         };
         demo::create(&db, options, |_| {}).await?;
-    }
+        db
+    };
     let home_country = settings::get(db.reader(), settings::HOME_COUNTRY)
         .await?
         .unwrap_or_else(|| "GB".into());

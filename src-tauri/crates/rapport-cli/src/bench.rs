@@ -1,8 +1,9 @@
 //! `rapport bench`: creation, search and paging speed of the core on a fresh database, next to
 //! raw SQLite doing the same inserts in the same run (the physical reference).
 //!
-//! The raw comparisons use rusqlite on the same SQLite library, with the core's own table
-//! layouts and index statements, so they measure what SQLite itself costs for these rows.
+//! The raw comparisons use rusqlite on the same SQLite library (SQLCipher) with the same key,
+//! the core's own table layouts and index statements, so they measure what SQLite itself costs
+//! for these rows, encryption included.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -16,7 +17,7 @@ use rapport_core::model::{
 };
 use rapport_core::store::bulk::{self, ContactRecord, SqlValue, TableSpec, CONTACTS};
 use rapport_core::store::{contacts, search_index};
-use rapport_core::Database;
+use rapport_core::{Database, DatabaseKey};
 use serde::Serialize;
 
 const PAGE: u32 = 100;
@@ -79,21 +80,25 @@ pub async fn run(n: u64, seed: u64, dir: Option<PathBuf>, json: bool) -> anyhow:
         })
         .collect();
 
+    // One key for every database of the run: the raw connections pay the same encryption.
+    let key = DatabaseKey::generate();
     say("baseline: prepared inserts into a bare table…");
-    let baseline = rate(n, || baseline_insert(&dir.join("baseline.sqlite3"), &rows))?;
+    let baseline = rate(n, || {
+        baseline_insert(&fresh(&dir.join("baseline.sqlite3"))?, &key, &rows)
+    })?;
 
     say("same schema: prepared inserts into Rapport's tables and search index, row by row…");
-    let same_path = dir.join("same-schema.sqlite3");
-    let db = Database::open(&same_path).await?;
+    let same_path = fresh(&dir.join("same-schema.sqlite3"))?;
+    let db = Database::create(&same_path, &key).await?;
     bulk::insert_organisation(&db, &org).await?;
     db.close().await;
-    let same_schema = rate(n, || same_schema_insert(&same_path, &records, &rows))?;
+    let same_schema = rate(n, || same_schema_insert(&same_path, &key, &records, &rows))?;
     drop(rows);
 
     say("create: the core's bulk path…");
-    let path = dir.join("rapport.sqlite3");
+    let path = fresh(&dir.join("rapport.sqlite3"))?;
     let started = Instant::now();
-    let db = Database::open(&path).await?;
+    let db = Database::create(&path, &key).await?;
     bulk::insert_organisation(&db, &org).await?;
     bulk::insert_contacts(&db, demo::HOME_COUNTRY, n, records.chunks(5_000), |_| {}).await?;
     let create = n as f64 / started.elapsed().as_secs_f64();
@@ -103,11 +108,11 @@ pub async fn run(n: u64, seed: u64, dir: Option<PathBuf>, json: bool) -> anyhow:
     let mut opens = Vec::new();
     for _ in 0..5 {
         let started = Instant::now();
-        let db = Database::open_existing(&path).await?;
+        let db = Database::open(&path, &key).await?;
         opens.push(ms(started));
         db.close().await;
     }
-    let db = Database::open_existing(&path).await?;
+    let db = Database::open(&path, &key).await?;
     let pool = db.reader();
 
     say("search: typed prefixes…");
@@ -255,8 +260,24 @@ fn file_size(path: &Path) -> u64 {
     std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
 }
 
-fn raw_connection(path: &Path) -> anyhow::Result<rusqlite::Connection> {
+/// The benchmark writes new files only: `--dir` could point at a folder with real data.
+fn fresh(path: &Path) -> anyhow::Result<PathBuf> {
+    if path.exists() {
+        anyhow::bail!(
+            "{} already exists; bench writes only new files (use an empty --dir)",
+            path.display()
+        );
+    }
+    Ok(path.to_path_buf())
+}
+
+fn raw_connection(path: &Path, key: &DatabaseKey) -> anyhow::Result<rusqlite::Connection> {
     let conn = rusqlite::Connection::open(path)?;
+    // The same raw key as the core's connections; it must come before anything reads the file.
+    conn.execute_batch(&format!(
+        "PRAGMA key = {};",
+        key.sqlcipher_pragma().as_str()
+    ))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -275,8 +296,8 @@ fn to_sql(value: &SqlValue) -> rusqlite::types::Value {
 }
 
 /// The physical reference: each contact's own row into a table without constraints or indexes.
-fn baseline_insert(path: &Path, rows: &[RawRows]) -> anyhow::Result<()> {
-    let mut conn = raw_connection(path)?;
+fn baseline_insert(path: &Path, key: &DatabaseKey, rows: &[RawRows]) -> anyhow::Result<()> {
+    let mut conn = raw_connection(path, key)?;
     conn.execute(
         &format!("CREATE TABLE bare ({})", CONTACTS.columns.join(", ")),
         [],
@@ -297,10 +318,11 @@ fn baseline_insert(path: &Path, rows: &[RawRows]) -> anyhow::Result<()> {
 /// a time: what keeping the index in step row by row costs.
 fn same_schema_insert(
     path: &Path,
+    key: &DatabaseKey,
     records: &[ContactRecord],
     rows: &[RawRows],
 ) -> anyhow::Result<()> {
-    let mut conn = raw_connection(path)?;
+    let mut conn = raw_connection(path, key)?;
     let tx = conn.transaction()?;
     {
         let index = search_index::index_one_statements();

@@ -2,7 +2,7 @@
 
 mod bench;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -10,7 +10,7 @@ use rapport_core::model::{
     ContactCountQuery, ContactFilter, ContactListQuery, ContactStatus, ContactType,
 };
 use rapport_core::store::contacts;
-use rapport_core::{demo, CoreError, Database};
+use rapport_core::{backup, demo, key, CoreError, Database, DatabaseKey};
 
 #[derive(Parser)]
 #[command(
@@ -25,11 +25,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Create a new database holding the demo organisation.
+    /// Create a new encrypted database holding the demo organisation and print its recovery key.
     Demo {
         /// Path of the database file to create (must not exist yet).
         #[arg(long)]
         db: PathBuf,
+        /// Write the database key to this new file (as its recovery key) instead of keeping it
+        /// in the OS keychain: for scripts and machines without a keychain.
+        #[arg(long, value_name = "PATH")]
+        key_file: Option<PathBuf>,
         /// Number of contacts.
         #[arg(long, default_value_t = demo::DEFAULT_CONTACTS)]
         contacts: u64,
@@ -44,6 +48,9 @@ enum Command {
     Search {
         #[arg(long)]
         db: PathBuf,
+        /// File holding the database's recovery key (default: the key in the OS keychain).
+        #[arg(long, value_name = "PATH")]
+        key_file: Option<PathBuf>,
         /// What to look for; words match by their beginning, longer text also inside words.
         query: String,
         /// Most matches to print.
@@ -58,6 +65,42 @@ enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// Write an encrypted backup of the database (same key) to a new file.
+    Backup {
+        #[arg(long)]
+        db: PathBuf,
+        /// The backup file to create (must not exist yet).
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+        /// File holding the database's recovery key (default: the key in the OS keychain).
+        #[arg(long, value_name = "PATH")]
+        key_file: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace the database with a backup after checking the backup; the replaced database is
+    /// kept beside it as `<name>.before-restore-<time>`. Close Rapport first.
+    Restore {
+        #[arg(long)]
+        db: PathBuf,
+        /// The backup file to restore.
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+        /// File holding the backup's recovery key (default: the key in the OS keychain for
+        /// `--db`).
+        #[arg(long, value_name = "PATH")]
+        key_file: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Put a database's key back into this computer's keychain from its recovery key.
+    Unlock {
+        #[arg(long)]
+        db: PathBuf,
+        /// File holding the recovery key.
+        #[arg(long, value_name = "PATH")]
+        key_file: PathBuf,
     },
     /// Measure creation, search and paging speed against raw SQLite on a fresh database.
     Bench {
@@ -121,10 +164,43 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             match e.downcast_ref::<CoreError>() {
-                Some(core) => eprintln!("error[{}]: {}", core.code(), core.user_message()),
+                Some(core) => {
+                    eprintln!("error[{}]: {}", core.code(), core.user_message());
+                    if let CoreError::KeyMissing { path } = core {
+                        eprintln!(
+                            "hint: pass --key-file FILE (a file holding the recovery key), or \
+                             run `rapport unlock --db {path} --key-file FILE` once"
+                        );
+                    }
+                }
                 None => eprintln!("error: {e:#}"),
             }
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// Opens an existing database with the key in `key_file`, else with the keychain's.
+async fn open(db: &Path, key_file: Option<&Path>) -> anyhow::Result<Database> {
+    Ok(match key_file {
+        Some(file) => Database::open(db, &DatabaseKey::read_key_file(file)?).await?,
+        None => key::open_with_keychain(db).await?,
+    })
+}
+
+/// Creates a new database; its key goes to the new file `key_file`, else to the keychain.
+async fn create(db: &Path, key_file: Option<&Path>) -> anyhow::Result<(Database, DatabaseKey)> {
+    let Some(file) = key_file else {
+        return Ok(key::create_with_keychain(db).await?);
+    };
+    let key = DatabaseKey::generate();
+    key.write_key_file(file)?;
+    match Database::create(db, &key).await {
+        Ok(database) => Ok((database, key)),
+        Err(error) => {
+            // The key file was made by this call for a database that does not exist.
+            let _ = std::fs::remove_file(file);
+            Err(error.into())
         }
     }
 }
@@ -133,6 +209,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Demo {
             db,
+            key_file,
             contacts,
             seed,
             json,
@@ -143,7 +220,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
                     db.display()
                 );
             }
-            let database = Database::open(&db).await?;
+            let (database, key) = create(&db, key_file.as_deref()).await?;
             let options = demo::DemoOptions {
                 contacts,
                 seed,
@@ -156,8 +233,15 @@ async fn run(command: Command) -> anyhow::Result<()> {
             })
             .await?;
             database.close().await;
+            let recovery_key = key.recovery_text();
             if json {
-                emit(&serde_json::json!({ "db": db, "summary": summary }).to_string())?;
+                let report = serde_json::json!({
+                    "db": db,
+                    "summary": summary,
+                    "recovery_key": recovery_key,
+                    "key_file": key_file,
+                });
+                emit(&report.to_string())?;
             } else {
                 if contacts >= 50_000 {
                     eprintln!();
@@ -171,18 +255,29 @@ async fn run(command: Command) -> anyhow::Result<()> {
                     summary.territories,
                     summary.regions
                 ))?;
+                let kept = match &key_file {
+                    Some(file) => format!("in {}", file.display()),
+                    None => "in this computer's keychain".into(),
+                };
+                emit(&format!(
+                    "The database is encrypted; its key is kept {kept}.\n\
+                     Recovery key (shown once; write it down and keep it apart from the \
+                     computer: it opens the database if the key is lost):\n\n    \
+                     {recovery_key}\n"
+                ))?;
             }
             Ok(())
         }
         Command::Search {
             db,
+            key_file,
             query,
             limit,
             contact_type,
             status,
             json,
         } => {
-            let database = Database::open_existing(&db).await?;
+            let database = open(&db, key_file.as_deref()).await?;
             let filter = ContactFilter {
                 contact_type,
                 status,
@@ -230,6 +325,81 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 let more = if count.exact { "" } else { "+" };
                 eprintln!("{} of {}{more} matches shown", page.rows.len(), count.count);
             }
+            Ok(())
+        }
+        Command::Backup {
+            db,
+            to,
+            key_file,
+            json,
+        } => {
+            let database = open(&db, key_file.as_deref()).await?;
+            let report = database.backup_to(&to).await;
+            database.close().await;
+            let report = report?;
+            if json {
+                emit(&serde_json::to_string(&report)?)?;
+            } else {
+                emit(&format!(
+                    "Backed up {} contacts to {} ({:.1} MB, encrypted with the database's key).",
+                    report.contacts,
+                    report.path.display(),
+                    report.bytes as f64 / 1_048_576.0
+                ))?;
+            }
+            Ok(())
+        }
+        Command::Restore {
+            db,
+            from,
+            key_file,
+            json,
+        } => {
+            let key = match &key_file {
+                Some(file) => DatabaseKey::read_key_file(file)?,
+                None => {
+                    let owned = db.clone();
+                    tokio::task::spawn_blocking(move || {
+                        rapport_core::keychain::load_database_key(&owned)
+                    })
+                    .await??
+                    .ok_or_else(|| CoreError::KeyMissing {
+                        path: db.display().to_string(),
+                    })?
+                }
+            };
+            let report = backup::restore(&from, &key, &db).await?;
+            if json {
+                emit(&serde_json::to_string(&report)?)?;
+            } else {
+                emit(&format!(
+                    "Restored {} contacts from {} into {}.",
+                    report.contacts,
+                    from.display(),
+                    report.target.display()
+                ))?;
+                if let Some(kept) = &report.kept {
+                    emit(&format!(
+                        "The database it replaced is kept as {}.",
+                        kept.display()
+                    ))?;
+                }
+            }
+            Ok(())
+        }
+        Command::Unlock { db, key_file } => {
+            let text = std::fs::read_to_string(&key_file).map_err(|e| {
+                CoreError::invalid(
+                    key::KEY_FILE_FIELD,
+                    format!("the key file {} cannot be read ({e})", key_file.display()),
+                )
+            })?;
+            let database = key::restore_access(&db, &text).await?;
+            database.close().await;
+            emit(&format!(
+                "The key of {} is in this computer's keychain again.",
+                db.display()
+            ))?;
             Ok(())
         }
         Command::Bench {

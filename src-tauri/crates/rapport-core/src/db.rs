@@ -1,5 +1,5 @@
-//! Opening the database: one writer connection, a small read pool, WAL, foreign keys, embedded
-//! migrations.
+//! Creating and opening the database: SQLCipher-encrypted with a raw 256-bit key, one writer
+//! connection, a small read pool, WAL, foreign keys, embedded migrations.
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -11,6 +11,7 @@ use sqlx::sqlite::{
 use sqlx::{Sqlite, Transaction};
 
 use crate::error::{CoreError, CoreResult};
+use crate::key::DatabaseKey;
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -22,34 +23,82 @@ const READERS: u32 = 4;
 #[derive(Clone)]
 pub struct Database {
     path: PathBuf,
-    writer: SqlitePool,
+    pub(crate) key: DatabaseKey,
+    pub(crate) writer: SqlitePool,
     reader: SqlitePool,
 }
 
 impl Database {
-    /// Opens the database at `path`, creating the file when it does not exist, and brings its
-    /// schema up to date.
-    pub async fn open(path: &Path) -> CoreResult<Self> {
+    /// Creates a new encrypted database at `path` and gives it Rapport's schema. An existing
+    /// file is never touched, whatever it holds.
+    pub async fn create(path: &Path, key: &DatabaseKey) -> CoreResult<Self> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|e| CoreError::Unavailable {
                 path: path.display().to_string(),
                 reason: format!("its folder cannot be created ({e})"),
             })?;
         }
-        let options = SqliteConnectOptions::from_str("sqlite:")
-            .map_err(CoreError::Database)?
-            .filename(path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT)
-            .pragma("temp_store", "memory")
-            .pragma("cache_size", "-32768")
-            // Reads go through the OS page cache shared by every connection instead of each
-            // connection copying pages into its own cache: keyset pages stay in single-digit ms.
-            .pragma("mmap_size", "2147483648");
+        // Claiming the name with create_new makes "never over an existing file" hold even
+        // against another process creating the same file at the same moment.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => already_exists(path),
+                _ => CoreError::Unavailable {
+                    path: path.display().to_string(),
+                    reason: format!("the file cannot be created ({e})"),
+                },
+            })?;
+        match Self::connect(path, key).await {
+            Ok(db) => Ok(db),
+            Err(error) => {
+                // Only what this call created goes: the name was free when it started.
+                for leftover in companions(path) {
+                    let _ = std::fs::remove_file(leftover);
+                }
+                let _ = std::fs::remove_file(path);
+                Err(error)
+            }
+        }
+    }
 
+    /// Opens an existing Rapport database with its key and brings its schema up to date. A
+    /// missing file is an error, never a new database; a wrong key is `KeyRejected` and leaves
+    /// the file as it was.
+    pub async fn open(path: &Path, key: &DatabaseKey) -> CoreResult<Self> {
+        let problem = |reason: &str| CoreError::Unavailable {
+            path: path.display().to_string(),
+            reason: reason.into(),
+        };
+        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => problem("there is no database file there"),
+            _ => problem(&format!("the file cannot be read ({e})")),
+        })?;
+        if !meta.is_file() {
+            return Err(problem("it is not a file"));
+        }
+        if meta.len() == 0 {
+            // SQLCipher would take an empty file for a new database and write a schema into it.
+            return Err(problem("the file is empty, not a Rapport database"));
+        }
+        match sniff(path) {
+            Sniffed::PlainSqlite => {
+                return Err(problem(
+                    "it is an unencrypted SQLite database, not a Rapport database",
+                ))
+            }
+            Sniffed::NotSqlite => {
+                return Err(problem("it is not a Rapport database (or it is damaged)"))
+            }
+            Sniffed::MaybeEncrypted => {}
+        }
+        Self::connect(path, key).await
+    }
+
+    async fn connect(path: &Path, key: &DatabaseKey) -> CoreResult<Self> {
+        let options = connect_options(path, key)?;
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
             .connect_with(options.clone())
@@ -64,20 +113,10 @@ impl Database {
             .map_err(|e| unavailable(path, e))?;
         Ok(Self {
             path: path.to_path_buf(),
+            key: key.clone(),
             writer,
             reader,
         })
-    }
-
-    /// Opens an existing database; a missing file is an error instead of a new empty database.
-    pub async fn open_existing(path: &Path) -> CoreResult<Self> {
-        if !path.is_file() {
-            return Err(CoreError::Unavailable {
-                path: path.display().to_string(),
-                reason: "there is no database file there".into(),
-            });
-        }
-        Self::open(path).await
     }
 
     pub fn path(&self) -> &Path {
@@ -99,6 +138,72 @@ impl Database {
     pub async fn close(self) {
         self.reader.close().await;
         self.writer.close().await;
+    }
+}
+
+/// The settings every connection gets, the key first (sqlx sends `PRAGMA key` before any other
+/// statement, as SQLCipher requires).
+pub(crate) fn connect_options(path: &Path, key: &DatabaseKey) -> CoreResult<SqliteConnectOptions> {
+    Ok(SqliteConnectOptions::from_str("sqlite:")
+        .map_err(CoreError::Database)?
+        .filename(path)
+        .pragma("key", key.sqlcipher_pragma().to_string())
+        .create_if_missing(false)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(BUSY_TIMEOUT)
+        .pragma("temp_store", "memory")
+        .pragma("cache_size", "-32768")
+        // Reads go through the OS page cache shared by every connection instead of each
+        // connection copying pages into its own cache: keyset pages stay in single-digit ms.
+        .pragma("mmap_size", "2147483648"))
+}
+
+/// `CoreError::Unavailable` when something is already at `path`.
+pub(crate) fn refuse_existing(path: &Path) -> CoreResult<()> {
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        _ => Err(already_exists(path)),
+    }
+}
+
+fn already_exists(path: &Path) -> CoreError {
+    CoreError::Unavailable {
+        path: path.display().to_string(),
+        reason: "a file already exists there; a new database is never written over a file".into(),
+    }
+}
+
+/// The files SQLite keeps beside a database in WAL mode (and in rollback mode).
+pub(crate) fn companions(path: &Path) -> [PathBuf; 3] {
+    ["-wal", "-shm", "-journal"].map(|suffix| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    })
+}
+
+enum Sniffed {
+    PlainSqlite,
+    NotSqlite,
+    MaybeEncrypted,
+}
+
+/// Tells a wrong key from a file that was never a Rapport database, so the second is not
+/// reported as a key problem. An encrypted file starts with a random salt and is whole pages
+/// (SQLCipher's page sizes are multiples of 512 bytes); a plain SQLite file starts with its
+/// well-known header.
+fn sniff(path: &Path) -> Sniffed {
+    use std::io::Read;
+    let mut header = [0u8; 16];
+    let read = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut header));
+    let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    match read {
+        Err(_) => Sniffed::NotSqlite,
+        Ok(()) if &header == b"SQLite format 3\0" => Sniffed::PlainSqlite,
+        Ok(()) if len % 512 != 0 => Sniffed::NotSqlite,
+        Ok(()) => Sniffed::MaybeEncrypted,
     }
 }
 
@@ -124,8 +229,12 @@ fn unavailable(path: &Path, error: sqlx::Error) -> CoreError {
     tracing::warn!(path = %path.display(), %error, "cannot open database");
     let reason = match &error {
         sqlx::Error::Io(e) => format!("the file cannot be read or written ({e})"),
+        // SQLITE_NOTADB: the first page does not decrypt. The file was checked to look like an
+        // encrypted database, so the key is the likely cause.
         sqlx::Error::Database(e) if e.code().as_deref() == Some("26") => {
-            "it is not a Rapport database (or it is encrypted or damaged)".into()
+            return CoreError::KeyRejected {
+                path: path.display().to_string(),
+            }
         }
         sqlx::Error::Database(e) if e.code().as_deref() == Some("14") => {
             "the file cannot be opened (check that the folder exists and is writable)".into()

@@ -3,9 +3,12 @@
 //! Nothing here knows about Tauri: the desktop shell, the `rapport` CLI and the benchmarks all
 //! drive the same functions, which is what keeps every rule in one place.
 
+pub mod backup;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod key;
+pub mod keychain;
 pub mod model;
 pub mod phone;
 pub mod search;
@@ -14,3 +17,4 @@ pub mod text;
 
 pub use db::Database;
 pub use error::{CoreError, CoreResult, FieldProblem};
+pub use key::DatabaseKey;

@@ -1,13 +1,21 @@
-use rapport_core::{CoreError, Database};
+use rapport_core::{CoreError, Database, DatabaseKey};
 
 const NOT_SQLITE: &str = "Name;Email\nAnna Schmidt;anna@example.com\n";
 
 #[tokio::test]
-async fn a_missing_database_is_not_created_by_open_existing() {
+async fn a_missing_database_is_not_created_by_open() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("missing.sqlite3");
-    let error = Database::open_existing(&path).await.err().expect("refused");
+    let error = Database::open(&path, &DatabaseKey::generate())
+        .await
+        .err()
+        .expect("refused");
     assert_eq!(error.code(), "unavailable");
+    assert!(
+        error.user_message().contains("no database file there"),
+        "{}",
+        error.user_message()
+    );
     assert!(!path.exists(), "nothing was created");
 }
 
@@ -16,7 +24,10 @@ async fn a_file_that_is_not_sqlite_is_refused_with_a_reason() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notes.sqlite3");
     std::fs::write(&path, NOT_SQLITE.repeat(200)).unwrap();
-    let error = Database::open(&path).await.err().expect("refused");
+    let error = Database::open(&path, &DatabaseKey::generate())
+        .await
+        .err()
+        .expect("refused");
     assert_eq!(error.code(), "unavailable");
     assert!(
         error.user_message().contains("not a Rapport database"),
@@ -38,8 +49,16 @@ async fn another_programs_sqlite_database_gets_no_rapport_tables() {
         let conn = rusqlite_free_setup(&path).await;
         conn.close().await;
     }
-    let error = Database::open(&path).await.err().expect("refused");
+    let error = Database::open(&path, &DatabaseKey::generate())
+        .await
+        .err()
+        .expect("refused");
     assert!(matches!(error, CoreError::Unavailable { .. }));
+    assert!(
+        error.user_message().contains("unencrypted"),
+        "{}",
+        error.user_message()
+    );
     let pool = sqlx::SqlitePool::connect(&format!("sqlite:{}", path.display()))
         .await
         .unwrap();

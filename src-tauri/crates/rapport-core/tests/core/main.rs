@@ -4,6 +4,8 @@
 mod db;
 mod demo;
 mod detail;
+mod encryption;
+mod keychain;
 mod list;
 mod search;
 
@@ -11,7 +13,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use rapport_core::demo::DemoOptions;
 use rapport_core::model::{ContactListQuery, ContactRow};
 use rapport_core::store::contacts;
-use rapport_core::Database;
+use rapport_core::{Database, DatabaseKey};
 use tempfile::TempDir;
 
 pub fn fixed_now() -> DateTime<Utc> {
@@ -26,9 +28,12 @@ pub struct Demo {
 /// A fresh demo database of `contacts` contacts (seed 1, fixed clock).
 pub async fn demo_db(contacts: u64) -> Demo {
     let dir = tempfile::tempdir().unwrap();
-    let db = Database::open(&dir.path().join("rapport.sqlite3"))
-        .await
-        .unwrap();
+    let db = Database::create(
+        &dir.path().join("rapport.sqlite3"),
+        &DatabaseKey::generate(),
+    )
+    .await
+    .unwrap();
     let options = DemoOptions {
         contacts,
         seed: 1,
