@@ -19,6 +19,8 @@ pub enum ErrorCode {
     TotpRequired,
     AccountLocked,
     Forbidden,
+    /// The session locked itself after the idle time; the password unlocks it.
+    SessionLocked,
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -27,6 +29,25 @@ pub struct AppError {
     pub code: ErrorCode,
     pub message: String,
     pub fields: Vec<FieldProblem>,
+}
+
+impl AppError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            fields: Vec::new(),
+        }
+    }
+
+    /// Names the form field a message belongs to, so the UI shows it there.
+    pub fn with_field(mut self, field: &str) -> Self {
+        if self.fields.is_empty() {
+            self.fields
+                .push(FieldProblem::new(field, self.message.clone()));
+        }
+        self
+    }
 }
 
 impl From<CoreError> for AppError {

@@ -18,11 +18,43 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
         .disable_serde_phases()
         .commands(collect_commands![
-            commands::app_info,
-            commands::list_contacts,
-            commands::count_contacts,
-            commands::get_contact,
-            commands::list_territories,
+            commands::session::app_info,
+            commands::session::create_demo_database,
+            commands::session::create_organisation_database,
+            commands::session::restore_access,
+            commands::session::sign_in,
+            commands::session::sign_out,
+            commands::session::lock_session,
+            commands::session::unlock_session,
+            commands::session::report_activity,
+            commands::contacts::list_contacts,
+            commands::contacts::count_contacts,
+            commands::contacts::get_contact,
+            commands::contacts::contact_history,
+            commands::contacts::list_territories,
+            commands::admin::list_users,
+            commands::admin::save_user,
+            commands::admin::reset_user_password,
+            commands::admin::reset_user_totp,
+            commands::admin::unlock_user,
+            commands::admin::get_security_policy,
+            commands::admin::save_security_policy,
+            commands::admin::change_own_password,
+            commands::admin::begin_totp_enrolment,
+            commands::admin::confirm_totp_enrolment,
+            commands::admin::list_regions,
+            commands::admin::save_region,
+            commands::admin::save_territory,
+            commands::admin::list_accounts,
+            commands::admin::save_account,
+            commands::admin::list_sites,
+            commands::admin::save_site,
+            commands::admin::list_backups,
+            commands::admin::create_backup,
+            commands::admin::restore_backup,
+            commands::admin::show_recovery_key,
+            commands::audit::list_audit_events,
+            commands::audit::verify_audit,
         ])
 }
 
@@ -50,17 +82,28 @@ pub fn run() {
             builder.mount_events(app);
             let args: Vec<String> = std::env::args().collect();
             let path = state::database_path(&args, app.path().app_data_dir().ok());
-            let state = tauri::async_runtime::block_on(AppState::open(&path));
+            let state = tauri::async_runtime::block_on(AppState::start(path));
             app.manage(state);
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
+                loop {
+                    hourly.tick().await;
+                    commands::admin::scheduled_backups(&handle.state::<AppState>()).await;
+                }
+            });
             Ok(())
         })
         .build(tauri::generate_context!());
     match result {
         Ok(app) => app.run(|app, event| {
             if let tauri::RunEvent::Exit = event {
-                if let Ok(ready) = app.state::<AppState>().ready() {
-                    tauri::async_runtime::block_on(ready.db.clone().close());
-                }
+                let state = app.state::<AppState>();
+                tauri::async_runtime::block_on(async {
+                    if let Ok(ready) = state.ready().await {
+                        ready.db.close().await;
+                    }
+                });
             }
         }),
         Err(error) => {

@@ -1,57 +1,152 @@
-//! What the shell holds between commands: the open database, or why it could not be opened.
+//! What the shell holds between commands: where the database is and whether it is open, and
+//! the signed-in session with its idle lock.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
+use rapport_core::access::policy;
+use rapport_core::access::Actor;
 use rapport_core::store::settings;
-use rapport_core::{demo, key, CoreResult, Database};
+use rapport_core::{key, CoreError, CoreResult, Database};
+use tokio::sync::{Mutex, RwLock};
 
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 
+#[derive(Clone)]
 pub struct Ready {
     pub db: Database,
     pub home_country: String,
     pub is_demo: bool,
 }
 
-/// Managed by Tauri. A database that failed to open leaves its error here, so every command
-/// answers with the reason instead of the window failing to appear.
-pub struct AppState(Result<Ready, AppError>);
-
-impl AppState {
-    pub fn ready(&self) -> Result<&Ready, AppError> {
-        self.0.as_ref().map_err(Clone::clone)
-    }
-
-    pub async fn open(path: &Path) -> Self {
-        Self(open(path).await.map_err(AppError::from))
+impl Ready {
+    pub async fn load(db: Database) -> CoreResult<Self> {
+        let home_country = settings::get(db.reader(), settings::HOME_COUNTRY)
+            .await?
+            .unwrap_or_else(|| "GB".into());
+        let is_demo = settings::get(db.reader(), settings::DEMO).await?.is_some();
+        Ok(Self {
+            db,
+            home_country,
+            is_demo,
+        })
     }
 }
 
-async fn open(path: &Path) -> CoreResult<Ready> {
-    let db = if path.exists() {
-        key::open_with_keychain(path).await?
-    } else {
-        tracing::info!(path = %path.display(), "creating the demo database");
-        // The key goes to the keychain. Its recovery text is not shown yet: this database holds
-        // only demo data, and the first-start screen that shows it comes with sign-in.
-        let (db, _key) = key::create_with_keychain(path).await?;
-        let options = demo::DemoOptions {
-            contacts: demo::DEFAULT_CONTACTS,
-            seed: demo::DEFAULT_SEED,
-            now: chrono::Utc::now(),
+/// Where the app is before anyone can sign in.
+pub enum Phase {
+    /// No database yet: the welcome screen offers the demo or a new organisation database.
+    Welcome,
+    /// The database exists but this computer holds no (working) key: ask for the recovery key.
+    NeedsKey(AppError),
+    Ready(Ready),
+    /// The database cannot be used (damaged, another program's file, keychain unavailable).
+    Failed(AppError),
+}
+
+pub struct Session {
+    pub actor: Actor,
+    last_activity: Instant,
+    pub locked: bool,
+    pub idle_limit: Duration,
+}
+
+impl Session {
+    pub fn new(actor: Actor, idle_minutes: u32) -> Self {
+        Self {
+            actor,
+            last_activity: Instant::now(),
+            locked: false,
+            idle_limit: Duration::from_secs(u64::from(idle_minutes) * 60),
+        }
+    }
+
+    pub fn touch(&mut self) {
+        self.last_activity = Instant::now();
+    }
+
+    /// Locks the session once it has been idle too long; true when locked.
+    pub fn check_idle(&mut self) -> bool {
+        if !self.locked && self.last_activity.elapsed() >= self.idle_limit {
+            self.locked = true;
+        }
+        self.locked
+    }
+}
+
+/// Managed by Tauri.
+pub struct AppState {
+    pub path: PathBuf,
+    pub phase: RwLock<Phase>,
+    pub session: Mutex<Option<Session>>,
+}
+
+impl AppState {
+    /// Looks at the database file without creating anything.
+    pub async fn start(path: PathBuf) -> Self {
+        let phase = if std::fs::symlink_metadata(&path).is_err() {
+            Phase::Welcome
+        } else {
+            match key::open_with_keychain(&path).await {
+                Ok(db) => match Ready::load(db).await {
+                    Ok(ready) => Phase::Ready(ready),
+                    Err(error) => Phase::Failed(error.into()),
+                },
+                Err(error @ (CoreError::KeyMissing { .. } | CoreError::KeyRejected { .. })) => {
+                    Phase::NeedsKey(error.into())
+                }
+                Err(error) => Phase::Failed(error.into()),
+            }
         };
-        demo::create(&db, options, |_| {}).await?;
-        db
-    };
-    let home_country = settings::get(db.reader(), settings::HOME_COUNTRY)
-        .await?
-        .unwrap_or_else(|| "GB".into());
-    let is_demo = settings::get(db.reader(), settings::DEMO).await?.is_some();
-    Ok(Ready {
-        db,
-        home_country,
-        is_demo,
-    })
+        Self {
+            path,
+            phase: RwLock::new(phase),
+            session: Mutex::new(None),
+        }
+    }
+
+    /// The open database, or why there is none.
+    pub async fn ready(&self) -> Result<Ready, AppError> {
+        match &*self.phase.read().await {
+            Phase::Ready(ready) => Ok(ready.clone()),
+            Phase::Failed(error) | Phase::NeedsKey(error) => Err(error.clone()),
+            Phase::Welcome => Err(AppError::new(
+                ErrorCode::Unavailable,
+                "There is no database yet: choose the demo or create your organisation's.",
+            )),
+        }
+    }
+
+    /// The open database and the signed-in user, for every command that touches data. A
+    /// session idle for longer than the policy allows is locked here, whatever the UI thinks.
+    pub async fn actor(&self) -> Result<(Ready, Actor), AppError> {
+        let ready = self.ready().await?;
+        let mut session = self.session.lock().await;
+        let Some(session) = session.as_mut() else {
+            return Err(CoreError::Unauthenticated.into());
+        };
+        if session.check_idle() {
+            return Err(AppError::new(
+                ErrorCode::SessionLocked,
+                "Rapport is locked. Enter your password to continue.",
+            ));
+        }
+        Ok((ready, session.actor.clone()))
+    }
+
+    pub async fn begin_session(&self, ready: &Ready, actor: Actor) -> Result<(), AppError> {
+        let policy = policy::load(ready.db.reader()).await?;
+        *self.session.lock().await = Some(Session::new(actor, policy.idle_lock_minutes));
+        Ok(())
+    }
+
+    pub async fn end_session(&self) {
+        *self.session.lock().await = None;
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
 }
 
 /// `--db PATH` on the command line, else `RAPPORT_DB`, else the OS app-data folder.

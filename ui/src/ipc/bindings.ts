@@ -7,13 +7,82 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	appInfo: () => typedError<AppInfo, AppError>(__TAURI_INVOKE("app_info")),
+	/**  Creates the demo organisation (about 5,000 people) in a new encrypted database. */
+	createDemoDatabase: () => typedError<AppInfo, AppError>(__TAURI_INVOKE("create_demo_database")),
+	/**
+	 *  Creates the organisation's own empty, encrypted database with its first site administrator,
+	 *  and signs them in.
+	 */
+	createOrganisationDatabase: (input: SetupInput) => typedError<SetupResult, AppError>(__TAURI_INVOKE("create_organisation_database", { input })),
+	/**  Opens the database with its recovery key and keeps the key in this computer's keychain. */
+	restoreAccess: (recoveryKey: string) => typedError<AppInfo, AppError>(__TAURI_INVOKE("restore_access", { recoveryKey })),
+	signIn: (username: string, password: string, code: string | null) => typedError<AppInfo, AppError>(__TAURI_INVOKE("sign_in", { username, password, code })),
+	signOut: () => typedError<AppInfo, AppError>(__TAURI_INVOKE("sign_out")),
+	/**  Locks the session now (the "Lock" menu item, or the UI's own idle timer). */
+	lockSession: () => typedError<null, AppError>(__TAURI_INVOKE("lock_session")),
+	/**  Unlocks the session with the signed-in user's password (counts towards the lockout). */
+	unlockSession: (password: string) => typedError<AppInfo, AppError>(__TAURI_INVOKE("unlock_session", { password })),
+	/**
+	 *  The UI reports keyboard and pointer activity (at most every few seconds); the idle lock
+	 *  counts from the last report.
+	 */
+	reportActivity: () => typedError<null, AppError>(__TAURI_INVOKE("report_activity")),
 	listContacts: (query: ContactListQuery) => typedError<ContactPage, AppError>(__TAURI_INVOKE("list_contacts", { query })),
 	countContacts: (query: ContactCountQuery) => typedError<ContactCount, AppError>(__TAURI_INVOKE("count_contacts", { query })),
 	getContact: (id: string) => typedError<ContactDetail, AppError>(__TAURI_INVOKE("get_contact", { id })),
+	contactHistory: (id: string) => typedError<FieldChange[], AppError>(__TAURI_INVOKE("contact_history", { id })),
 	listTerritories: () => typedError<TerritoryOption[], AppError>(__TAURI_INVOKE("list_territories")),
+	listUsers: () => typedError<UserSummary[], AppError>(__TAURI_INVOKE("list_users")),
+	saveUser: (id: string | null, input: UserInput) => typedError<UserSummary, AppError>(__TAURI_INVOKE("save_user", { id, input })),
+	resetUserPassword: (id: string, newPassword: string) => typedError<null, AppError>(__TAURI_INVOKE("reset_user_password", { id, newPassword })),
+	resetUserTotp: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("reset_user_totp", { id })),
+	unlockUser: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("unlock_user", { id })),
+	getSecurityPolicy: () => typedError<SecurityPolicy, AppError>(__TAURI_INVOKE("get_security_policy")),
+	saveSecurityPolicy: (policy: SecurityPolicy) => typedError<null, AppError>(__TAURI_INVOKE("save_security_policy", { policy })),
+	changeOwnPassword: (currentPassword: string, newPassword: string) => typedError<null, AppError>(__TAURI_INVOKE("change_own_password", { currentPassword, newPassword })),
+	beginTotpEnrolment: () => typedError<TotpEnrolment, AppError>(__TAURI_INVOKE("begin_totp_enrolment")),
+	/**  Confirms the authenticator with its first code; returns the recovery codes, shown once. */
+	confirmTotpEnrolment: (code: string) => typedError<string[], AppError>(__TAURI_INVOKE("confirm_totp_enrolment", { code })),
+	listRegions: () => typedError<Region[], AppError>(__TAURI_INVOKE("list_regions")),
+	saveRegion: (id: string | null, input: RegionInput) => typedError<string, AppError>(__TAURI_INVOKE("save_region", { id, input })),
+	saveTerritory: (id: string | null, input: TerritoryInput) => typedError<string, AppError>(__TAURI_INVOKE("save_territory", { id, input })),
+	listAccounts: (search: string) => typedError<Account[], AppError>(__TAURI_INVOKE("list_accounts", { search })),
+	saveAccount: (id: string | null, input: AccountInput) => typedError<string, AppError>(__TAURI_INVOKE("save_account", { id, input })),
+	listSites: (accountId: string) => typedError<Site[], AppError>(__TAURI_INVOKE("list_sites", { accountId })),
+	saveSite: (id: string | null, input: SiteInput) => typedError<string, AppError>(__TAURI_INVOKE("save_site", { id, input })),
+	listBackups: () => typedError<BackupFile[], AppError>(__TAURI_INVOKE("list_backups")),
+	createBackup: () => typedError<BackupFile, AppError>(__TAURI_INVOKE("create_backup")),
+	/**
+	 *  Replaces the database with a backup from the backup folder, after checking the backup's
+	 *  integrity and audit chain. Everyone is signed out; the replaced database is kept.
+	 */
+	restoreBackup: (name: string) => typedError<AppInfo, AppError>(__TAURI_INVOKE("restore_backup", { name })),
+	/**  The database's recovery key again (site administrators, after their password). */
+	showRecoveryKey: (password: string) => typedError<string, AppError>(__TAURI_INVOKE("show_recovery_key", { password })),
+	listAuditEvents: (before: string | null) => typedError<AuditPage, AppError>(__TAURI_INVOKE("list_audit_events", { before })),
+	verifyAudit: () => typedError<AuditVerification, AppError>(__TAURI_INVOKE("verify_audit")),
 };
 
 /* Types */
+export type Account = {
+	id: string,
+	name: string,
+	kind: AccountKind,
+	active: boolean,
+	siteCount: number,
+};
+
+export type AccountInput = {
+	name: string,
+	kind: AccountKind,
+	active: boolean,
+};
+
+export type AccountKind = "private" | "business";
+
+/**  Something a user asks to do. */
+export type Action = "view_contacts" | "edit_contacts" | "deactivate" | "archived" | "import" | "merge" | "administer";
+
 export type AddressKind = "mailing" | "site" | "home";
 
 export type AppError = {
@@ -25,8 +94,59 @@ export type AppError = {
 export type AppInfo = {
 	version: string,
 	databasePath: string,
+	screen: StartScreen,
+	problem: AppError | null,
 	isDemo: boolean,
-	contactCount: number,
+	/**  The demo users and their passwords; empty unless this is the demo database. */
+	demoUsers: DemoUser[],
+	/**  The last user who signed in to this database on this computer (from the keychain). */
+	lastUsername: string | null,
+	session: SessionInfo | null,
+};
+
+/**  One event as the audit screen lists it (non-personal fields only). */
+export type AuditEventRow = {
+	seq: string,
+	at: string,
+	username: string,
+	action: string,
+	entity: string,
+	entityId: string | null,
+	/**  The event's summary as JSON text (ids, counts, field names). */
+	summary: string,
+	/**  False once the person's values were erased (or for events without values). */
+	hasValues: boolean,
+};
+
+export type AuditPage = {
+	events: AuditEventRow[],
+	/**  Pass as `before` for the next (older) page. */
+	nextBefore: string | null,
+};
+
+/**  The outcome of `rapport audit verify` (its JSON is a scripting interface). */
+export type AuditVerification = {
+	ok: boolean,
+	/**  Events checked (up to and including the first bad one). */
+	events: number,
+	/**  Whether the triggers that refuse UPDATE and DELETE are in place. */
+	appendOnly: boolean,
+	firstBad: BadEvent | null,
+};
+
+/**  A backup in the database's backup folder. */
+export type BackupFile = {
+	name: string,
+	path: string,
+	bytes: number | null,
+	createdAt: string,
+};
+
+/**  The first event that does not verify, and why. */
+export type BadEvent = {
+	seq: string,
+	at: string,
+	reason: string,
 };
 
 export type ChannelPreference = {
@@ -102,6 +222,8 @@ export type ContactFilter = {
 	contactType: ContactType | null,
 	territoryId: string | null,
 	status: ContactStatus | null,
+	/**  Only contacts with no site yet (site administrators only). */
+	unassigned?: boolean,
 };
 
 /**
@@ -144,7 +266,7 @@ export type ContactSite = {
 	accountName: string,
 	territory: string,
 	region: string,
-	role: string,
+	role: SiteRole,
 	isPrimary: boolean,
 	authorityLimit: Money | null,
 };
@@ -160,6 +282,15 @@ export type ContactStatus = "active" | "inactive" | "archived";
 /**  The contact types of the creation procedure's first step. */
 export type ContactType = "primary" | "billing" | "operations" | "emergency" | "other";
 
+export type DemoUser = {
+	username: string,
+	displayName: string,
+	role: Role,
+	password: string,
+	/**  The region or territory the user is scoped to, in words. */
+	scope: string,
+};
+
 export type EmailAddress = {
 	kind: EmailKind,
 	address: string,
@@ -168,7 +299,20 @@ export type EmailAddress = {
 
 export type EmailKind = "business" | "alternate" | "personal";
 
-export type ErrorCode = "not_found" | "invalid_input" | "unavailable" | "internal";
+export type ErrorCode = "not_found" | "invalid_input" | "unavailable" | "internal" | "key_missing" | "key_rejected" | "keychain_unavailable" | "unauthenticated" | "sign_in_refused" | "totp_required" | "account_locked" | "forbidden" | 
+/**  The session locked itself after the idle time; the password unlocks it. */
+"session_locked";
+
+/**  One field change in a contact's history. */
+export type FieldChange = {
+	at: string,
+	username: string,
+	action: string,
+	field: string,
+	/**  Display text of the value before and after (JSON for structured values). */
+	before: string | null,
+	after: string | null,
+};
 
 /**  A problem with one named input field. */
 export type FieldProblem = {
@@ -198,6 +342,16 @@ export type Money = {
 	currency: string,
 };
 
+export type NamedRef = {
+	id: string,
+	name: string,
+};
+
+export type Permission = {
+	action: Action,
+	reach: Reach,
+};
+
 export type PhoneKind = "office" | "mobile" | "home" | "fax";
 
 export type PhoneNumber = {
@@ -223,14 +377,163 @@ export type PostalAddress = {
 
 export type Priority = "high" | "medium" | "low";
 
+/**  How far a permission reaches. */
+export type Reach = 
+/**  Not allowed. */
+"none" | 
+/**  Allowed for contacts within the user's scope. */
+"scope" | 
+/**  Allowed everywhere (site administrators). */
+"all";
+
+export type Region = {
+	id: string,
+	code: string,
+	name: string,
+	territories: Territory[],
+};
+
+export type RegionInput = {
+	code: string,
+	name: string,
+};
+
+/**  What a user may do, and where (see `access::role` for the matrix). */
+export type Role = "site_admin" | "regional_manager" | "territory_manager" | "billing_admin";
+
+export type SecurityPolicy = {
+	/**  Failed sign-ins in a row that lock the account. */
+	maxFailedSignIns: number,
+	/**  How long a locked account stays locked (an administrator can unlock it sooner). */
+	lockoutMinutes: number,
+	/**  Minutes without activity before the app locks and asks for the password again. */
+	idleLockMinutes: number,
+};
+
+export type SessionInfo = {
+	user: UserProfile,
+	locked: boolean,
+	idleLockMinutes: number,
+};
+
+export type SetupInput = {
+	username: string,
+	displayName: string,
+	password: string,
+};
+
+export type SetupResult = {
+	/**  Shown once: the only way back in if this computer's keychain is lost. */
+	recoveryKey: string,
+	info: AppInfo,
+};
+
+export type Site = {
+	id: string,
+	accountId: string,
+	territoryId: string,
+	territoryName: string,
+	name: string,
+	line1: string,
+	city: string,
+	postalCode: string | null,
+	country: string,
+	contactCount: number,
+};
+
+export type SiteInput = {
+	accountId: string,
+	territoryId: string,
+	name: string,
+	line1: string,
+	city: string,
+	postalCode: string | null,
+	country: string,
+};
+
+/**  A contact's role at a site. "billing" puts the contact in billing administrators' scope. */
+export type SiteRole = "site_manager" | "billing" | "operations" | "emergency" | "liaison" | "other";
+
 export type SortColumn = "name" | "company" | "job_title" | "contact_type" | "status" | "updated_at" | "reference";
 
 export type SortDirection = "asc" | "desc";
+
+/**  Which screen the app shows before anything else. */
+export type StartScreen = 
+/**  No database yet: explore the demo or create the organisation's database. */
+"welcome" | 
+/**  The database exists but needs its recovery key on this computer. */
+"restore_access" | 
+/**  First administrator still to be created (a setup interrupted before it finished). */
+"setup" | "sign_in" | 
+/**  Signed in (possibly locked: see `session.locked`). */
+"main" | 
+/**  The database cannot be used; `problem` says why. */
+"failed";
+
+export type Territory = {
+	id: string,
+	regionId: string,
+	code: string,
+	name: string,
+	siteCount: number,
+};
+
+export type TerritoryInput = {
+	regionId: string,
+	code: string,
+	name: string,
+};
 
 export type TerritoryOption = {
 	id: string,
 	name: string,
 	regionName: string,
+};
+
+export type TotpEnrolment = {
+	/**  Base32, for typing into an authenticator that cannot scan. */
+	secret: string,
+	url: string,
+	/**  The QR code as an SVG document. */
+	qrSvg: string,
+};
+
+/**  A new user, or the new state of one (`password` is only read on creation). */
+export type UserInput = {
+	username: string,
+	displayName: string,
+	role: Role,
+	regionIds: string[],
+	territoryIds: string[],
+	disabled: boolean,
+	password: string | null,
+};
+
+/**
+ *  The signed-in user as the UI sees them: it hides what the role cannot use, while the core
+ *  still refuses it.
+ */
+export type UserProfile = {
+	id: string,
+	username: string,
+	displayName: string,
+	role: Role,
+	permissions: Permission[],
+};
+
+export type UserSummary = {
+	id: string,
+	username: string,
+	displayName: string,
+	role: Role,
+	regions: NamedRef[],
+	territories: NamedRef[],
+	disabled: boolean,
+	/**  Locked by failed sign-ins (until `lockedUntil`). */
+	lockedUntil: string | null,
+	totpEnabled: boolean,
+	lastSignInAt: string | null,
 };
 
 /* Tauri Specta runtime */

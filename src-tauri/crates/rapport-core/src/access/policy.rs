@@ -50,6 +50,12 @@ pub async fn load(pool: &sqlx::SqlitePool) -> CoreResult<SecurityPolicy> {
     })
 }
 
+/// The policy for the administrators' screen.
+pub async fn load_for(db: &Database, actor: &Actor) -> CoreResult<SecurityPolicy> {
+    authorize(db, actor, Action::Administer).await?;
+    load(db.reader()).await
+}
+
 /// Changes the policy (site administrators only; audited).
 pub async fn save(db: &Database, actor: &Actor, policy: SecurityPolicy) -> CoreResult<()> {
     authorize(db, actor, Action::Administer).await?;

@@ -6,7 +6,7 @@ mod history;
 mod verify;
 
 pub use history::{contact_history, list_events, AuditEventRow, AuditPage, FieldChange};
-pub use verify::{verify, AuditVerification, BadEvent};
+pub use verify::{verify, verify_for, AuditVerification, BadEvent};
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;

@@ -119,3 +119,12 @@ pub async fn verify(pool: &SqlitePool) -> CoreResult<AuditVerification> {
         first_bad,
     })
 }
+
+/// [`verify`] for the administrators' screen (site administrators only).
+pub async fn verify_for(
+    db: &crate::Database,
+    actor: &crate::access::Actor,
+) -> CoreResult<AuditVerification> {
+    crate::access::authorize(db, actor, crate::access::Action::Administer).await?;
+    verify(db.reader()).await
+}

@@ -1,0 +1,7 @@
+//! Tauri commands: each finds the signed-in user, calls the core and maps the error. No rules
+//! here: the core decides what each user may do.
+
+pub mod admin;
+pub mod audit;
+pub mod contacts;
+pub mod session;
