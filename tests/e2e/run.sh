@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the end-to-end suite against the built app (the CLI-built binary that
-# `cargo xtask e2e` / `cargo xtask test` copy to target/e2e/) inside a private D-Bus session and X server, with
+# `cargo xtask e2e` / `cargo xtask test` copy to target/e2e/) inside a private D-Bus session
+# (with its own unlocked gnome-keyring) and X server, with
 # fresh XDG directories, so no state leaks between runs and no daemon is left behind.
 #   RAPPORT_APP    the app binary (default: <repo>/target/e2e/rapport-app, the copy xtask takes
 #                  right after the Tauri CLI build; target/debug/rapport-app may be a dev build)
@@ -20,7 +21,7 @@ if [ -z "${TAURI_DRIVER:-}" ]; then
   TAURI_DRIVER=$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")
 fi
 export TAURI_DRIVER
-for tool in "$TAURI_DRIVER" WebKitWebDriver xvfb-run dbus-run-session node; do
+for tool in "$TAURI_DRIVER" WebKitWebDriver xvfb-run dbus-run-session gnome-keyring-daemon node; do
   command -v "$tool" >/dev/null || { echo "e2e: $tool not found (cargo xtask deps installs it)" >&2; exit 1; }
 done
 [ -d node_modules/webdriverio ] || { echo "e2e: run \`npm ci\` in tests/e2e first" >&2; exit 1; }
@@ -50,8 +51,10 @@ unset RAPPORT_DB
 echo "e2e: app $RAPPORT_APP"
 echo "e2e: driver $TAURI_DRIVER"
 status=0
+# The app keeps its database key in the Secret Service: the private D-Bus session gets an
+# unlocked gnome-keyring of its own (tests/keyring-session.sh).
 timeout --kill-after=20 "${E2E_TIMEOUT:-900}" \
-  dbus-run-session -- \
+  sh "$root/tests/keyring-session.sh" \
   xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" \
   node --test --test-concurrency=1 --test-timeout=240000 --test-reporter=spec specs/*.test.mjs \
   || status=$?

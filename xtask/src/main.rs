@@ -226,6 +226,9 @@ fn test() -> Result<()> {
         steps.step("core has no Tauri dependency (cargo tree)", || {
             core_has_no_tauri(&root)
         })?;
+        steps.step("keyring uses every native store (cargo tree)", || {
+            keyring_uses_native_stores(&root)
+        })?;
         steps.step("npm ci (ui)", || npm_ci_if_needed(&ui).map(|_| ()))?;
         steps.step("UI type check (npm run typecheck)", || {
             run(npm().args(["run", "typecheck"]).current_dir(&ui))
@@ -258,7 +261,10 @@ fn test() -> Result<()> {
         )?;
         steps.step(
             "Rust tests incl. binding drift (cargo test --workspace)",
-            || run(cargo().args(["test", "--workspace"]).current_dir(&root)),
+            || {
+                let mut cmd = with_keychain(&root, cargo());
+                run(cmd.args(["test", "--workspace"]).current_dir(&root))
+            },
         )?;
         run_e2e(&root, &mut steps)
     })();
@@ -363,6 +369,54 @@ fn core_has_no_tauri(root: &Path) -> Result<()> {
             unique.join(", ")
         )))
     }
+}
+
+/// keyring without its store features silently keeps keys in memory, so a release that
+/// compiles everywhere could still lose every database key on Windows or macOS. Each target's
+/// feature set is checked here, where a missing feature fails the build instead.
+fn keyring_uses_native_stores(root: &Path) -> Result<()> {
+    let wanted: [(&str, &[&str]); 3] = [
+        ("x86_64-pc-windows-msvc", &["windows-native"]),
+        ("aarch64-apple-darwin", &["apple-native"]),
+        (
+            "x86_64-unknown-linux-gnu",
+            &["sync-secret-service", "crypto-rust"],
+        ),
+    ];
+    for (target, features) in wanted {
+        let output = util::output(
+            cargo()
+                .args([
+                    "tree", "--target", target, "-e", "features", "-i", "keyring",
+                ])
+                .current_dir(root),
+        )?;
+        for feature in features {
+            if !output.contains(&format!("keyring feature \"{feature}\"")) {
+                return Err(Error::new(format!(
+                    "keyring lacks the `{feature}` feature for {target}: keys would live in \
+                     an in-memory mock there"
+                )));
+            }
+        }
+        println!("{target}: keyring with {}", features.join(", "));
+    }
+    Ok(())
+}
+
+/// On Linux the tests keep real keys in a Secret Service: `tests/keyring-session.sh` runs the
+/// command in a private D-Bus session with an unlocked gnome-keyring in a temporary folder.
+/// Windows and macOS tests use the user's keychain (each test removes its entries).
+fn with_keychain(root: &Path, cmd: std::process::Command) -> std::process::Command {
+    if !cfg!(target_os = "linux") {
+        return cmd;
+    }
+    let mut wrapped = std::process::Command::new("sh");
+    wrapped
+        .arg(root.join("tests").join("keyring-session.sh"))
+        .arg(cmd.get_program())
+        .args(cmd.get_args());
+    wrapped
 }
 
 fn bench(args: &[String]) -> Result<()> {

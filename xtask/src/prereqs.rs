@@ -34,13 +34,16 @@ const DEBIAN_BUILD: &[&str] = &[
 ];
 
 /// Debian/Ubuntu packages the tests add: a virtual X server, the WebKit WebDriver, a D-Bus
-/// session, screenshots, and fonts that cover the demo data's scripts.
+/// session with a Secret Service (gnome-keyring) for the database keys, screenshots, and fonts
+/// that cover the demo data's scripts.
 const DEBIAN_TEST: &[&str] = &[
     "xvfb",
     "xauth",
     "webkit2gtk-driver",
     "dbus",
     "dbus-x11",
+    "gnome-keyring",
+    "libsecret-tools",
     "at-spi2-core",
     "imagemagick",
     "fonts-dejavu-core",
@@ -191,6 +194,10 @@ fn other_linux(name: &str, needs: Needs) -> Result<()> {
                 "WebKitWebDriver (the WebKitGTK WebDriver)",
             ),
             ("dbus-run-session", "dbus-run-session (D-Bus)"),
+            (
+                "gnome-keyring-daemon",
+                "gnome-keyring (the Secret Service the tests keep database keys in)",
+            ),
         ] {
             if util::which(program).is_none() {
                 problems.push(what.to_string());

@@ -1,6 +1,8 @@
 //! The `rapport` command line as administrators script it: exit codes, text and JSON reports.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::path::{Path, PathBuf};
+
 use assert_cmd::Command;
 use serde_json::Value;
 
@@ -8,37 +10,63 @@ fn rapport() -> Command {
     Command::cargo_bin("rapport").unwrap()
 }
 
-fn demo(dir: &tempfile::TempDir, contacts: u32) -> std::path::PathBuf {
-    let db = dir.path().join("demo.sqlite3");
+/// A demo database whose key is in a key file, as scripts without a keychain make them.
+fn demo(dir: &tempfile::TempDir, contacts: u32) -> (PathBuf, PathBuf) {
+    demo_named(dir, "demo", contacts)
+}
+
+fn demo_named(dir: &tempfile::TempDir, name: &str, contacts: u32) -> (PathBuf, PathBuf) {
+    let db = dir.path().join(format!("{name}.sqlite3"));
+    let key = dir.path().join(format!("{name}.key"));
     rapport()
         .args(["demo", "--db"])
         .arg(&db)
+        .arg("--key-file")
+        .arg(&key)
         .args(["--contacts", &contacts.to_string(), "--seed", "3"])
         .assert()
         .success();
-    db
+    (db, key)
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
 }
 
 #[test]
 fn demo_creates_a_database_and_says_what_is_in_it() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("new.sqlite3");
+    let key = dir.path().join("new.key");
     let out = rapport()
         .args(["demo", "--db"])
         .arg(&db)
+        .arg("--key-file")
+        .arg(&key)
         .args(["--contacts", "300", "--json"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", stderr(&out));
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["summary"]["contacts"], 300);
     assert_eq!(report["summary"]["regions"], 5);
     assert_eq!(report["summary"]["territories"], 20);
     assert!(db.is_file());
+    let recovery = report["recovery_key"].as_str().unwrap();
+    assert_eq!(recovery.len(), 69, "{recovery}");
+    assert_eq!(std::fs::read_to_string(&key).unwrap().trim(), recovery);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "the key file is private");
+    }
 }
 
 #[test]
@@ -55,10 +83,12 @@ fn demo_never_overwrites_an_existing_file() {
 #[test]
 fn search_prints_matching_contacts_as_json() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir, 1_500);
+    let (db, key) = demo(&dir, 1_500);
     let out = rapport()
         .args(["search", "--db"])
         .arg(&db)
+        .arg("--key-file")
+        .arg(&key)
         .args(["schm", "--json"])
         .output()
         .unwrap();
@@ -95,10 +125,12 @@ fn search_prints_matching_contacts_as_json() {
 #[test]
 fn search_text_output_is_one_tab_separated_line_per_contact() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir, 800);
+    let (db, key) = demo(&dir, 800);
     let out = rapport()
         .args(["search", "--db"])
         .arg(&db)
+        .arg("--key-file")
+        .arg(&key)
         .args(["a", "--limit", "7", "--type", "billing"])
         .output()
         .unwrap();
@@ -171,4 +203,249 @@ fn bench_prints_every_documented_figure() {
             .unwrap_or_else(|| panic!("{key} missing in {report}"));
         assert!(value > 0.0, "{key} = {value}");
     }
+}
+
+/// The keychain path (no --key-file) against the real OS keychain; under `cargo xtask test` a
+/// private gnome-keyring. Removes its entry afterwards.
+#[test]
+fn demo_keeps_its_key_in_the_keychain_and_shows_the_recovery_key_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kept.sqlite3");
+    let out = rapport()
+        .args(["demo", "--db"])
+        .arg(&db)
+        .args(["--contacts", "200"])
+        .output()
+        .unwrap();
+    let forget = || rapport_core::keychain::forget_database_key(&db);
+    assert!(
+        out.status.success(),
+        "{} (the keychain tests need a Secret Service: run them with `cargo xtask test`)",
+        stderr(&out)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("keychain"), "{text}");
+    let recovery = text
+        .lines()
+        .map(str::trim)
+        .find(|l| l.len() == 69 && l.split('-').count() == 14)
+        .unwrap_or_else(|| panic!("no recovery key in {text}"))
+        .to_string();
+    assert_eq!(text.matches(&recovery).count(), 1, "shown once");
+
+    let out = rapport()
+        .args(["search", "--db"])
+        .arg(&db)
+        .args(["a", "--limit", "3"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 3);
+
+    // With the entry gone, `unlock` and the recovery key bring access back.
+    forget().unwrap();
+    let key_file = dir.path().join("typed.key");
+    std::fs::write(&key_file, recovery.to_lowercase().replace('-', " ")).unwrap();
+    let out = rapport()
+        .args(["unlock", "--db"])
+        .arg(&db)
+        .arg("--key-file")
+        .arg(&key_file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    rapport()
+        .args(["search", "--db"])
+        .arg(&db)
+        .arg("x")
+        .assert()
+        .success();
+    forget().unwrap();
+}
+
+#[test]
+fn a_missing_key_is_a_clear_error_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _key) = demo(&dir, 100);
+    let before = std::fs::read(&db).unwrap();
+    let out = rapport()
+        .args(["search", "--db"])
+        .arg(&db)
+        .arg("a")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("error[key_missing]"), "{err}");
+    assert!(
+        err.contains("recovery key") && err.contains("--key-file"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "the database is untouched"
+    );
+    assert!(!with_suffix(&db, "-wal").exists());
+    assert_eq!(
+        rapport_core::keychain::load_database_key(&db).unwrap(),
+        None,
+        "no key was made up"
+    );
+}
+
+#[test]
+fn a_wrong_key_or_a_mistyped_key_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, key) = demo_named(&dir, "one", 100);
+    let (_other_db, other_key) = demo_named(&dir, "two", 100);
+    let before = std::fs::read(&db).unwrap();
+
+    let out = rapport()
+        .args(["search", "--db"])
+        .arg(&db)
+        .arg("--key-file")
+        .arg(&other_key)
+        .arg("a")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("error[key_rejected]"),
+        "{}",
+        stderr(&out)
+    );
+
+    let mut text: Vec<char> = std::fs::read_to_string(&key).unwrap().chars().collect();
+    text[0] = if text[0] == 'A' { 'B' } else { 'A' };
+    let typo = dir.path().join("typo.key");
+    std::fs::write(&typo, text.into_iter().collect::<String>()).unwrap();
+    let out = rapport()
+        .args(["search", "--db"])
+        .arg(&db)
+        .arg("--key-file")
+        .arg(&typo)
+        .arg("a")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("error[invalid_input]") && err.contains("typo"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+
+    let out = rapport()
+        .args(["demo", "--db"])
+        .arg(dir.path().join("three.sqlite3"))
+        .arg("--key-file")
+        .arg(&key)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "an existing key file is never overwritten"
+    );
+    assert!(!dir.path().join("three.sqlite3").exists());
+}
+
+/// Personal data from the demo (a contact's email and name) must not be readable in the
+/// database, its WAL or a backup.
+#[test]
+fn a_backup_is_encrypted_and_restores_over_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, key) = demo(&dir, 400);
+    let search = |query: &str| {
+        let out = rapport()
+            .args(["search", "--db"])
+            .arg(&db)
+            .arg("--key-file")
+            .arg(&key)
+            .args([query, "--json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    let first = search("a")["contacts"][0].clone();
+    let email = first["email"].as_str().unwrap().to_string();
+    let name = first["displayName"].as_str().unwrap().to_string();
+
+    let backup = dir.path().join("backups").join("demo-backup.sqlite3");
+    let out = rapport()
+        .args(["backup", "--db"])
+        .arg(&db)
+        .arg("--key-file")
+        .arg(&key)
+        .arg("--to")
+        .arg(&backup)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["contacts"], 400);
+
+    for file in [db.clone(), with_suffix(&db, "-wal"), backup.clone()] {
+        let Ok(bytes) = std::fs::read(&file) else {
+            continue;
+        };
+        for needle in [&email, &name] {
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
+                "{needle} is readable in {}",
+                file.display()
+            );
+        }
+    }
+
+    let out = rapport()
+        .args(["backup", "--db"])
+        .arg(&db)
+        .arg("--key-file")
+        .arg(&key)
+        .arg("--to")
+        .arg(&backup)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "a backup is never written over");
+
+    let out = rapport()
+        .args(["restore", "--db"])
+        .arg(&db)
+        .arg("--key-file")
+        .arg(&key)
+        .arg("--from")
+        .arg(&backup)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["contacts"], 400);
+    let kept = PathBuf::from(report["kept"].as_str().unwrap());
+    assert!(kept.is_file());
+    assert_eq!(search(&email)["contacts"][0]["email"], email.as_str());
+
+    // A wrong key for the backup changes nothing.
+    let (_other, other_key) = demo_named(&dir, "other", 50);
+    let before = std::fs::read(&db).unwrap();
+    let out = rapport()
+        .args(["restore", "--db"])
+        .arg(&db)
+        .arg("--key-file")
+        .arg(&other_key)
+        .arg("--from")
+        .arg(&backup)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("error[key_rejected]"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before);
 }
