@@ -243,10 +243,34 @@ async fn verify_backup(backup: &Path, key: &DatabaseKey) -> CoreResult<u64> {
 }
 
 /// The audit chain of a backup must verify before the backup may replace a database: a
-/// restore must not be a way to rewrite history. The check belongs to the audit module
-/// (`rapport_core::audit::verify`); until it exists there is nothing to verify.
-async fn verify_audit_chain(_pool: &SqlitePool, _backup: &Path) -> CoreResult<()> {
-    Ok(())
+/// restore must not be a way to slip in a rewritten history.
+async fn verify_audit_chain(pool: &SqlitePool, backup: &Path) -> CoreResult<()> {
+    let has_trail: bool = sqlx::query_scalar(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'audit_events'",
+    )
+    .fetch_one(pool)
+    .await?;
+    let refused = |reason: String| {
+        tracing::warn!(backup = %backup.display(), %reason, "restore refused");
+        CoreError::Unavailable {
+            path: backup.display().to_string(),
+            reason,
+        }
+    };
+    if !has_trail {
+        return Err(refused("it has no audit trail to verify".into()));
+    }
+    let report = crate::audit::verify(pool).await?;
+    if report.ok {
+        return Ok(());
+    }
+    Err(refused(match report.first_bad {
+        Some(bad) => format!(
+            "its audit trail does not verify (event {}: {})",
+            bad.seq, bad.reason
+        ),
+        None => "its audit trail is not protected against changes".into(),
+    }))
 }
 
 /// A connection that cannot write and does not switch the file to WAL: checking a backup

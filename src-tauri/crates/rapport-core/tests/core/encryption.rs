@@ -320,3 +320,36 @@ async fn a_restore_into_a_new_place_needs_no_existing_database() {
     assert_eq!(find_canary(&db).await, 1);
     db.close().await;
 }
+
+#[tokio::test]
+async fn a_backup_whose_audit_trail_was_tampered_with_is_not_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rapport.sqlite3");
+    let key = DatabaseKey::generate();
+    let db = canary_database(&path, &key).await;
+    let backup_path = dir.path().join("backup.sqlite3");
+    db.backup_to(&backup_path).await.unwrap();
+    db.close().await;
+
+    // Someone with the key removes the trail's protection inside the backup.
+    let tampered = Database::open(&backup_path, &key).await.unwrap();
+    let mut tx = tampered.write().await.unwrap();
+    sqlx::query("DROP TRIGGER audit_events_append_only_delete")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    tampered.close().await;
+
+    let before = std::fs::read(&path).unwrap();
+    let error = backup::restore(&backup_path, &key, &path)
+        .await
+        .err()
+        .expect("refused");
+    assert!(
+        error.user_message().contains("audit trail"),
+        "{}",
+        error.user_message()
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
