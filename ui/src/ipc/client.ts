@@ -10,6 +10,15 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   invalid_input: true,
   unavailable: true,
   internal: true,
+  key_missing: true,
+  key_rejected: true,
+  keychain_unavailable: true,
+  unauthenticated: true,
+  sign_in_refused: true,
+  totp_required: true,
+  account_locked: true,
+  forbidden: true,
+  session_locked: true,
 };
 
 /** An error reported by the Rapport core, carried to the UI unchanged. */

@@ -9,6 +9,15 @@ const TITLES: Record<ErrorCode, string> = {
   invalid_input: "That request was not accepted",
   unavailable: "The database is busy or unavailable",
   internal: "Something went wrong",
+  key_missing: "This computer has no key for the database",
+  key_rejected: "The key does not open the database",
+  keychain_unavailable: "The system keychain cannot be used",
+  unauthenticated: "Signed out",
+  sign_in_refused: "Sign-in refused",
+  totp_required: "A one-time code is needed",
+  account_locked: "Account locked",
+  forbidden: "Not allowed for your role",
+  session_locked: "Rapport is locked",
 };
 
 const FALLBACK_MESSAGE = "Rapport could not reach its database. Try again; if this keeps happening, restart Rapport.";

@@ -1,5 +1,5 @@
 //! Test data in the shapes of the IPC contract.
-import type { AppInfo, ContactDetail, ContactPage, ContactRow } from "../ipc/bindings";
+import type { AppInfo, ContactDetail, ContactPage, ContactRow, DemoUser, Permission, Role, SessionInfo, UserProfile } from "../ipc/bindings";
 
 export function makeRow(index: number, overrides: Partial<ContactRow> = {}): ContactRow {
   return {
@@ -26,12 +26,62 @@ export function makePage(rows: ContactRow[], overrides: Partial<ContactPage> = {
   return { rows, nextCursor: null, mode: "browse", ...overrides };
 }
 
+const ADMIN_PERMISSIONS: Permission[] = [
+  { action: "view_contacts", reach: "all" },
+  { action: "edit_contacts", reach: "all" },
+  { action: "deactivate", reach: "all" },
+  { action: "archived", reach: "all" },
+  { action: "import", reach: "all" },
+  { action: "merge", reach: "all" },
+  { action: "administer", reach: "all" },
+];
+
+const SCOPED_PERMISSIONS: Permission[] = [
+  { action: "view_contacts", reach: "scope" },
+  { action: "edit_contacts", reach: "scope" },
+  { action: "deactivate", reach: "scope" },
+  { action: "archived", reach: "none" },
+  { action: "import", reach: "scope" },
+  { action: "merge", reach: "scope" },
+  { action: "administer", reach: "none" },
+];
+
+/** A signed-in user; a site administrator unless `role` says otherwise. */
+export function makeUser(overrides: Partial<UserProfile> = {}): UserProfile {
+  const role: Role = overrides.role ?? "site_admin";
+  return {
+    id: "1",
+    username: "admin",
+    displayName: "Sam Okafor",
+    role,
+    permissions: role === "site_admin" ? ADMIN_PERMISSIONS : SCOPED_PERMISSIONS,
+    ...overrides,
+  };
+}
+
+export function makeSession(overrides: Partial<SessionInfo> = {}): SessionInfo {
+  return { user: makeUser(), locked: false, idleLockMinutes: 15, ...overrides };
+}
+
+export const demoUsers: DemoUser[] = [
+  { username: "admin", displayName: "Sam Okafor", role: "site_admin", password: "rapport-demo", scope: "everything" },
+  { username: "regional", displayName: "Priya Raman", role: "regional_manager", password: "rapport-demo", scope: "United Kingdom & Ireland" },
+  { username: "territory", displayName: "Tom Becker", role: "territory_manager", password: "rapport-demo", scope: "Scotland" },
+  { username: "billing", displayName: "Dana Whitfield", role: "billing_admin", password: "rapport-demo", scope: "billing contacts in every territory" },
+];
+
+/** Signed in on the demo database unless overridden (`session: null` for the start screens). */
 export function makeAppInfo(overrides: Partial<AppInfo> = {}): AppInfo {
+  const isDemo = overrides.isDemo ?? true;
   return {
     version: "0.1.0",
     databasePath: "/home/test/.local/share/rapport/rapport.sqlite3",
-    isDemo: true,
-    contactCount: 5000,
+    screen: "main",
+    problem: null,
+    isDemo,
+    demoUsers: isDemo ? demoUsers : [],
+    lastUsername: "admin",
+    session: makeSession(),
     ...overrides,
   };
 }
@@ -124,7 +174,7 @@ export function makeContactDetail(overrides: Partial<ContactDetail> = {}): Conta
         accountName: "Acme Corporation",
         territory: "London North",
         region: "London",
-        role: "Site contact",
+        role: "site_manager",
         isPrimary: true,
         authorityLimit: { amount: "5000", currency: "GBP" },
       },

@@ -39,7 +39,7 @@ describe("AppLayout", () => {
   it("has no demo badge for a real database", async () => {
     vi.mocked(appInfo).mockResolvedValue(makeAppInfo({ isDemo: false }));
     renderApp("/contacts", appRoutes);
-    await screen.findByText(/contacts in this database/);
+    await screen.findByText(/you can see/);
     expect(screen.queryByTestId("demo-badge")).toBeNull();
   });
 
