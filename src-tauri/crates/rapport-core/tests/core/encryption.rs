@@ -203,7 +203,7 @@ async fn a_backup_restores_over_the_database_and_keeps_the_one_it_replaces() {
     let backup_path = dir.path().join("monday.sqlite3");
     db.backup_to(&backup_path).await.unwrap();
 
-    let error = db.backup_to(&backup_path).await.err().expect("refused");
+    let error = db.backup_to(&backup_path).await.expect_err("refused");
     assert!(error.user_message().contains("never written over"));
 
     // After the backup the database changes; the restore must bring the old state back.
@@ -272,8 +272,7 @@ async fn a_restore_with_a_wrong_key_or_a_damaged_backup_changes_nothing() {
 
     let error = backup::restore(&backup_path, &DatabaseKey::generate(), &path)
         .await
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     assert!(matches!(error, CoreError::KeyRejected { .. }), "{error:?}");
 
     let damaged = dir.path().join("damaged.sqlite3");
@@ -285,8 +284,7 @@ async fn a_restore_with_a_wrong_key_or_a_damaged_backup_changes_nothing() {
     std::fs::write(&damaged, &bytes).unwrap();
     let error = backup::restore(&damaged, &key, &path)
         .await
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     assert!(
         error.user_message().contains("damaged"),
         "{}",
@@ -297,8 +295,7 @@ async fn a_restore_with_a_wrong_key_or_a_damaged_backup_changes_nothing() {
     let missing = dir.path().join("missing.sqlite3");
     let error = backup::restore(&missing, &key, &path)
         .await
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     assert!(error.user_message().contains("no backup file"));
 
     assert_eq!(std::fs::read(&path).unwrap(), before);
@@ -344,8 +341,7 @@ async fn a_backup_whose_audit_trail_was_tampered_with_is_not_restored() {
     let before = std::fs::read(&path).unwrap();
     let error = backup::restore(&backup_path, &key, &path)
         .await
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     assert!(
         error.user_message().contains("audit trail"),
         "{}",
