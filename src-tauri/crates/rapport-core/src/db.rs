@@ -84,6 +84,12 @@ impl Database {
             return Err(problem("the file is empty, not a Rapport database"));
         }
         match sniff(path) {
+            Sniffed::PlainSqlite if plain_rapport_database(path).await => {
+                return Err(problem(
+                    "it is an unencrypted database of an earlier Rapport version, which this \
+                     version does not open; move it elsewhere to start a new encrypted database",
+                ))
+            }
             Sniffed::PlainSqlite => {
                 return Err(problem(
                     "it is an unencrypted SQLite database, not a Rapport database",
@@ -205,6 +211,26 @@ fn sniff(path: &Path) -> Sniffed {
         Ok(()) if len % 512 != 0 => Sniffed::NotSqlite,
         Ok(()) => Sniffed::MaybeEncrypted,
     }
+}
+
+/// Whether an unencrypted SQLite file holds Rapport's migrations table (a database of the
+/// releases before encryption). Read-only and without a key: the file is not changed.
+async fn plain_rapport_database(path: &Path) -> bool {
+    let options = SqliteConnectOptions::new().filename(path).read_only(true);
+    let Ok(pool) = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options)
+        .await
+    else {
+        return false;
+    };
+    let found: Result<i64, _> = sqlx::query_scalar(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
+    )
+    .fetch_one(&pool)
+    .await;
+    pool.close().await;
+    found.is_ok_and(|n| n > 0)
 }
 
 /// A SQLite file made by another program must not get Rapport's tables added to it.

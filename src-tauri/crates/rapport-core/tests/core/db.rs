@@ -130,3 +130,29 @@ async fn wal_and_foreign_keys_are_on() {
         .unwrap();
     assert_eq!(fk, 1);
 }
+
+#[tokio::test]
+async fn an_unencrypted_database_of_an_earlier_release_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite3");
+    let options = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(&path)
+        .create_if_missing(true);
+    let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
+    sqlx::query("CREATE TABLE _sqlx_migrations (version INTEGER PRIMARY KEY)")
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let before = std::fs::read(&path).unwrap();
+    let error = Database::open(&path, &DatabaseKey::generate())
+        .await
+        .err()
+        .expect("refused");
+    assert!(
+        error.user_message().contains("earlier Rapport version"),
+        "{}",
+        error.user_message()
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
