@@ -1,8 +1,9 @@
 //! The query client: IPC is local, so retries are few and only for errors that can pass.
 import { notifications } from "@mantine/notifications";
-import { QueryCache, QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { isIpcError } from "../ipc/client";
 import { formatIpcError } from "../ipc/formatIpcError";
+import { handleSessionError } from "../modules/session/utils/sessionCache";
 
 declare module "@tanstack/react-query" {
   interface Register {
@@ -19,12 +20,20 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 }
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
+        // Any command can find the session locked (idle time) or gone; the lock overlay or the
+        // sign-in screen then says so, instead of a notification per query.
+        if (handleSessionError(client, error)) return;
         const title = query.meta?.errorTitle;
         if (!title) return;
         notifications.show({ color: "red", title, message: formatIpcError(error).message });
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        handleSessionError(client, error);
       },
     }),
     defaultOptions: {
@@ -35,4 +44,5 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+  return client;
 }

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { appRoutes } from "../../../app/routes";
 import { appInfo } from "../../../ipc/app";
 import { countContacts, getContact, listContacts, listTerritories } from "../../../ipc/contacts";
-import { makeAppInfo, makeContactDetail, makePage, makeRow } from "../../../test/fixtures";
+import { makeAppInfo, makeContactDetail, makePage, makeRow, makeSession, makeUser } from "../../../test/fixtures";
 import { renderApp } from "../../../test/renderApp";
 
 vi.mock("../../../ipc/app");
@@ -28,6 +28,7 @@ describe("AppLayout", () => {
     const { router } = renderApp("/", appRoutes);
 
     await waitFor(() => expect(router.state.location.pathname).toBe("/contacts"));
+    await screen.findByTestId("nav-admin");
     for (const slug of ["dashboard", "contacts", "relationships", "import", "duplicates", "reports", "admin"]) {
       expect(screen.getByTestId(`nav-${slug}`)).toBeInTheDocument();
     }
@@ -41,6 +42,18 @@ describe("AppLayout", () => {
     renderApp("/contacts", appRoutes);
     await screen.findByText(/you can see/);
     expect(screen.queryByTestId("demo-badge")).toBeNull();
+  });
+
+  it("shows Administration to site administrators only", async () => {
+    vi.mocked(appInfo).mockResolvedValue(
+      makeAppInfo({ session: makeSession({ user: makeUser({ role: "territory_manager", displayName: "Tom Becker" }) }) }),
+    );
+    renderApp("/contacts", appRoutes);
+    expect(await screen.findByTestId("user-menu")).toHaveAccessibleName(/Tom Becker, Territory manager/);
+    expect(screen.getByTestId("nav-contacts")).toBeInTheDocument();
+    expect(screen.getByTestId("nav-reports")).toBeInTheDocument();
+    expect(screen.queryByTestId("nav-admin")).toBeNull();
+    expect(screen.queryByText("Settings")).toBeNull();
   });
 
   it("shows an honest panel for sections that are not built", async () => {

@@ -1,5 +1,6 @@
 import { Burger, Group, Text, ThemeIcon } from "@mantine/core";
 import { IconAddressBook } from "@tabler/icons-react";
+import { UserMenu } from "../../session/components/UserMenu";
 import { useAppInfo } from "../hooks/useAppInfo";
 import { DemoBadge } from "./DemoBadge";
 import { SearchTrigger } from "./SearchTrigger";
@@ -23,8 +24,9 @@ export function HeaderBar({ navOpened, onToggleNav }: HeaderBarProps) {
         </Text>
       </Group>
       <SearchTrigger />
-      <Group w={200} justify="flex-end" wrap="nowrap">
+      <Group miw={200} justify="flex-end" wrap="nowrap" gap="sm">
         {info?.isDemo ? <DemoBadge /> : null}
+        <UserMenu />
       </Group>
     </Group>
   );

@@ -1,5 +1,7 @@
 import { AppShell, Badge, NavLink, ScrollArea, Stack, Text } from "@mantine/core";
 import { Link, useLocation } from "react-router";
+import { useSessionUser } from "../../session/hooks/useSessionUser";
+import { canAdminister } from "../../session/utils/permissions";
 import type { NavGroup } from "../types/navItem";
 import { navGroupLabels, navItems } from "../utils/navItems";
 
@@ -11,16 +13,19 @@ const GROUPS: NavGroup[] = ["work", "data", "settings"];
 
 export function NavBar({ onNavigate }: NavBarProps) {
   const { pathname } = useLocation();
+  const user = useSessionUser();
+  // Only site administrators get the Administration section; the core refuses it to others anyway.
+  const visible = navItems.filter((item) => item.slug !== "admin" || canAdminister(user));
   return (
     <AppShell.Section grow component={ScrollArea} p="xs">
       <nav aria-label="Sections">
         <Stack gap="md">
-          {GROUPS.map((group) => (
+          {GROUPS.filter((group) => visible.some((item) => item.group === group)).map((group) => (
             <Stack gap={2} key={group}>
               <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt={4} pb={2}>
                 {navGroupLabels[group]}
               </Text>
-              {navItems
+              {visible
                 .filter((item) => item.group === group)
                 .map((item) => (
                   <NavLink
