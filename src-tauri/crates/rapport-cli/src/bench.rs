@@ -11,9 +11,12 @@ use std::time::Instant;
 use anyhow::Context;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use rapport_core::access::signin::{self, Credentials};
+use rapport_core::access::users::{self, UserInput};
+use rapport_core::access::Actor;
 use rapport_core::demo::{self, ContactGenerator, DemoOptions};
 use rapport_core::model::{
-    ContactFilter, ContactListQuery, ContactSort, ContactType, SortColumn, SortDirection,
+    ContactFilter, ContactListQuery, ContactSort, ContactType, Role, SortColumn, SortDirection,
 };
 use rapport_core::store::bulk::{self, ContactRecord, SqlValue, TableSpec, CONTACTS};
 use rapport_core::store::{contacts, search_index};
@@ -33,10 +36,14 @@ struct Report {
     same_schema_rows_per_s: f64,
     search_prefix_p50_ms: f64,
     search_prefix_p99_ms: f64,
+    /// A territory manager whose territory holds `scoped_share_pct` of the contacts.
+    search_prefix_p99_ms_scoped: f64,
+    scoped_share_pct: f64,
     search_substring_p99_ms: f64,
     page_p99_ms: f64,
     open_ms: f64,
     count_ms: f64,
+    count_scoped_ms: f64,
     database_mb: f64,
 }
 
@@ -113,26 +120,22 @@ pub async fn run(n: u64, seed: u64, dir: Option<PathBuf>, json: bool) -> anyhow:
         db.close().await;
     }
     let db = Database::open(&path, &key).await?;
-    let pool = db.reader();
+    demo::users::create(&db, options.now).await?;
+    let admin = sign_in(&db, "admin").await?;
+    let (scoped, scoped_share_pct) = smallest_territory_manager(&db, &admin, n).await?;
 
     say("search: typed prefixes…");
-    let names: Vec<String> = sqlx_names(&db)
+    let names: Vec<String> = sqlx_names(&db, &admin)
         .await
         .context("reading names for the search queries")?;
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut prefix_times = Vec::with_capacity(PREFIX_QUERIES);
-    while prefix_times.len() < PREFIX_QUERIES {
-        // Type a family name letter by letter, as a person would.
-        let name = &names[rng.gen_range(0..names.len())];
-        let chars: Vec<char> = name.chars().collect();
-        for end in 1..=chars.len().min(8) {
-            let typed: String = chars[..end].iter().collect();
-            let started = Instant::now();
-            contacts::list(pool, &search_query(&typed)).await?;
-            prefix_times.push(ms(started));
-        }
-    }
-    prefix_times.truncate(PREFIX_QUERIES);
+    let mut prefix_times = typed_prefixes(&db, &admin, &names, &mut rng).await?;
+
+    say(&format!(
+        "search: typed prefixes as a territory manager who sees {scoped_share_pct}% of contacts…"
+    ));
+    let scoped_names = sqlx_names(&db, &scoped).await?;
+    let mut scoped_times = typed_prefixes(&db, &scoped, &scoped_names, &mut rng).await?;
 
     say("search: text inside words…");
     let mut substring_times = Vec::with_capacity(SUBSTRING_QUERIES);
@@ -147,7 +150,7 @@ pub async fn run(n: u64, seed: u64, dir: Option<PathBuf>, json: bool) -> anyhow:
             .iter()
             .collect();
         let started = Instant::now();
-        contacts::list(pool, &search_query(&piece)).await?;
+        contacts::list(&db, &admin, &search_query(&piece)).await?;
         substring_times.push(ms(started));
     }
 
@@ -176,7 +179,7 @@ pub async fn run(n: u64, seed: u64, dir: Option<PathBuf>, json: bool) -> anyhow:
                 limit: PAGE,
             };
             let started = Instant::now();
-            let page = contacts::list(pool, &query).await?;
+            let page = contacts::list(&db, &admin, &query).await?;
             page_times.push(ms(started));
             cursor = page.next_cursor;
             if cursor.is_none() {
@@ -185,8 +188,11 @@ pub async fn run(n: u64, seed: u64, dir: Option<PathBuf>, json: bool) -> anyhow:
         }
     }
     let started = Instant::now();
-    contacts::count(pool, &Default::default()).await?;
+    contacts::count(&db, &admin, &Default::default()).await?;
     let count_ms = ms(started);
+    let started = Instant::now();
+    contacts::count(&db, &scoped, &Default::default()).await?;
+    let count_scoped_ms = ms(started);
     db.close().await;
 
     let report = Report {
@@ -196,10 +202,13 @@ pub async fn run(n: u64, seed: u64, dir: Option<PathBuf>, json: bool) -> anyhow:
         same_schema_rows_per_s: same_schema.round(),
         search_prefix_p50_ms: percentile(&mut prefix_times, 50.0),
         search_prefix_p99_ms: percentile(&mut prefix_times, 99.0),
+        search_prefix_p99_ms_scoped: percentile(&mut scoped_times, 99.0),
+        scoped_share_pct,
         search_substring_p99_ms: percentile(&mut substring_times, 99.0),
         page_p99_ms: percentile(&mut page_times, 99.0),
         open_ms: percentile(&mut opens, 50.0),
         count_ms,
+        count_scoped_ms,
         database_mb: (file_size(&path) as f64 / 1_048_576.0 * 10.0).round() / 10.0,
     };
     crate::emit(&serde_json::to_string(&report)?)?;
@@ -221,9 +230,67 @@ fn search_query(text: &str) -> ContactListQuery {
     }
 }
 
-async fn sqlx_names(db: &Database) -> anyhow::Result<Vec<String>> {
+async fn sign_in(db: &Database, username: &str) -> anyhow::Result<Actor> {
+    let credentials = Credentials {
+        username,
+        password: demo::users::PASSWORD,
+        code: None,
+    };
+    Ok(signin::sign_in(db, credentials, chrono::Utc::now()).await?)
+}
+
+/// A territory manager for the territory with the fewest contacts, and that territory's share.
+async fn smallest_territory_manager(
+    db: &Database,
+    admin: &Actor,
+    n: u64,
+) -> anyhow::Result<(Actor, f64)> {
+    let (territory, people): (i64, i64) = sqlx::query_as(
+        "SELECT s.territory_id, count(DISTINCT cs.contact_id) AS people
+         FROM contact_sites cs JOIN sites s ON s.id = cs.site_id
+         GROUP BY s.territory_id ORDER BY people LIMIT 1",
+    )
+    .fetch_one(db.reader())
+    .await?;
+    let input = UserInput {
+        username: "bench-territory".into(),
+        display_name: "Bench Territory Manager".into(),
+        role: Role::TerritoryManager,
+        region_ids: Vec::new(),
+        territory_ids: vec![territory.to_string()],
+        disabled: false,
+        password: Some(demo::users::PASSWORD.into()),
+    };
+    users::create_user(db, admin, input).await?;
+    let share = (people as f64 * 1_000.0 / n.max(1) as f64).round() / 10.0;
+    Ok((sign_in(db, "bench-territory").await?, share))
+}
+
+/// Family names typed letter by letter, as a person would, timing each keystroke's search.
+async fn typed_prefixes(
+    db: &Database,
+    actor: &Actor,
+    names: &[String],
+    rng: &mut ChaCha8Rng,
+) -> anyhow::Result<Vec<f64>> {
+    let mut times = Vec::with_capacity(PREFIX_QUERIES);
+    while times.len() < PREFIX_QUERIES && !names.is_empty() {
+        let chars: Vec<char> = names[rng.gen_range(0..names.len())].chars().collect();
+        for end in 1..=chars.len().min(8) {
+            let typed: String = chars[..end].iter().collect();
+            let started = Instant::now();
+            contacts::list(db, actor, &search_query(&typed)).await?;
+            times.push(ms(started));
+        }
+    }
+    times.truncate(PREFIX_QUERIES);
+    Ok(times)
+}
+
+async fn sqlx_names(db: &Database, actor: &Actor) -> anyhow::Result<Vec<String>> {
     let page = contacts::list(
-        db.reader(),
+        db,
+        actor,
         &ContactListQuery {
             limit: contacts::MAX_PAGE,
             ..Default::default()

@@ -104,3 +104,19 @@ async fn erasing_payloads_keeps_the_chain_valid_but_a_changed_payload_is_found()
         "erased values leave the chain intact: {report:?}"
     );
 }
+
+#[tokio::test]
+async fn a_bulk_load_writes_one_event_per_batch_with_its_id_ranges() {
+    let demo = demo_db(12_000).await;
+    let summaries: Vec<String> = sqlx::query_scalar(
+        "SELECT summary FROM audit_events WHERE action = 'bulk_create' ORDER BY seq",
+    )
+    .fetch_all(demo.db.reader())
+    .await
+    .unwrap();
+    assert_eq!(summaries.len(), 3, "batches of 5,000");
+    let first: serde_json::Value = serde_json::from_str(&summaries[0]).unwrap();
+    assert_eq!(first["count"], 5_000);
+    assert_eq!(first["idRanges"], serde_json::json!([[1, 5_000]]));
+    assert!(audit::verify(demo.db.reader()).await.unwrap().ok);
+}
