@@ -1,6 +1,7 @@
 //! `rapport`: the command-line tool for administrators and scripts, on the same core as the app.
 
 mod bench;
+mod signin;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,7 +11,19 @@ use rapport_core::model::{
     ContactCountQuery, ContactFilter, ContactListQuery, ContactStatus, ContactType,
 };
 use rapport_core::store::contacts;
-use rapport_core::{backup, demo, key, CoreError, Database, DatabaseKey};
+use rapport_core::{audit, backup, demo, key, maintenance, CoreError, Database, DatabaseKey};
+
+/// `rapport audit verify` found a bad chain: the report is printed, the exit code says so.
+#[derive(Debug)]
+struct AuditBroken;
+
+impl std::fmt::Display for AuditBroken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the audit trail does not verify")
+    }
+}
+
+impl std::error::Error for AuditBroken {}
 
 #[derive(Parser)]
 #[command(
@@ -44,10 +57,54 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Create a new, empty, encrypted database with its first site administrator.
+    Init {
+        /// Path of the database file to create (must not exist yet).
+        #[arg(long)]
+        db: PathBuf,
+        /// User name of the first site administrator (password from RAPPORT_PASSWORD or a prompt).
+        #[arg(long)]
+        admin: String,
+        /// The administrator's full name (default: the user name).
+        #[arg(long)]
+        name: Option<String>,
+        /// Write the database key to this new file instead of the OS keychain.
+        #[arg(long, value_name = "PATH")]
+        key_file: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Count the contacts a user can see (optionally matching a search or filters).
+    Count {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, value_name = "PATH")]
+        key_file: Option<PathBuf>,
+        /// Sign in as this user (password from RAPPORT_PASSWORD or a prompt).
+        #[arg(long)]
+        user: String,
+        /// Only contacts matching this search text.
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long = "type", value_parser = parse_type)]
+        contact_type: Option<ContactType>,
+        #[arg(long, value_parser = parse_status)]
+        status: Option<ContactStatus>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the audit trail's hash chain from the first event to the last.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Search contacts by name, email, phone, company or job title.
     Search {
         #[arg(long)]
         db: PathBuf,
+        /// Sign in as this user (password from RAPPORT_PASSWORD or a prompt).
+        #[arg(long)]
+        user: String,
         /// File holding the database's recovery key (default: the key in the OS keychain).
         #[arg(long, value_name = "PATH")]
         key_file: Option<PathBuf>,
@@ -70,6 +127,9 @@ enum Command {
     Backup {
         #[arg(long)]
         db: PathBuf,
+        /// A site administrator (password from RAPPORT_PASSWORD or a prompt).
+        #[arg(long)]
+        user: String,
         /// The backup file to create (must not exist yet).
         #[arg(long, value_name = "FILE")]
         to: PathBuf,
@@ -112,6 +172,22 @@ enum Command {
         #[arg(long)]
         dir: Option<PathBuf>,
         /// Print only the JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Verify the chain; exits with 1 and names the first bad event when it does not verify.
+    Verify {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, value_name = "PATH")]
+        key_file: Option<PathBuf>,
+        /// A site administrator (password from RAPPORT_PASSWORD or a prompt).
+        #[arg(long)]
+        user: String,
         #[arg(long)]
         json: bool,
     },
@@ -205,6 +281,53 @@ async fn create(db: &Path, key_file: Option<&Path>) -> anyhow::Result<(Database,
     }
 }
 
+async fn init(
+    db: &Path,
+    admin: &str,
+    name: Option<&str>,
+    key_file: Option<&Path>,
+    json: bool,
+) -> anyhow::Result<()> {
+    if db.exists() {
+        anyhow::bail!(
+            "{} already exists; init only creates a new file",
+            db.display()
+        );
+    }
+    let password = signin::new_password(&format!("New password for {admin}: "))?;
+    // Refuse a weak password before any file or key exists.
+    rapport_core::access::password::check_strength("password", &password, admin)?;
+    let (database, key) = create(db, key_file).await?;
+    let created = rapport_core::access::users::create_first_admin(
+        &database,
+        admin,
+        name.unwrap_or(admin),
+        &password,
+    )
+    .await;
+    database.close().await;
+    if let Err(error) = created {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut path = db.as_os_str().to_owned();
+            path.push(suffix);
+            let _ = std::fs::remove_file(path);
+        }
+        return Err(error.into());
+    }
+    let recovery_key = key.recovery_text();
+    if json {
+        let report = serde_json::json!({ "db": db, "admin": admin, "recovery_key": recovery_key });
+        emit(&report.to_string())?;
+    } else {
+        emit(&format!(
+            "Created {} with site administrator {admin}.\n\
+             Recovery key (shown once; keep it apart from the computer):\n\n    {recovery_key}\n",
+            db.display()
+        ))?;
+    }
+    Ok(())
+}
+
 async fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Demo {
@@ -255,6 +378,19 @@ async fn run(command: Command) -> anyhow::Result<()> {
                     summary.territories,
                     summary.regions
                 ))?;
+                emit("Demo users (password for all: see below):")?;
+                for user in &summary.users {
+                    emit(&format!(
+                        "    {:<10} {:<16} {:<18} {}",
+                        user.username,
+                        user.display_name,
+                        user.role.as_str(),
+                        user.scope
+                    ))?;
+                }
+                if let Some(user) = summary.users.first() {
+                    emit(&format!("Password: {}", user.password))?;
+                }
                 let kept = match &key_file {
                     Some(file) => format!("in {}", file.display()),
                     None => "in this computer's keychain".into(),
@@ -270,6 +406,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Search {
             db,
+            user,
             key_file,
             query,
             limit,
@@ -278,13 +415,15 @@ async fn run(command: Command) -> anyhow::Result<()> {
             json,
         } => {
             let database = open(&db, key_file.as_deref()).await?;
+            let actor = signin::sign_in(&database, &user).await?;
             let filter = ContactFilter {
                 contact_type,
                 status,
-                territory_id: None,
+                ..Default::default()
             };
             let page = contacts::list(
-                database.reader(),
+                &database,
+                &actor,
                 &ContactListQuery {
                     search: Some(query.clone()),
                     filter: filter.clone(),
@@ -294,7 +433,8 @@ async fn run(command: Command) -> anyhow::Result<()> {
             )
             .await?;
             let count = contacts::count(
-                database.reader(),
+                &database,
+                &actor,
                 &ContactCountQuery {
                     search: Some(query.clone()),
                     filter,
@@ -329,12 +469,14 @@ async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Backup {
             db,
+            user,
             to,
             key_file,
             json,
         } => {
             let database = open(&db, key_file.as_deref()).await?;
-            let report = database.backup_to(&to).await;
+            let actor = signin::sign_in(&database, &user).await?;
+            let report = maintenance::backup(&database, &actor, &to).await;
             database.close().await;
             let report = report?;
             if json {
@@ -408,5 +550,80 @@ async fn run(command: Command) -> anyhow::Result<()> {
             dir,
             json,
         } => bench::run(contacts, seed, dir, json).await,
+        Command::Init {
+            db,
+            admin,
+            name,
+            key_file,
+            json,
+        } => init(&db, &admin, name.as_deref(), key_file.as_deref(), json).await,
+        Command::Count {
+            db,
+            key_file,
+            user,
+            search,
+            contact_type,
+            status,
+            json,
+        } => {
+            let database = open(&db, key_file.as_deref()).await?;
+            let actor = signin::sign_in(&database, &user).await?;
+            let query = ContactCountQuery {
+                search,
+                filter: ContactFilter {
+                    contact_type,
+                    status,
+                    ..Default::default()
+                },
+            };
+            let count = contacts::count(&database, &actor, &query).await;
+            database.close().await;
+            let count = count?;
+            if json {
+                let report = serde_json::json!({ "count": count.count, "exact": count.exact });
+                emit(&report.to_string())?;
+            } else {
+                let more = if count.exact { "" } else { "+" };
+                emit(&format!("{}{more}", count.count))?;
+            }
+            Ok(())
+        }
+        Command::Audit {
+            command:
+                AuditCommand::Verify {
+                    db,
+                    key_file,
+                    user,
+                    json,
+                },
+        } => {
+            let database = open(&db, key_file.as_deref()).await?;
+            let actor = signin::sign_in(&database, &user).await?;
+            let report = audit::verify_for(&database, &actor).await;
+            database.close().await;
+            let report = report?;
+            if json {
+                emit(&serde_json::to_string(&report)?)?;
+            } else if report.ok {
+                emit(&format!(
+                    "The audit trail verifies: {} events, append-only.",
+                    report.events
+                ))?;
+            } else {
+                if let Some(bad) = &report.first_bad {
+                    emit(&format!(
+                        "Event {} ({}) does not verify: {}.",
+                        bad.seq, bad.at, bad.reason
+                    ))?;
+                }
+                if !report.append_only {
+                    emit("The triggers that keep the audit trail append-only are missing.")?;
+                }
+            }
+            if !report.ok {
+                anyhow::bail!(AuditBroken);
+            }
+            Ok(())
+        }
     }
 }
