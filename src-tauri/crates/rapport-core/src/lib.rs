@@ -3,12 +3,15 @@
 //! Nothing here knows about Tauri: the desktop shell, the `rapport` CLI and the benchmarks all
 //! drive the same functions, which is what keeps every rule in one place.
 
+pub mod access;
+pub mod audit;
 pub mod backup;
 pub mod db;
 pub mod demo;
 pub mod error;
 pub mod key;
 pub mod keychain;
+pub mod maintenance;
 pub mod model;
 pub mod phone;
 pub mod search;

@@ -1,6 +1,8 @@
 //! Core integration tests: each test gets its own SQLite file in a temporary folder.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod access;
+mod audit;
 mod db;
 mod demo;
 mod detail;
@@ -8,8 +10,11 @@ mod encryption;
 mod keychain;
 mod list;
 mod search;
+mod sign_in_rules;
 
 use chrono::{DateTime, TimeZone, Utc};
+use rapport_core::access::signin::Credentials;
+use rapport_core::access::Actor;
 use rapport_core::demo::DemoOptions;
 use rapport_core::model::{ContactListQuery, ContactRow};
 use rapport_core::store::contacts;
@@ -22,6 +27,8 @@ pub fn fixed_now() -> DateTime<Utc> {
 
 pub struct Demo {
     pub db: Database,
+    /// The demo site administrator, signed in.
+    pub admin: Actor,
     _dir: TempDir,
 }
 
@@ -42,14 +49,31 @@ pub async fn demo_db(contacts: u64) -> Demo {
     rapport_core::demo::create(&db, options, |_| {})
         .await
         .unwrap();
-    Demo { db, _dir: dir }
+    let admin = sign_in(&db, "admin").await;
+    Demo {
+        db,
+        admin,
+        _dir: dir,
+    }
+}
+
+/// Signs a demo user in with the demo password.
+pub async fn sign_in(db: &Database, username: &str) -> Actor {
+    let credentials = Credentials {
+        username,
+        password: rapport_core::demo::users::PASSWORD,
+        code: None,
+    };
+    rapport_core::access::signin::sign_in(db, credentials, Utc::now())
+        .await
+        .unwrap()
 }
 
 /// Every row of a list, following cursors to the end.
-pub async fn walk(db: &Database, mut query: ContactListQuery) -> Vec<ContactRow> {
+pub async fn walk(db: &Database, actor: &Actor, mut query: ContactListQuery) -> Vec<ContactRow> {
     let mut rows = Vec::new();
     loop {
-        let page = contacts::list(db.reader(), &query).await.unwrap();
+        let page = contacts::list(db, actor, &query).await.unwrap();
         assert!(
             page.rows.len() <= query.limit as usize,
             "a page never exceeds its limit"
