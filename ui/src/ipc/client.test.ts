@@ -10,7 +10,7 @@ vi.mock("./bindings", () => ({
 
 const query = {
   search: null,
-  filter: { contactType: null, territoryId: null, status: null },
+  filter: { contactType: null, territoryId: null, status: null, unassigned: false },
   sort: { column: "name", direction: "asc" },
   cursor: null,
   limit: 100,

@@ -6,6 +6,7 @@ import type {
   ContactDetail,
   ContactListQuery,
   ContactPage,
+  FieldChange,
   TerritoryOption,
 } from "./bindings";
 import { call, type CallOptions } from "./client";
@@ -20,6 +21,11 @@ export function countContacts(query: ContactCountQuery, options?: CallOptions): 
 
 export function getContact(id: string, options?: CallOptions): Promise<ContactDetail> {
   return call(() => commands.getContact(id), options);
+}
+
+/** The contact's field changes, newest first. */
+export function contactHistory(id: string, options?: CallOptions): Promise<FieldChange[]> {
+  return call(() => commands.contactHistory(id), options);
 }
 
 export function listTerritories(options?: CallOptions): Promise<TerritoryOption[]> {

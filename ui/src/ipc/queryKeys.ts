@@ -9,5 +9,13 @@ export const queryKeys = {
   listContacts: (query: ContactListKey) => ["listContacts", query] as const,
   countContacts: (query: ContactCountQuery) => ["countContacts", query] as const,
   getContact: (id: string) => ["getContact", id] as const,
+  contactHistory: (id: string) => ["contactHistory", id] as const,
   listTerritories: () => ["listTerritories"] as const,
+  listUsers: () => ["listUsers"] as const,
+  getSecurityPolicy: () => ["getSecurityPolicy"] as const,
+  listRegions: () => ["listRegions"] as const,
+  listAccounts: (search: string) => ["listAccounts", search] as const,
+  listSites: (accountId: string) => ["listSites", accountId] as const,
+  listBackups: () => ["listBackups"] as const,
+  listAuditEvents: () => ["listAuditEvents"] as const,
 };

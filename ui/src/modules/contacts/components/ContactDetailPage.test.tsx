@@ -2,7 +2,7 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { IpcError } from "../../../ipc/client";
-import { getContact } from "../../../ipc/contacts";
+import { contactHistory, getContact } from "../../../ipc/contacts";
 import { openExternal } from "../../../ipc/opener";
 import { makeContactDetail } from "../../../test/fixtures";
 import { renderApp } from "../../../test/renderApp";
@@ -13,6 +13,7 @@ vi.mock("../../../ipc/opener");
 
 beforeEach(() => {
   vi.mocked(getContact).mockResolvedValue(makeContactDetail());
+  vi.mocked(contactHistory).mockResolvedValue([]);
   vi.mocked(openExternal).mockResolvedValue();
 });
 
@@ -46,6 +47,7 @@ describe("ContactDetailPage", () => {
     const sites = within(detail).getByTestId("card-sites");
     expect(within(sites).getByText("Canal Street HQ")).toBeInTheDocument();
     expect(within(sites).getByText("Primary contact")).toBeInTheDocument();
+    expect(within(sites).getByText("Site manager")).toBeInTheDocument();
 
     const money = new Intl.NumberFormat(undefined, { style: "currency", currency: "GBP" });
     expect(within(detail).getByTestId("card-authority")).toHaveTextContent(money.format(25000));

@@ -4,6 +4,7 @@ import { AddressesCard } from "./AddressesCard";
 import { AuthorityCard } from "./AuthorityCard";
 import { ContactHeader } from "./ContactHeader";
 import { ContactInfoCard } from "./ContactInfoCard";
+import { HistoryCard } from "./HistoryCard";
 import { LifecycleCard } from "./LifecycleCard";
 import { NotesCard } from "./NotesCard";
 import { PreferencesCard } from "./PreferencesCard";
@@ -40,6 +41,9 @@ export function ContactDetailView({ contact }: ContactDetailViewProps) {
         </Grid.Col>
         <Grid.Col span={12}>
           <SitesCard sites={contact.sites} />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <HistoryCard contactId={contact.id} />
         </Grid.Col>
       </Grid>
     </Stack>

@@ -1,15 +1,18 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { appInfo } from "../../../ipc/app";
 import { IpcError } from "../../../ipc/client";
-import { countContacts, getContact, listContacts, listTerritories } from "../../../ipc/contacts";
-import { makeContactDetail, makePage, makeRow, makeRows } from "../../../test/fixtures";
+import { contactHistory, countContacts, getContact, listContacts, listTerritories } from "../../../ipc/contacts";
+import { makeAppInfo, makeContactDetail, makePage, makeRow, makeRows, makeSession, makeUser } from "../../../test/fixtures";
 import { renderApp } from "../../../test/renderApp";
 
+vi.mock("../../../ipc/app");
 vi.mock("../../../ipc/contacts");
 
 const searches = () => vi.mocked(listContacts).mock.calls.map(([query]) => query.search);
 
 beforeEach(() => {
+  vi.mocked(appInfo).mockResolvedValue(makeAppInfo());
   vi.mocked(listContacts).mockResolvedValue(
     makePage([
       makeRow(1, { displayName: "Ada Lovelace" }),
@@ -23,6 +26,7 @@ beforeEach(() => {
     { id: "t2", name: "Manchester", regionName: "North West" },
   ]);
   vi.mocked(getContact).mockImplementation(async (id) => makeContactDetail({ id, displayName: `Contact ${id}` }));
+  vi.mocked(contactHistory).mockResolvedValue([]);
 });
 
 describe("ContactsPage", () => {
@@ -165,7 +169,7 @@ describe("ContactsPage", () => {
     await waitFor(() => expect(router.state.location.search).toBe(""));
     expect(screen.getByTestId("contact-search")).toHaveValue("");
     expect(listContacts).toHaveBeenLastCalledWith(
-      expect.objectContaining({ search: null, filter: { contactType: null, territoryId: null, status: null } }),
+      expect.objectContaining({ search: null, filter: { contactType: null, territoryId: null, status: null, unassigned: false } }),
       expect.anything(),
     );
   });
@@ -192,13 +196,62 @@ describe("ContactsPage", () => {
 
     await waitFor(() =>
       expect(listContacts).toHaveBeenLastCalledWith(
-        expect.objectContaining({ filter: { contactType: null, territoryId: null, status: "inactive" } }),
+        expect.objectContaining({ filter: { contactType: null, territoryId: null, status: "inactive", unassigned: false } }),
         expect.anything(),
       ),
     );
     expect(countContacts).toHaveBeenLastCalledWith(
-      { search: null, filter: { contactType: null, territoryId: null, status: "inactive" } },
+      { search: null, filter: { contactType: null, territoryId: null, status: "inactive", unassigned: false } },
       expect.anything(),
     );
+  });
+
+  it("lets a site administrator show unassigned contacts, and keeps the choice in the URL", async () => {
+    const { user, router } = renderApp("/contacts");
+    await screen.findAllByTestId("contact-row");
+
+    const toggle = await screen.findByRole("checkbox", { name: "Unassigned (no site)" });
+    expect(toggle).not.toBeChecked();
+    await user.click(toggle);
+
+    await waitFor(() => expect(router.state.location.search).toBe("?unassigned=1"));
+    expect(toggle).toBeChecked();
+    await waitFor(() =>
+      expect(listContacts).toHaveBeenLastCalledWith(
+        expect.objectContaining({ filter: { contactType: null, territoryId: null, status: null, unassigned: true } }),
+        expect.anything(),
+      ),
+    );
+    expect(countContacts).toHaveBeenLastCalledWith(
+      { search: null, filter: { contactType: null, territoryId: null, status: null, unassigned: true } },
+      expect.anything(),
+    );
+
+    // It is a filter like the others: "Clear all" removes it.
+    await user.click(screen.getByRole("button", { name: "Clear all" }));
+    await waitFor(() => expect(router.state.location.search).toBe(""));
+  });
+
+  it("reads the unassigned filter from the URL", async () => {
+    renderApp("/contacts?unassigned=1&type=billing");
+    expect(await screen.findByRole("checkbox", { name: "Unassigned (no site)" })).toBeChecked();
+    await waitFor(() =>
+      expect(listContacts).toHaveBeenCalledWith(
+        expect.objectContaining({ filter: { contactType: "billing", territoryId: null, status: null, unassigned: true } }),
+        expect.anything(),
+      ),
+    );
+  });
+
+  it("offers no unassigned filter to other roles and ignores it in a pasted link", async () => {
+    vi.mocked(appInfo).mockResolvedValue(
+      makeAppInfo({ session: makeSession({ user: makeUser({ username: "territory", role: "territory_manager" }) }) }),
+    );
+    renderApp("/contacts?unassigned=1");
+    await screen.findAllByTestId("contact-row");
+    await waitFor(() => expect(appInfo).toHaveBeenCalled());
+
+    expect(screen.queryByRole("checkbox", { name: "Unassigned (no site)" })).toBeNull();
+    expect(vi.mocked(listContacts).mock.calls.map(([query]) => query.filter.unassigned)).not.toContain(true);
   });
 });

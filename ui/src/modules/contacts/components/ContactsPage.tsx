@@ -2,6 +2,7 @@ import { Group, Stack, Title } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { useMemo, useRef, useState } from "react";
 import type { ContactFilter, ContactSort } from "../../../ipc/bindings";
+import { useIsSiteAdmin } from "../../admin/hooks/useIsSiteAdmin";
 import { ErrorState } from "../../shell/components/ErrorState";
 import { useContactCount } from "../hooks/useContactCount";
 import { useContactList } from "../hooks/useContactList";
@@ -20,7 +21,13 @@ import { SearchModeHint } from "./SearchModeHint";
 const SEARCH_DEBOUNCE_MS = 150;
 
 export function ContactsPage() {
-  const [state, update] = useContactListState();
+  const [urlState, update] = useContactListState();
+  const { isAdmin } = useIsSiteAdmin();
+  // The core refuses the unassigned view to other roles; a pasted link must not break their list.
+  const state = useMemo(
+    () => (isAdmin || !urlState.filter.unassigned ? urlState : { ...urlState, filter: { ...urlState.filter, unassigned: false } }),
+    [isAdmin, urlState],
+  );
   const list = useContactList(state);
   const count = useContactCount(state);
   const territories = useTerritories();
@@ -105,6 +112,7 @@ export function ContactsPage() {
         territoriesLoading={territories.isPending}
         narrowed={narrowed}
         onClearAll={clearAll}
+        canShowUnassigned={isAdmin}
       />
       {body}
     </Stack>

@@ -1,4 +1,4 @@
-import { Button, CloseButton, Group, Select, TextInput, type ComboboxData } from "@mantine/core";
+import { Button, Chip, CloseButton, Group, Select, TextInput, Tooltip, type ComboboxData } from "@mantine/core";
 import { IconFilterOff, IconSearch } from "@tabler/icons-react";
 import { useMemo, type KeyboardEvent } from "react";
 import type { ContactFilter, ContactStatus, ContactType, TerritoryOption } from "../../../ipc/bindings";
@@ -17,6 +17,8 @@ export type ContactsToolbarProps = {
   territoriesLoading: boolean;
   narrowed: boolean;
   onClearAll: () => void;
+  /** Site administrators can list the contacts that belong to no site yet. */
+  canShowUnassigned: boolean;
 };
 
 const typeOptions: ComboboxData = (Object.keys(contactTypeLabels) as ContactType[]).map((value) => ({
@@ -52,6 +54,7 @@ export function ContactsToolbar({
   territoriesLoading,
   narrowed,
   onClearAll,
+  canShowUnassigned,
 }: ContactsToolbarProps) {
   const territoryOptions = useMemo(() => groupTerritories(territories ?? []), [territories]);
 
@@ -122,6 +125,20 @@ export function ContactsToolbar({
         allowDeselect
         data-testid="filter-status"
       />
+      {canShowUnassigned ? (
+        <Tooltip label="Contacts with no site yet: only site administrators see them">
+          <Chip
+            checked={filter.unassigned === true}
+            onChange={(checked) => onFilterChange({ ...filter, unassigned: checked })}
+            variant="outline"
+            size="md"
+            mb={2}
+            data-testid="filter-unassigned"
+          >
+            Unassigned (no site)
+          </Chip>
+        </Tooltip>
+      ) : null}
       {narrowed ? (
         <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={onClearAll}>
           Clear all

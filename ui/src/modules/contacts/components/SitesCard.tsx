@@ -2,6 +2,7 @@ import { Badge, Table, Text } from "@mantine/core";
 import { IconBuilding } from "@tabler/icons-react";
 import type { ContactSite } from "../../../ipc/bindings";
 import { formatMoney } from "../utils/formatMoney";
+import { siteRoleLabels } from "../utils/labels";
 import { DetailCard } from "./DetailCard";
 import { EmptyValue } from "./EmptyValue";
 
@@ -39,7 +40,7 @@ export function SitesCard({ sites }: SitesCardProps) {
                   <Table.Td>{site.siteName}</Table.Td>
                   <Table.Td>{site.territory}</Table.Td>
                   <Table.Td>{site.region}</Table.Td>
-                  <Table.Td>{site.role || <EmptyValue />}</Table.Td>
+                  <Table.Td>{siteRoleLabels[site.role] ?? <EmptyValue />}</Table.Td>
                   <Table.Td style={{ whiteSpace: "nowrap" }}>
                     {site.isPrimary ? (
                       <Badge size="sm" variant="light" tt="none" style={{ minWidth: "max-content" }}>

@@ -7,6 +7,7 @@ import type {
   LifecycleStage,
   PhoneKind,
   Priority,
+  SiteRole,
 } from "../../../ipc/bindings";
 
 export const contactTypeLabels: Record<ContactType, string> = {
@@ -60,4 +61,13 @@ export const addressKindLabels: Record<AddressKind, string> = {
   mailing: "Mailing",
   site: "Site",
   home: "Home",
+};
+
+export const siteRoleLabels: Record<SiteRole, string> = {
+  site_manager: "Site manager",
+  billing: "Billing",
+  operations: "Operations",
+  emergency: "Emergency",
+  liaison: "Liaison",
+  other: "Other",
 };

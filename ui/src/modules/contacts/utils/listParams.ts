@@ -4,7 +4,7 @@ import { contactStatusLabels, contactTypeLabels } from "./labels";
 
 export const DEFAULT_SORT: ContactSort = { column: "name", direction: "asc" };
 
-export const EMPTY_FILTER: ContactFilter = { contactType: null, territoryId: null, status: null };
+export const EMPTY_FILTER: ContactFilter = { contactType: null, territoryId: null, status: null, unassigned: false };
 
 const SORT_COLUMNS: readonly SortColumn[] = ["name", "company", "job_title", "contact_type", "status", "updated_at", "reference"];
 
@@ -26,6 +26,7 @@ export function parseListParams(params: URLSearchParams): ContactListState {
       contactType: oneOf(params.get("type"), CONTACT_TYPES),
       territoryId: params.get("territory") || null,
       status: oneOf(params.get("status"), CONTACT_STATUSES),
+      unassigned: params.get("unassigned") === "1",
     },
     sort: { column, direction },
   };
@@ -38,6 +39,7 @@ export function toListParams(state: ContactListState): URLSearchParams {
   if (state.filter.contactType) params.set("type", state.filter.contactType);
   if (state.filter.territoryId) params.set("territory", state.filter.territoryId);
   if (state.filter.status) params.set("status", state.filter.status);
+  if (state.filter.unassigned) params.set("unassigned", "1");
   if (state.sort.column !== DEFAULT_SORT.column || state.sort.direction !== DEFAULT_SORT.direction) {
     params.set("sort", state.sort.column);
     params.set("dir", state.sort.direction);
@@ -46,5 +48,5 @@ export function toListParams(state: ContactListState): URLSearchParams {
 }
 
 export function hasActiveFilter(filter: ContactFilter): boolean {
-  return filter.contactType !== null || filter.territoryId !== null || filter.status !== null;
+  return filter.contactType !== null || filter.territoryId !== null || filter.status !== null || filter.unassigned === true;
 }

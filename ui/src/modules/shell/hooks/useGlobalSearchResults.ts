@@ -10,7 +10,7 @@ export function useGlobalSearchResults(text: string) {
   const search = text.trim();
   const query: Omit<ContactListQuery, "cursor"> = {
     search,
-    filter: { contactType: null, territoryId: null, status: null },
+    filter: { contactType: null, territoryId: null, status: null, unassigned: false },
     sort: { column: "name", direction: "asc" },
     limit: GLOBAL_SEARCH_LIMIT,
   };
