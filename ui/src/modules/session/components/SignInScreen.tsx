@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { IconAlertCircle, IconArrowLeft, IconClockHour4, IconLogin2, IconShieldLock } from "@tabler/icons-react";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { AppInfo, DemoUser } from "../../../ipc/bindings";
 import { isIpcError } from "../../../ipc/client";
 import { formatIpcError } from "../../../ipc/formatIpcError";
@@ -33,6 +33,10 @@ export function SignInScreen({ info, notice = null }: SignInScreenProps) {
   const codeRef = useRef<HTMLInputElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
   const signIn = useSignIn();
+
+  useEffect(() => {
+    if (step === "code") codeRef.current?.focus();
+  }, [step]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -140,7 +144,6 @@ export function SignInScreen({ info, notice = null }: SignInScreenProps) {
                 autoComplete="one-time-code"
                 autoCapitalize="characters"
                 spellCheck={false}
-                autoFocus
                 maxLength={16}
                 placeholder="123456 or ABCD-EFGH"
                 styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)", letterSpacing: "0.1em" } }}

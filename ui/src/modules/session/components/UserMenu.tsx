@@ -26,7 +26,8 @@ export function UserMenu() {
 
   return (
     <>
-      <Menu position="bottom-end" width={240} withinPortal shadow="md">
+      {/* Every item moves the focus on (a modal, the lock, the sign-in screen): the menu must not pull it back. */}
+      <Menu position="bottom-end" width={240} withinPortal shadow="md" returnFocus={false}>
         <Menu.Target>
           <UnstyledButton
             aria-label={`${user.displayName}, ${roleLabels[user.role]}: account menu`}

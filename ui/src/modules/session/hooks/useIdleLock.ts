@@ -33,11 +33,13 @@ export function useIdleLock(idleLockMinutes: number, active: boolean) {
       reportActivity().catch((error: unknown) => handleSessionError(client, error));
     };
     const check = () => {
-      if (Date.now() - lastActivity >= idleMs) lock();
+      if (Date.now() - lastActivity < idleMs) return;
+      window.clearInterval(timer);
+      lock();
     };
 
-    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onActivity, { capture: true, passive: true });
     const timer = window.setInterval(check, Math.min(IDLE_CHECK_INTERVAL_MS, idleMs));
+    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onActivity, { capture: true, passive: true });
     return () => {
       for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, onActivity, { capture: true });
       window.clearInterval(timer);
