@@ -191,8 +191,10 @@ CREATE UNIQUE INDEX contact_sites_one_primary ON contact_sites(site_id) WHERE is
 
 -- Word search: one row per contact (rowid = contacts.id), kept by the core in the same
 -- transaction as the contact. Contentless: the text lives in the tables above.
+-- `scope` holds tokens for access scope (t<territory id>, r<region id>, billing, archived,
+-- unassigned) so a scoped search intersects posting lists instead of filtering matches.
 CREATE VIRTUAL TABLE contact_words USING fts5(
-    name, email, phone, company, title,
+    name, email, phone, company, title, scope,
     content = '', contentless_delete = 1,
     prefix = '1 2 3',
     tokenize = 'unicode61 remove_diacritics 2'

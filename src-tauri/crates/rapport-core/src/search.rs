@@ -61,9 +61,14 @@ impl SearchText {
         format!("name : ({})", self.prefix)
     }
 
+    /// Matches in any of the text columns (never the scope column).
+    pub fn anywhere(&self) -> String {
+        format!("{{name email phone company title}} : ({})", self.prefix)
+    }
+
     /// Matches anywhere that are not already in the name tier.
     pub fn other_tier(&self) -> String {
-        format!("({}) NOT (name : ({}))", self.prefix, self.prefix)
+        format!("({}) NOT (name : ({}))", self.anywhere(), self.prefix)
     }
 }
 

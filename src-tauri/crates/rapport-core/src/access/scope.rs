@@ -1,7 +1,9 @@
 //! The SQL that limits contact queries to what a user may see. It is part of the query itself,
 //! so search, counts, pages and exports agree and nothing is filtered after the fact.
 
-use sqlx::{QueryBuilder, Sqlite};
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+
+use crate::error::CoreResult;
 
 use crate::access::Actor;
 use crate::model::Role;
@@ -48,4 +50,38 @@ pub fn push_contact_scope(builder: &mut QueryBuilder<'_, Sqlite>, actor: &Actor)
 /// The "unassigned" view: contacts with no site yet (site administrators only).
 pub fn push_unassigned(builder: &mut QueryBuilder<'_, Sqlite>) {
     builder.push(" AND NOT EXISTS (SELECT 1 FROM contact_sites cs WHERE cs.contact_id = c.id)");
+}
+
+/// The scope as a `contact_words` expression, ANDed with a search so the index intersects the
+/// posting lists (a territory manager seeing 1% of contacts does not walk the other 99%).
+/// `None` for site administrators. The SQL scope above still applies to every row.
+pub async fn search_scope(pool: &SqlitePool, actor: &Actor) -> CoreResult<Option<String>> {
+    let (prefix, ids): (&str, Vec<i64>) = match actor.role() {
+        Role::SiteAdmin => return Ok(None),
+        Role::BillingAdmin => return Ok(Some("(scope : billing NOT scope : archived)".into())),
+        Role::RegionalManager => (
+            "r",
+            sqlx::query_scalar("SELECT region_id FROM user_regions WHERE user_id = ?")
+                .bind(actor.user_id())
+                .fetch_all(pool)
+                .await?,
+        ),
+        Role::TerritoryManager => (
+            "t",
+            sqlx::query_scalar("SELECT territory_id FROM user_territories WHERE user_id = ?")
+                .bind(actor.user_id())
+                .fetch_all(pool)
+                .await?,
+        ),
+    };
+    // A manager with nothing assigned sees nothing: a token no document holds.
+    let tokens = if ids.is_empty() {
+        "nothing".to_string()
+    } else {
+        ids.iter()
+            .map(|id| format!("{prefix}{id}"))
+            .collect::<Vec<_>>()
+            .join(" OR ")
+    };
+    Ok(Some(format!("(scope : ({tokens}) NOT scope : archived)")))
 }

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::{FromRow, QueryBuilder, Row, Sqlite, SqlitePool};
 
-use crate::access::scope::{push_contact_scope, push_unassigned};
+use crate::access::scope::{push_contact_scope, push_unassigned, search_scope};
 use crate::access::{authorize, out_of_scope, Action, Actor, Reach};
 use crate::audit::{self, Event, Who};
 use crate::error::{CoreError, CoreResult};
@@ -231,13 +231,21 @@ async fn browse(
     })
 }
 
-/// The FTS expression and index of a search tier.
-fn tier_query(search: &SearchText, tier: u8) -> Option<(&'static str, String)> {
+/// The FTS expression and index of a search tier; word-index tiers carry the actor's scope.
+fn tier_query(
+    search: &SearchText,
+    tier: u8,
+    scope: Option<&str>,
+) -> Option<(&'static str, String)> {
+    let words = |expression: String| match scope {
+        Some(scope) => ("contact_words", format!("({expression}) AND {scope}")),
+        None => ("contact_words", expression),
+    };
     match tier {
-        0 if search.is_phone => Some(("contact_words", search.prefix.clone())),
-        0 => Some(("contact_words", search.name_tier())),
+        0 if search.is_phone => Some(words(search.prefix.clone())),
+        0 => Some(words(search.name_tier())),
         1 if search.is_phone => None,
-        1 => Some(("contact_words", search.other_tier())),
+        1 => Some(words(search.other_tier())),
         2 => search.substring.clone().map(|q| ("contact_grams", q)),
         _ => None,
     }
@@ -289,10 +297,12 @@ async fn find(
         }
     };
     let limit = limit as usize;
+    let scope = search_scope(pool, actor).await?;
+    let scope = scope.as_deref();
     let mut records = Vec::new();
     if tier < 2 {
         loop {
-            if let Some((index, expression)) = tier_query(search, tier) {
+            if let Some((index, expression)) = tier_query(search, tier, scope) {
                 let wanted = limit - records.len();
                 records.extend(
                     fetch_tier(pool, actor, index, &expression, filter, after, wanted).await?,
@@ -311,7 +321,7 @@ async fn find(
         }
     }
     if tier == 2 {
-        if let Some((index, expression)) = tier_query(search, 2) {
+        if let Some((index, expression)) = tier_query(search, 2, scope) {
             records = fetch_tier(pool, actor, index, &expression, filter, after, limit).await?;
         }
     }
@@ -345,9 +355,21 @@ pub async fn count(
 ) -> CoreResult<ContactCount> {
     authorize_view(db, actor, &query.filter).await?;
     let pool = db.reader();
+    let scope = search_scope(pool, actor).await?;
     match query.search.as_deref().and_then(SearchText::parse) {
         None => {
-            let mut builder = QueryBuilder::new("SELECT count(*) FROM contacts c WHERE 1");
+            // A scoped count starts from the scope's posting list, not from every contact.
+            let mut builder = match &scope {
+                None => QueryBuilder::new("SELECT count(*) FROM contacts c WHERE 1"),
+                Some(scope) => {
+                    let mut b = QueryBuilder::new(
+                        "SELECT count(*) FROM contact_words CROSS JOIN contacts c
+                         ON c.id = contact_words.rowid WHERE contact_words MATCH ",
+                    );
+                    b.push_bind(scope.clone());
+                    b
+                }
+            };
             push_filter(&mut builder, actor, &query.filter)?;
             let n: i64 = builder.build_query_scalar().fetch_one(pool).await?;
             Ok(ContactCount {
@@ -356,8 +378,11 @@ pub async fn count(
             })
         }
         Some(search) => {
-            let n =
-                count_matches(pool, actor, "contact_words", &search.prefix, &query.filter).await?;
+            let words = match &scope {
+                Some(scope) => format!("({}) AND {scope}", search.anywhere()),
+                None => search.anywhere(),
+            };
+            let n = count_matches(pool, actor, "contact_words", &words, &query.filter).await?;
             let n = match (n, &search.substring) {
                 (0, Some(substring)) => {
                     count_matches(pool, actor, "contact_grams", substring, &query.filter).await?

@@ -9,6 +9,7 @@ use crate::access::{authorize, Action, Actor};
 use crate::audit::{self, Event, Who};
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
+use crate::store::search_index;
 use crate::Database;
 
 /// The territories the actor can filter by: all of them, or those of their regions/territories.
@@ -237,6 +238,11 @@ pub async fn save_territory(
             if !exists(&mut tx, "territories", id).await? {
                 return Err(CoreError::not_found("territory", id.to_string()));
             }
+            let old_region: i64 =
+                sqlx::query_scalar("SELECT region_id FROM territories WHERE id = ?")
+                    .bind(id)
+                    .fetch_one(&mut *tx)
+                    .await?;
             sqlx::query("UPDATE territories SET region_id = ?, code = ?, name = ? WHERE id = ?")
                 .bind(region)
                 .bind(&code)
@@ -244,6 +250,15 @@ pub async fn save_territory(
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
+            if old_region != region {
+                search_index::reindex_words(
+                    &mut tx,
+                    "c.id IN (SELECT cs.contact_id FROM contact_sites cs
+                        JOIN sites s ON s.id = cs.site_id WHERE s.territory_id = ?1)",
+                    id,
+                )
+                .await?;
+            }
             (id, "update")
         }
         None => {
@@ -452,6 +467,12 @@ pub async fn save_site(
                 // The list's territory column follows the site the contact is shown under.
                 sqlx::query("UPDATE contacts SET territory_id = ? WHERE territory_id = ? AND id IN (SELECT contact_id FROM contact_sites WHERE site_id = ?)")
                     .bind(territory).bind(old).bind(id).execute(&mut *tx).await?;
+                search_index::reindex_words(
+                    &mut tx,
+                    "c.id IN (SELECT contact_id FROM contact_sites WHERE site_id = ?1)",
+                    id,
+                )
+                .await?;
             }
             (id, "update", (old != territory).then_some(old))
         }

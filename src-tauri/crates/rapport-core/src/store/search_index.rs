@@ -18,13 +18,21 @@ const DOCUMENTS: &str = "
         ifnull((SELECT group_concat(DISTINCT a.name) FROM contact_sites cs
                 JOIN sites s ON s.id = cs.site_id JOIN accounts a ON a.id = s.account_id
                 WHERE cs.contact_id = c.id), ifnull(c.company, '')) AS company,
-        ifnull(c.job_title, '') || ' ' || ifnull(c.department, '') AS title
+        ifnull(c.job_title, '') || ' ' || ifnull(c.department, '') AS title,
+        ifnull((SELECT group_concat('t' || s.territory_id || ' r' || t.region_id, ' ')
+                FROM contact_sites cs JOIN sites s ON s.id = cs.site_id
+                JOIN territories t ON t.id = s.territory_id
+                WHERE cs.contact_id = c.id), 'unassigned')
+            || CASE WHEN EXISTS (SELECT 1 FROM contact_sites cs WHERE cs.contact_id = c.id
+                    AND (c.contact_type = 'billing' OR cs.role = 'billing'))
+                THEN ' billing' ELSE '' END
+            || CASE WHEN c.status = 'archived' THEN ' archived' ELSE '' END AS scope
     FROM contacts c WHERE {where}";
 
 fn insert_words(filter: &str) -> String {
     format!(
-        "INSERT INTO contact_words (rowid, name, email, phone, company, title)
-         SELECT id, name, email, phone, company, title FROM ({})",
+        "INSERT INTO contact_words (rowid, name, email, phone, company, title, scope)
+         SELECT id, name, email, phone, company, title, scope FROM ({})",
         DOCUMENTS.replace("{where}", filter)
     )
 }
@@ -64,6 +72,23 @@ pub async fn index_from(conn: &mut SqliteConnection, first_id: i64) -> CoreResul
         .execute(&mut *conn)
         .await?;
     sqlx::query("INSERT INTO contact_grams (contact_grams) VALUES ('optimize')")
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Re-derives the word documents of the contacts `filter` selects (SQL over `c`, binding one
+/// id as `?1`), after a change to what their scope tokens come from (a site moved to another
+/// territory, a territory to another region).
+pub async fn reindex_words(conn: &mut SqliteConnection, filter: &str, id: i64) -> CoreResult<()> {
+    sqlx::query(&format!(
+        "DELETE FROM contact_words WHERE rowid IN (SELECT c.id FROM contacts c WHERE {filter})"
+    ))
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(&insert_words(filter))
+        .bind(id)
         .execute(&mut *conn)
         .await?;
     Ok(())

@@ -248,3 +248,71 @@ async fn the_matrix_refuses_administration_and_the_unassigned_view_to_other_role
         );
     }
 }
+
+#[tokio::test]
+async fn moving_a_site_to_another_territory_moves_its_people_between_scopes() {
+    use rapport_core::store::organisation;
+    let demo = demo_db(1_500).await;
+    let territory = sign_in(&demo.db, "territory").await;
+    let (site, name, account, line1, city, country): (i64, String, i64, String, String, String) =
+        sqlx::query_as(
+            "SELECT s.id, s.name, s.account_id, s.line1, s.city, s.country FROM sites s
+             JOIN territories t ON t.id = s.territory_id
+             WHERE t.code <> 'UKI-SCO' AND EXISTS (SELECT 1 FROM contact_sites cs WHERE cs.site_id = s.id)
+             LIMIT 1",
+        )
+        .fetch_one(demo.db.reader())
+        .await
+        .unwrap();
+    let scotland: i64 = sqlx::query_scalar("SELECT id FROM territories WHERE code = 'UKI-SCO'")
+        .fetch_one(demo.db.reader())
+        .await
+        .unwrap();
+    let person: (i64, String) = sqlx::query_as(
+        "SELECT c.id, c.last_name FROM contacts c JOIN contact_sites cs ON cs.contact_id = c.id
+         WHERE cs.site_id = ? AND c.status <> 'archived' LIMIT 1",
+    )
+    .bind(site)
+    .fetch_one(demo.db.reader())
+    .await
+    .unwrap();
+    let before = scoped_count(&demo, &territory).await;
+    let found = |rows: Vec<ContactRow>| rows.iter().any(|r| r.id == person.0.to_string());
+    let search = ContactListQuery {
+        search: Some(person.1.clone()),
+        limit: 500,
+        ..Default::default()
+    };
+    assert!(!found(walk(&demo.db, &territory, search.clone()).await));
+
+    let input = SiteInput {
+        account_id: account.to_string(),
+        territory_id: scotland.to_string(),
+        name,
+        line1,
+        city,
+        postal_code: None,
+        country,
+    };
+    organisation::save_site(&demo.db, &demo.admin, Some(&site.to_string()), input)
+        .await
+        .unwrap();
+    assert!(
+        scoped_count(&demo, &territory).await > before,
+        "the site's people joined the scope"
+    );
+    assert!(
+        found(walk(&demo.db, &territory, search).await),
+        "and are found by search"
+    );
+    contacts::get(&demo.db, &territory, &person.0.to_string(), "GB")
+        .await
+        .unwrap();
+}
+
+async fn scoped_count(demo: &Demo, actor: &Actor) -> u32 {
+    contacts::count(&demo.db, actor, &ContactCountQuery::default())
+        .await
+        .unwrap()
+        .count
+}
