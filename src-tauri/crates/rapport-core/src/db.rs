@@ -160,10 +160,9 @@ pub(crate) fn connect_options(path: &Path, key: &DatabaseKey) -> CoreResult<Sqli
         .foreign_keys(true)
         .busy_timeout(BUSY_TIMEOUT)
         .pragma("temp_store", "memory")
-        .pragma("cache_size", "-32768")
-        // Reads go through the OS page cache shared by every connection instead of each
-        // connection copying pages into its own cache: keyset pages stay in single-digit ms.
-        .pragma("mmap_size", "2147483648"))
+        // SQLCipher decrypts every page through the pager, so memory-mapped reads do not apply
+        // (its pager ignores mmap_size): each connection keeps decrypted pages in its own cache.
+        .pragma("cache_size", "-32768"))
 }
 
 /// `CoreError::Unavailable` when something is already at `path`.
