@@ -1,6 +1,8 @@
 //! The `rapport` command line as administrators script it: exit codes, text and JSON reports.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod access;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
