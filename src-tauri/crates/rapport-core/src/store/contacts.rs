@@ -358,9 +358,22 @@ pub async fn count(
     let scope = search_scope(pool, actor).await?;
     match query.search.as_deref().and_then(SearchText::parse) {
         None => {
-            // A scoped count starts from the scope's posting list, not from every contact.
+            // A scoped count starts from the scope's posting list, not from every contact;
+            // without other filters the posting list alone is the answer (the tokens are
+            // written with the contact, in the same transaction).
             let mut builder = match &scope {
                 None => QueryBuilder::new("SELECT count(*) FROM contacts c WHERE 1"),
+                Some(scope) if query.filter == ContactFilter::default() => {
+                    let mut b = QueryBuilder::new(
+                        "SELECT count(*) FROM contact_words WHERE contact_words MATCH ",
+                    );
+                    b.push_bind(scope.clone());
+                    let n: i64 = b.build_query_scalar().fetch_one(pool).await?;
+                    return Ok(ContactCount {
+                        count: u32::try_from(n).unwrap_or(u32::MAX),
+                        exact: true,
+                    });
+                }
                 Some(scope) => {
                     let mut b = QueryBuilder::new(
                         "SELECT count(*) FROM contact_words CROSS JOIN contacts c
