@@ -1,5 +1,6 @@
 //! Route table. The desktop webview has no server, so the app uses a hash router.
 import { Navigate, type RouteObject } from "react-router";
+import { adminRoute } from "../modules/admin/utils/adminRoutes";
 import { ContactDetailPage } from "../modules/contacts/components/ContactDetailPage";
 import { ContactsPage } from "../modules/contacts/components/ContactsPage";
 import { PlaceholderPage } from "../modules/placeholder/components/PlaceholderPage";
@@ -21,7 +22,7 @@ export const appRoutes: RouteObject[] = [
       { path: "import", element: <PlaceholderPage section="import" /> },
       { path: "duplicates", element: <PlaceholderPage section="duplicates" /> },
       { path: "reports", element: <PlaceholderPage section="reports" /> },
-      { path: "admin", element: <PlaceholderPage section="admin" /> },
+      adminRoute(),
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -1,5 +1,5 @@
+import { canAdminister } from "../../session/utils/permissions";
 import { useAppInfo } from "../../shell/hooks/useAppInfo";
-import { isSiteAdmin } from "../utils/permissions";
 
 /**
  * Whether the signed-in user administers the site. Only hides what the role cannot use: the core
@@ -7,5 +7,5 @@ import { isSiteAdmin } from "../utils/permissions";
  */
 export function useIsSiteAdmin(): { isAdmin: boolean; pending: boolean } {
   const info = useAppInfo();
-  return { isAdmin: isSiteAdmin(info.data?.session?.user), pending: info.isPending };
+  return { isAdmin: canAdminister(info.data?.session?.user), pending: info.isPending };
 }

@@ -3,7 +3,7 @@
 import type { Role } from "../../../ipc/bindings";
 import { formatCount } from "../../contacts/utils/formatCount";
 import { formatBytes } from "./formatBytes";
-import { roleLabels } from "./labels";
+import { roleLabels } from "../../session/utils/roleLabels";
 
 export type SummaryPart = { label: string; value: string };
 

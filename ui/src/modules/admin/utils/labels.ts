@@ -1,11 +1,5 @@
 import type { AccountKind, Role } from "../../../ipc/bindings";
-
-export const roleLabels: Record<Role, string> = {
-  site_admin: "Site administrator",
-  regional_manager: "Regional manager",
-  territory_manager: "Territory manager",
-  billing_admin: "Billing administrator",
-};
+import { roleLabels } from "../../session/utils/roleLabels";
 
 /** What each role reaches, in the words of the procedures; shown under the role picker. */
 export const roleDescriptions: Record<Role, string> = {

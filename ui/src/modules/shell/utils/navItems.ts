@@ -16,7 +16,7 @@ export const navItems: NavItem[] = [
   { slug: "import", label: "Import", path: "/import", icon: IconFileImport, group: "data", built: false },
   { slug: "duplicates", label: "Duplicates", path: "/duplicates", icon: IconCopy, group: "data", built: false },
   { slug: "reports", label: "Reports", path: "/reports", icon: IconChartBar, group: "data", built: false },
-  { slug: "admin", label: "Administration", path: "/admin", icon: IconSettings, group: "settings", built: false },
+  { slug: "admin", label: "Administration", path: "/admin", icon: IconSettings, group: "settings", built: true },
 ];
 
 export const navGroupLabels: Record<NavGroup, string> = {

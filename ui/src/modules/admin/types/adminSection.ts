@@ -1,0 +1,1 @@
+export type AdminSection = "users" | "organisation" | "security" | "audit" | "backups";

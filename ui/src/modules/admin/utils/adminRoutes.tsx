@@ -1,0 +1,24 @@
+import { Navigate, type RouteObject } from "react-router";
+import { AdminPage } from "../components/AdminPage";
+import { AuditPanel } from "../components/AuditPanel";
+import { BackupsPanel } from "../components/BackupsPanel";
+import { OrganisationPanel } from "../components/OrganisationPanel";
+import { SecurityPanel } from "../components/SecurityPanel";
+import { UsersPanel } from "../components/UsersPanel";
+
+/** /admin and one nested route per section; `path` is relative to the parent route. */
+export function adminRoute(path = "admin"): RouteObject {
+  return {
+    path,
+    element: <AdminPage />,
+    children: [
+      { index: true, element: <Navigate to="users" replace /> },
+      { path: "users", element: <UsersPanel /> },
+      { path: "organisation", element: <OrganisationPanel /> },
+      { path: "security", element: <SecurityPanel /> },
+      { path: "audit", element: <AuditPanel /> },
+      { path: "backups", element: <BackupsPanel /> },
+      { path: "*", element: <Navigate to="/admin/users" replace /> },
+    ],
+  };
+}
