@@ -140,6 +140,7 @@ async fn near_duplicates_are_planted() {
     let demo = demo_db(2_000).await;
     let rows = walk(
         &demo.db,
+        &demo.admin,
         ContactListQuery {
             limit: 500,
             ..Default::default()
