@@ -284,9 +284,24 @@ fn run_e2e(root: &Path, steps: &mut Steps) -> Result<()> {
     steps.step("npm ci (tests/e2e)", || npm_ci_if_needed(&e2e).map(|_| ()))?;
     let driver = prereqs::tauri_driver_path()
         .ok_or_else(|| Error::new("tauri-driver is not installed".into()))?;
+    // The suite edits an audit event behind the app's back to see the app name it.
+    steps.step("test tooling (cargo build --example tamper_audit)", || {
+        run(cargo()
+            .args(["build", "-p", "rapport-cli", "--example", "tamper_audit"])
+            .current_dir(root))
+    })?;
+    let tamper = target_dir(root)
+        .join("debug")
+        .join("examples")
+        .join(if cfg!(windows) {
+            "tamper_audit.exe"
+        } else {
+            "tamper_audit"
+        });
     steps.step("end-to-end tests (tests/e2e/run.sh)", || {
         let mut cmd = std::process::Command::new("bash");
         cmd.arg(e2e.join("run.sh"))
+            .env("RAPPORT_TAMPER", &tamper)
             .env("RAPPORT_APP", e2e_binary(root))
             .env("TAURI_DRIVER", &driver)
             .current_dir(&e2e);

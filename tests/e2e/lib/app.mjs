@@ -70,9 +70,10 @@ async function waitForPort(port, timeoutMs, exited) {
 /**
  * Starts the app. `name` labels the database, logs and temp dirs; `env` adds environment
  * variables (they reach the app through tauri-driver and WebKitWebDriver); `gtkSettings` writes
- * a GTK 3 settings.ini into the session's fresh XDG config dir.
+ * a GTK 3 settings.ini into the session's fresh XDG config dir; `db` reopens an existing
+ * database instead of starting with none.
  */
-export async function startApp({ name, env = {}, gtkSettings } = {}) {
+export async function startApp({ name, env = {}, gtkSettings, db: reuse } = {}) {
   const dir = mkdtempSync(path.join(WORK, `${name}-`));
   const xdg = {};
   for (const kind of ['data', 'cache', 'config']) {
@@ -85,7 +86,8 @@ export async function startApp({ name, env = {}, gtkSettings } = {}) {
     writeFileSync(path.join(xdg.config, 'gtk-3.0', 'settings.ini'), `[Settings]\n${lines.join('\n')}\n`);
   }
   // A path that does not exist yet: the app creates the demo organisation on first start.
-  const db = path.join(dir, 'rapport.sqlite3');
+  // `reuse` reopens a database an earlier session made (its key is in the same keychain).
+  const db = reuse ?? path.join(dir, 'rapport.sqlite3');
   const port = await freePort();
   let nativePort = await freePort();
   while (nativePort === port) nativePort = await freePort();
