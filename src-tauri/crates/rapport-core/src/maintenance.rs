@@ -135,7 +135,7 @@ fn files(folder: &Path) -> Vec<BackupFile> {
             })
         })
         .collect();
-    found.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    found.sort_by_key(|f| std::cmp::Reverse(f.created_at));
     found
 }
 

@@ -44,6 +44,7 @@ pub async fn list_events(
         .and_then(|b| b.parse::<i64>().ok())
         .unwrap_or(i64::MAX);
     let limit = limit.clamp(1, 500);
+    #[allow(clippy::type_complexity)]
     let rows: Vec<(
         i64,
         String,
