@@ -37,13 +37,21 @@ export function ContactsPage() {
   // The input answers immediately; the URL (and so the query) follows after a short pause.
   const [searchText, setSearchText] = useState(state.search ?? "");
   const [syncedSearch, setSyncedSearch] = useState(state.search);
+  // What the input itself last wrote to the URL. When that write lands, the user may already have
+  // typed on (a slow machine, a fast typist): taking it back into the input would eat keystrokes.
+  const [writtenSearch, setWrittenSearch] = useState<string | null | undefined>(undefined);
   if (state.search !== syncedSearch) {
-    // The URL changed from elsewhere (a nav link, "clear all"): show what the list shows.
     setSyncedSearch(state.search);
-    if ((searchText.trim() || null) !== state.search) setSearchText(state.search ?? "");
+    if (state.search !== writtenSearch) {
+      // The URL changed from elsewhere (a nav link, "clear all"): show what the list shows.
+      setWrittenSearch(undefined);
+      if ((searchText.trim() || null) !== state.search) setSearchText(state.search ?? "");
+    }
   }
   const writeSearch = useDebouncedCallback((text: string) => {
-    update((current) => ({ ...current, search: text.trim() || null }));
+    const search = text.trim() || null;
+    setWrittenSearch(search);
+    update((current) => ({ ...current, search }));
   }, SEARCH_DEBOUNCE_MS);
 
   const onSearchTextChange = (text: string) => {

@@ -54,8 +54,7 @@ describe("the lock", () => {
       .mockResolvedValueOnce(makeAppInfo());
     const { user } = renderGate();
     const search = await screen.findByTestId("contact-search");
-    await user.click(search);
-    await user.paste("not saved yet");
+    await user.type(search, "not saved yet");
 
     await openUserMenu(user);
     await user.click(await screen.findByTestId("user-menu-lock"));
