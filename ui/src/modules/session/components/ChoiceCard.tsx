@@ -1,4 +1,4 @@
-import { Stack, Text, ThemeIcon, UnstyledButton } from "@mantine/core";
+import { Loader, Stack, Text, ThemeIcon, UnstyledButton } from "@mantine/core";
 import type { ReactNode } from "react";
 import classes from "./ChoiceCard.module.css";
 
@@ -8,16 +8,25 @@ export type ChoiceCardProps = {
   children: ReactNode;
   onClick: () => void;
   disabled?: boolean;
+  /** This choice is under way: its icon turns into a spinner. */
+  loading?: boolean;
   color?: string;
   testId?: string;
 };
 
 /** One big, keyboard-reachable option of a choice between a few ways on. */
-export function ChoiceCard({ icon, title, children, onClick, disabled = false, color, testId }: ChoiceCardProps) {
+export function ChoiceCard({ icon, title, children, onClick, disabled = false, loading = false, color, testId }: ChoiceCardProps) {
   return (
-    <UnstyledButton className={classes.choice} onClick={onClick} disabled={disabled} data-testid={testId}>
+    <UnstyledButton
+      className={classes.choice}
+      onClick={onClick}
+      disabled={disabled || loading}
+      data-loading={loading || undefined}
+      aria-busy={loading || undefined}
+      data-testid={testId}
+    >
       <ThemeIcon size={40} radius="md" variant="light" color={color} aria-hidden>
-        {icon}
+        {loading ? <Loader size={18} color={color} /> : icon}
       </ThemeIcon>
       <Stack gap={2} style={{ flex: 1 }}>
         <Text fw={600}>{title}</Text>

@@ -9,6 +9,7 @@ import { useSignOut } from "../hooks/useSignOut";
 import { useUnlockSession } from "../hooks/useUnlockSession";
 import { roleLabels } from "../utils/roleLabels";
 import { RapportLogo } from "./RapportLogo";
+import layout from "./StartLayout.module.css";
 
 export type LockOverlayProps = {
   user: UserProfile;
@@ -73,7 +74,7 @@ export function LockOverlay({ user, onAccountLocked }: LockOverlayProps) {
       zIndex={1000}
       transitionProps={{ duration: 0 }}
     >
-      <Modal.Content data-testid="lock-overlay" onKeyDown={stopShortcuts}>
+      <Modal.Content className={layout.backdrop} data-testid="lock-overlay" onKeyDown={stopShortcuts}>
         <Modal.Body h="100%" p="md">
           <Stack h="100%" align="center" justify="center" gap="lg">
             <form onSubmit={submit} noValidate style={{ width: "100%", maxWidth: 380 }}>
@@ -82,7 +83,7 @@ export function LockOverlay({ user, onAccountLocked }: LockOverlayProps) {
                   <RapportLogo size={48} />
                   <Group gap={6} wrap="nowrap">
                     <IconLock size={20} aria-hidden />
-                    <Modal.Title component="h1" fz="h3" fw={650}>
+                    <Modal.Title component="h1" fz="h3" fw={650} c="var(--mantine-color-text)">
                       Rapport is locked
                     </Modal.Title>
                   </Group>

@@ -30,7 +30,7 @@ export function StartLayout({ children, aside, width = 440, footer, testId }: St
             </Text>
           </Stack>
         </Group>
-        <Group align="stretch" justify="center" gap="lg" w="100%">
+        <Group align="flex-start" justify="center" gap="lg" w="100%">
           <Paper className={classes.card} maw={width} withBorder shadow="sm" radius="lg" p="xl" component="main">
             {children}
           </Paper>

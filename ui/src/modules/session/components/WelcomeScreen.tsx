@@ -43,7 +43,7 @@ export function WelcomeScreen({ info, onOrganisationCreated }: WelcomeScreenProp
           color="yellow"
           title="Explore the demo"
           onClick={() => demo.mutate()}
-          disabled={demo.isPending}
+          loading={demo.isPending}
           testId="welcome-demo"
         >
           A made-up organisation with about 5,000 people and a demo user for each role. Nothing you do there touches
