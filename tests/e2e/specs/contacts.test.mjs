@@ -1,5 +1,5 @@
-// The walking skeleton as a user meets it: first start on a fresh database (the app creates the
-// demo organisation), the contact list, search as you type, the detail page by mouse and by
+// The walking skeleton as a user meets it: first start on a fresh database (the user explores the
+// demo and signs in as its site administrator), the contact list, search as you type, the detail page by mouse and by
 // keyboard, the empty state, the global search and a section that is not built yet.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -14,6 +14,7 @@ import {
   visibleRows,
   waitForList,
 } from '../lib/contacts.mjs';
+import { enterDemo } from '../lib/session.mjs';
 
 describe('Rapport on a fresh demo database', () => {
   let app;
@@ -23,6 +24,7 @@ describe('Rapport on a fresh demo database', () => {
   before(async () => {
     app = await startApp({ name: 'light' });
     browser = app.browser;
+    await enterDemo(browser, 'admin');
   });
 
   after(async () => {

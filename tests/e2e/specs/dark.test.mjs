@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { screenshot, startApp } from '../lib/app.mjs';
 import { waitForList } from '../lib/contacts.mjs';
+import { DEMO_PASSWORD, exploreDemo, signIn, typeInto, userMenu } from '../lib/session.mjs';
 
 describe('Rapport in dark mode', () => {
   let app;
@@ -21,6 +22,15 @@ describe('Rapport in dark mode', () => {
     await app?.stop();
   });
 
+  it('draws the start screens dark too', async () => {
+    const { browser } = app;
+    await browser.$('[data-testid="welcome-screen"]').waitForDisplayed({ timeout: 60_000 });
+    await screenshot(browser, 'welcome-dark.png');
+    await exploreDemo(browser);
+    await screenshot(browser, 'sign-in-dark.png');
+    await signIn(browser, 'admin');
+  });
+
   it('draws the contact list dark when the OS prefers dark', async () => {
     const { browser } = app;
     await waitForList(browser, { timeout: 90_000 });
@@ -34,5 +44,16 @@ describe('Rapport in dark mode', () => {
     });
     assert.ok(luminance < 0.35, `the page background is light (luminance ${luminance.toFixed(2)})`);
     await screenshot(browser, 'contacts-dark.png');
+  });
+
+  it('draws the lock dark', async () => {
+    const { browser } = app;
+    await userMenu(browser, 'lock');
+    const overlay = browser.$('[data-testid="lock-overlay"]');
+    await overlay.waitForDisplayed();
+    await screenshot(browser, 'lock-dark.png');
+    await typeInto(browser, 'lock-password', DEMO_PASSWORD);
+    await browser.keys('Enter');
+    await overlay.waitForDisplayed({ reverse: true });
   });
 });
