@@ -146,7 +146,7 @@ pub async fn list_backups(db: &Database, actor: &Actor) -> CoreResult<Vec<Backup
 }
 
 fn new_backup_path(db: &Database) -> PathBuf {
-    let stamp = Utc::now().format("%Y%m%d-%H%M%S");
+    let stamp = Utc::now().format("%Y%m%d-%H%M%S-%3f");
     backup_folder(db).join(format!("rapport-{stamp}.{EXTENSION}"))
 }
 

@@ -9,6 +9,7 @@ mod detail;
 mod encryption;
 mod keychain;
 mod list;
+mod maintenance;
 mod matrix;
 mod search;
 mod sign_in_rules;
