@@ -40,16 +40,16 @@ function ValuesMarker({ event }: { event: AuditEventRow }) {
 
 export function AuditTable({ events }: AuditTableProps) {
   return (
-    <Table.ScrollContainer minWidth={1000}>
+    <Table.ScrollContainer minWidth={900}>
       <Table verticalSpacing={6} fz="sm" striped highlightOnHover data-testid="audit-table" style={{ tableLayout: "fixed" }}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={190}>Time</Table.Th>
-            <Table.Th w={130}>User</Table.Th>
-            <Table.Th w={170}>Action</Table.Th>
-            <Table.Th w={150}>Entity</Table.Th>
+            <Table.Th w={156}>Time</Table.Th>
+            <Table.Th w={124}>User</Table.Th>
+            <Table.Th w={156}>Action</Table.Th>
+            <Table.Th w={124}>Entity</Table.Th>
             <Table.Th>Summary</Table.Th>
-            <Table.Th w={150}>Values</Table.Th>
+            <Table.Th w={132}>Values</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -19,8 +19,8 @@ export function SitesTable({ sites, onEdit }: SitesTableProps) {
       <Table fz="sm" verticalSpacing={6} highlightOnHover data-testid="sites-table" style={{ tableLayout: "fixed" }}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w="28%">Site</Table.Th>
-            <Table.Th w="22%">Territory</Table.Th>
+            <Table.Th w="26%">Site</Table.Th>
+            <Table.Th w="18%">Territory</Table.Th>
             <Table.Th>Address</Table.Th>
             <Table.Th w={84} ta="right">
               Contacts

@@ -26,18 +26,17 @@ export type UsersTableProps = {
 
 export function UsersTable({ users, onEdit, onResetPassword, onResetTotp, onUnlock, unlockingId }: UsersTableProps) {
   return (
-    <Table.ScrollContainer minWidth={980}>
+    <Table.ScrollContainer minWidth={900}>
       <Table verticalSpacing={8} fz="sm" highlightOnHover data-testid="users-table" style={{ tableLayout: "fixed" }}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w="20%">Name</Table.Th>
-            <Table.Th w="13%">User name</Table.Th>
-            <Table.Th w="15%">Role</Table.Th>
+            <Table.Th w="22%">Name</Table.Th>
+            <Table.Th w="16%">Role</Table.Th>
             <Table.Th>Scope</Table.Th>
-            <Table.Th w={170}>Status</Table.Th>
-            <Table.Th w={116}>Authenticator</Table.Th>
-            <Table.Th w={120}>Last sign-in</Table.Th>
-            <Table.Th w={84}>
+            <Table.Th w={144}>Status</Table.Th>
+            <Table.Th w={112}>Authenticator</Table.Th>
+            <Table.Th w={112}>Last sign-in</Table.Th>
+            <Table.Th w={80}>
               <VisuallyHidden>Actions</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
@@ -51,9 +50,7 @@ export function UsersTable({ users, onEdit, onResetPassword, onResetTotp, onUnlo
                   <Text size="sm" fw={500} truncate="end" title={user.displayName}>
                     {user.displayName}
                   </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" ff="monospace" truncate="end" title={user.username}>
+                  <Text size="xs" c="dimmed" ff="monospace" truncate="end" title={user.username}>
                     {user.username}
                   </Text>
                 </Table.Td>

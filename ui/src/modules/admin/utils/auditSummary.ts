@@ -36,6 +36,15 @@ export function humanise(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** Who or what an event is about reads first; the list of changed fields last. Others keep their order. */
+const FIRST = ["username", "displayName", "name", "code", "role"];
+
+function rank(key: string): number {
+  if (key === "fields") return FIRST.length + 1;
+  const index = FIRST.indexOf(key);
+  return index === -1 ? FIRST.length : index;
+}
+
 function labelFor(key: string): string {
   return KEY_LABELS[key] ?? humanise(key);
 }
@@ -101,7 +110,7 @@ export function describeSummary(summary: string): SummaryPart[] {
   }
 
   const parts: SummaryPart[] = [];
-  for (const [key, value] of Object.entries(parsed)) {
+  for (const [key, value] of Object.entries(parsed).sort(([a], [b]) => rank(a) - rank(b))) {
     if (isChange(value)) {
       if (!same(value.before, value.after)) parts.push(changePart(key, value.before, value.after));
     } else if (!isEmpty(value)) {

@@ -1,14 +1,33 @@
 import { Button } from "@mantine/core";
-import { IconFilterOff, IconUsers, IconUserSearch } from "@tabler/icons-react";
+import { IconCircleCheck, IconFilterOff, IconUsers, IconUserSearch } from "@tabler/icons-react";
 import { StatePanel } from "../../shell/components/StatePanel";
 
 export type ContactsEmptyStateProps = {
   /** True when a search or filter is narrowing the list. */
   narrowed: boolean;
+  /** True when the only narrowing is "Unassigned (no site)": then an empty list is good news. */
+  unassignedOnly?: boolean;
   onClear: () => void;
 };
 
-export function ContactsEmptyState({ narrowed, onClear }: ContactsEmptyStateProps) {
+export function ContactsEmptyState({ narrowed, unassignedOnly = false, onClear }: ContactsEmptyStateProps) {
+  if (unassignedOnly) {
+    return (
+      <StatePanel
+        icon={<IconCircleCheck size={24} />}
+        color="teal"
+        title="Every contact has a site"
+        testId="contacts-empty"
+        actions={
+          <Button variant="light" leftSection={<IconFilterOff size={16} />} onClick={onClear}>
+            Show all contacts
+          </Button>
+        }
+      >
+        No contact is waiting to be assigned to a site.
+      </StatePanel>
+    );
+  }
   if (!narrowed) {
     return (
       <StatePanel icon={<IconUsers size={24} />} title="No contacts yet" testId="contacts-empty">

@@ -243,6 +243,16 @@ describe("ContactsPage", () => {
     );
   });
 
+  it("says every contact has a site when the unassigned list is empty", async () => {
+    vi.mocked(listContacts).mockResolvedValue(makePage([]));
+    vi.mocked(countContacts).mockResolvedValue({ count: 0, exact: true });
+    const { user, router } = renderApp("/contacts?unassigned=1");
+
+    expect(await screen.findByText("Every contact has a site")).toBeInTheDocument();
+    await user.click(within(screen.getByTestId("contacts-empty")).getByRole("button", { name: "Show all contacts" }));
+    await waitFor(() => expect(router.state.location.search).toBe(""));
+  });
+
   it("offers no unassigned filter to other roles and ignores it in a pasted link", async () => {
     vi.mocked(appInfo).mockResolvedValue(
       makeAppInfo({ session: makeSession({ user: makeUser({ username: "territory", role: "territory_manager" }) }) }),

@@ -80,7 +80,9 @@ export function ContactsPage() {
       <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isRefetching} testId="contacts-error" />
     );
   } else if (rows.length === 0 && !list.isPlaceholderData) {
-    body = <ContactsEmptyState narrowed={narrowed} onClear={clearAll} />;
+    const unassignedOnly =
+      state.search === null && hasActiveFilter(state.filter) && !hasActiveFilter({ ...state.filter, unassigned: false });
+    body = <ContactsEmptyState narrowed={narrowed} unassignedOnly={unassignedOnly} onClear={clearAll} />;
   } else {
     body = (
       <ContactsTable
