@@ -33,6 +33,14 @@ export async function valueOf(browser, testId) {
   return browser.execute((id) => document.querySelector(`[data-testid="${id}"]`)?.value ?? null, testId);
 }
 
+/**
+ * The text of an element by test id. Read from the DOM: WebKitWebDriver's getText() answers ''
+ * for Mantine alerts and the lock dialog's contents.
+ */
+export async function textOf(browser, testId) {
+  return browser.execute((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? '', testId);
+}
+
 /** The text of the sign-in screen's message, or '' when there is none. */
 export async function signInMessage(browser) {
   return browser.execute(() => document.querySelector('[data-testid="sign-in-error"]')?.textContent?.trim() ?? '');

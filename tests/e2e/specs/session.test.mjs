@@ -4,6 +4,8 @@
 // out; and setting up an organisation of one's own, recovery key first.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
@@ -18,6 +20,7 @@ import {
   signInMessage,
   signOut,
   submitSignIn,
+  textOf,
   typeInto,
   userMenu,
   valueOf,
@@ -30,9 +33,10 @@ const CLI = process.env.RAPPORT_CLI ?? path.join(path.dirname(APP), process.plat
 const DEMO_USERS = ['admin', 'regional', 'territory', 'billing'];
 const $ = (browser, testId) => browser.$(`[data-testid="${testId}"]`);
 
-/** What `rapport count` reports for a user: the same core, the same key from the keychain. */
-async function cliCount(db, user) {
-  const { stdout } = await run(CLI, ['count', '--db', db, '--user', user, '--json'], {
+/** What `rapport count` reports for a user: the same core, the same key (from the keychain unless a key file is given). */
+async function cliCount(db, user, keyFile) {
+  const keyArgs = keyFile ? ['--key-file', keyFile] : [];
+  const { stdout } = await run(CLI, ['count', '--db', db, ...keyArgs, '--user', user, '--json'], {
     env: { ...process.env, RAPPORT_PASSWORD: DEMO_PASSWORD },
   });
   return JSON.parse(stdout);
@@ -144,8 +148,7 @@ describe('Start screens and sessions on a fresh database', () => {
     const overlay = $(browser, 'lock-overlay');
     await overlay.waitForDisplayed({ timeoutMsg: 'Lock now showed no lock overlay' });
     await screenshot(browser, 'lock.png');
-    const who = await browser.execute(() => document.querySelector('[data-testid="lock-user"]')?.textContent ?? '');
-    assert.match(who, /Sam Okafor/);
+    assert.match(await textOf(browser, 'lock-user'), /Sam Okafor/);
     // Nothing of the app shows through, but it is still there underneath.
     assert.equal(await valueOf(browser, 'contact-search'), 'Becker');
 
@@ -271,5 +274,66 @@ describe('Setting up an organisation', () => {
     await typeInto(browser, 'sign-in-code', codes[0]);
     await browser.keys('Enter');
     await $(browser, 'status-bar').waitForDisplayed({ timeoutMsg: 'the recovery code did not sign in' });
+  });
+});
+
+describe('A database whose key this computer does not hold', () => {
+  let dir;
+  let db;
+  let keyFile;
+
+  before(async () => {
+    // Made elsewhere: the CLI keeps its key in a file, so this computer's keychain has none.
+    dir = mkdtempSync(path.join(process.env.E2E_WORK ?? os.tmpdir(), 'restore-'));
+    db = path.join(dir, 'moved.sqlite3');
+    keyFile = path.join(dir, 'moved.key');
+    await run(CLI, ['demo', '--db', db, '--key-file', keyFile, '--contacts', '300', '--json']);
+  });
+
+  it('without a usable keychain the app says so and stops there', async () => {
+    // No Secret Service on this bus: the keychain cannot be asked at all.
+    const app = await startApp({
+      name: 'failed',
+      env: { RAPPORT_DB: db, DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(dir, 'no-bus')}` },
+    });
+    try {
+      const { browser } = app;
+      const problem = $(browser, 'failed-problem');
+      await problem.waitForDisplayed({ timeout: 60_000, timeoutMsg: 'no failure screen without a keychain' });
+      assert.match(await textOf(browser, 'failed-problem'), /keychain/i);
+      assert.match(await textOf(browser, 'failed-screen'), /moved\.sqlite3/);
+      await screenshot(browser, 'failed.png');
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('asks for the recovery key, refuses a wrong one, and opens with the right one', async () => {
+    const app = await startApp({ name: 'restore', env: { RAPPORT_DB: db } });
+    try {
+      const { browser } = app;
+      await $(browser, 'restore-access-screen').waitForDisplayed({ timeout: 60_000 });
+      assert.match(await textOf(browser, 'restore-access-problem'), /recovery key/i);
+
+      const recoveryKey = readFileSync(keyFile, 'utf8').trim();
+      // One symbol changed: the key's check digits catch it.
+      const wrong = recoveryKey.replace(/[0-9A-Z](?=[^-]*$)/, (c) => (c === '7' ? '8' : '7'));
+      await typeInto(browser, 'restore-access-key', wrong);
+      await browser.keys('Enter');
+      const error = browser.$('[data-testid="restore-access-screen"] .mantine-InputWrapper-error');
+      await error.waitForDisplayed({ timeout: 30_000, timeoutMsg: 'a wrong key gave no message on the field' });
+      await screenshot(browser, 'restore-access.png');
+
+      // Typed as people do: lower case, spaces instead of dashes.
+      await typeInto(browser, 'restore-access-key', recoveryKey.toLowerCase().replace(/-/g, ' '));
+      await browser.keys('Enter');
+      await $(browser, 'sign-in-form').waitForDisplayed({ timeout: 60_000, timeoutMsg: 'the right key did not open' });
+      await signIn(browser, 'admin');
+      const shown = await waitForCount(browser);
+      const cli = await cliCount(db, 'admin', keyFile);
+      assert.equal(shown, cli.count);
+    } finally {
+      await app.stop();
+    }
   });
 });

@@ -48,9 +48,11 @@ export function RestoreAccessScreen({ info }: RestoreAccessScreenProps) {
               {info.problem.message}
             </Alert>
           ) : null}
-          <Text size="sm">
-            Database: <Code style={{ wordBreak: "break-all" }}>{info.databasePath}</Code>
-          </Text>
+          {info.problem?.message.includes(info.databasePath) ? null : (
+            <Text size="sm">
+              Database: <Code style={{ wordBreak: "break-all" }}>{info.databasePath}</Code>
+            </Text>
+          )}
           <Textarea
             label="Recovery key"
             description="The key you stored when the database was created. Spaces, dashes, line breaks and upper or lower case do not matter."

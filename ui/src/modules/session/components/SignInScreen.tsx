@@ -127,7 +127,13 @@ export function SignInScreen({ info, notice = null }: SignInScreenProps) {
           ) : (
             <>
               <Group gap="sm" wrap="nowrap" align="flex-start">
-                <IconShieldLock size={28} stroke={1.5} color="var(--mantine-primary-color-filled)" aria-hidden />
+                <IconShieldLock
+                  size={28}
+                  stroke={1.5}
+                  color="var(--mantine-primary-color-filled)"
+                  style={{ flexShrink: 0, marginTop: 2 }}
+                  aria-hidden
+                />
                 <div>
                   <Title order={2} size="h3">
                     Two-step sign-in

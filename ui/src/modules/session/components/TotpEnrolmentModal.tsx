@@ -168,7 +168,7 @@ export function TotpEnrolmentModal({ opened, onClose }: TotpEnrolmentModalProps)
                 Add an account by hand with this key (time-based, 6 digits, every 30 seconds):
               </Text>
               <Group gap={6} wrap="nowrap" align="center">
-                <Code fz="sm" style={{ wordBreak: "break-all" }} data-testid="totp-secret">
+                <Code fz="sm" lh={1.6} data-testid="totp-secret">
                   {groupSecret(enrolment.secret)}
                 </Code>
                 <CopyButton value={enrolment.secret}>
