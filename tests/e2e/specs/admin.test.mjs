@@ -220,4 +220,22 @@ describe('Administration as the demo site administrator', () => {
     await screenshot(browser, 'admin-organisation-dark.png');
     await setColorScheme(browser, 'light');
   });
+
+  it('restoring a backup signs everyone out; the restored database verifies', async () => {
+    await openAdmin(browser, 'backups');
+    await browser.$('[data-testid="backup-restore"]').click();
+    const confirm = browser.$('[role="dialog"]');
+    await confirm.waitForDisplayed();
+    await browser.$('//button[normalize-space(.)="Restore and sign everyone out"]').click();
+    await $(browser, 'sign-in-form').waitForDisplayed({ timeout: 120_000, timeoutMsg: 'the restore did not return to sign-in' });
+    await screenshot(browser, 'admin-restored-sign-in.png');
+
+    await signIn(browser, 'admin');
+    await openAdmin(browser, 'audit');
+    await browser.waitUntil(async () => (await textsOf(browser, 'audit-row')).some((row) => /Restored/.test(row)), {
+      timeoutMsg: 'the restored database does not record the restore',
+    });
+    const { ok, text } = await verifyChain(browser);
+    assert.equal(ok, 'true', `the restored chain does not verify: ${text}`);
+  });
 });

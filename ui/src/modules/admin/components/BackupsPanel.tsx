@@ -94,16 +94,7 @@ export function BackupsPanel() {
           pending={restore.isPending}
           error={restore.isError ? formatIpcError(restore.error).message : null}
           onCancel={close}
-          onConfirm={() =>
-            restore.mutate(dialog.backup.name, {
-              onSuccess: () =>
-                notifications.show({
-                  color: "teal",
-                  title: "Backup restored",
-                  message: `The database is back to ${formatDateTime(dialog.backup.createdAt)}. Sign in again to continue.`,
-                }),
-            })
-          }
+          onConfirm={() => restore.mutate(dialog.backup.name)}
           testId="restore-confirm"
         >
           <Text size="sm">
