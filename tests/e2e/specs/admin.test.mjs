@@ -72,7 +72,16 @@ describe('Administration as the demo site administrator', () => {
     assert.equal(await $(browser, 'user-regions').isExisting(), false, 'a territory manager was offered regions');
     await pickOption(browser, 'user-territories', TERRITORY);
     await browser.keys('Escape'); // close the dropdown, keep the dialog
+    // The core's rules come back next to the field they concern.
+    await typeInto(browser, 'user-password', 'short');
+    await $(browser, 'user-save').click();
+    const error = browser.$('[data-testid="user-form"] .mantine-InputWrapper-error');
+    await error.waitForDisplayed({ timeoutMsg: 'a short password got no message at its field' });
+    assert.match(await textOf(browser, error), /Initial password must be at least \d+ characters long/);
+    await screenshot(browser, 'admin-user-form-error.png');
+
     await typeInto(browser, 'user-password', NEW_USER.password);
+    await error.waitForDisplayed({ reverse: true, timeoutMsg: 'the message stayed after the password changed' });
     await screenshot(browser, 'admin-user-form.png');
 
     await $(browser, 'user-save').click();
