@@ -300,7 +300,8 @@ pub async fn unlock_session(
         .as_ref()
         .map(|s| s.actor.clone())
         .ok_or(CoreError::Unauthenticated)?;
-    let result = signin::confirm_password(&ready.db, &actor, &password, Utc::now()).await;
+    let result =
+        signin::confirm_password(&ready.db, &actor, &password, Utc::now(), "unlock_session").await;
     if let Err(error) = result {
         if matches!(error, CoreError::AccountLocked { .. }) {
             // Locked out: the session ends and the sign-in screen explains why.

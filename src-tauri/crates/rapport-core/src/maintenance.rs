@@ -77,7 +77,7 @@ pub async fn finish_restore(db: &Database, username: &str, backup: &Path) -> Cor
 /// password.
 pub async fn recovery_key(db: &Database, actor: &Actor, password: &str) -> CoreResult<String> {
     authorize(db, actor, Action::Administer).await?;
-    signin::confirm_password(db, actor, password, Utc::now()).await?;
+    signin::confirm_password(db, actor, password, Utc::now(), "confirm_password").await?;
     let path = db.path().to_path_buf();
     let key = tokio::task::spawn_blocking(move || crate::keychain::load_database_key(&path))
         .await

@@ -102,13 +102,14 @@ pub async fn sign_in(
     ))
 }
 
-/// Asks a signed-in user for their password again (the idle lock). Failures count towards the
-/// lockout like any sign-in.
+/// Asks a signed-in user for their password again (the idle lock, showing the recovery key);
+/// `purpose` is the audited action. Failures count towards the lockout like any sign-in.
 pub async fn confirm_password(
     db: &Database,
     actor: &Actor,
     password: &str,
     now: DateTime<Utc>,
+    purpose: &'static str,
 ) -> CoreResult<()> {
     let account: Account = sqlx::query_as(
         "SELECT id, username, display_name, role, password_hash, totp_secret, totp_last_step,
@@ -132,7 +133,7 @@ pub async fn confirm_password(
         &mut tx,
         who(&account),
         now,
-        Event::new("unlock_session", "user", Some(account.id.to_string())),
+        Event::new(purpose, "user", Some(account.id.to_string())),
     )
     .await?;
     tx.commit().await?;
