@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { appRoutes } from "../../../app/routes";
 import { appInfo } from "../../../ipc/app";
-import { countContacts, getContact, listContacts, listTerritories } from "../../../ipc/contacts";
+import { contactHistory, countContacts, getContact, listContacts, listTerritories } from "../../../ipc/contacts";
 import { makeAppInfo, makeContactDetail, makePage, makeRow, makeSession, makeUser } from "../../../test/fixtures";
 import { renderApp } from "../../../test/renderApp";
 
@@ -20,6 +20,7 @@ beforeEach(() => {
   );
   vi.mocked(countContacts).mockResolvedValue({ count: 1, exact: true });
   vi.mocked(listTerritories).mockResolvedValue([]);
+  vi.mocked(contactHistory).mockResolvedValue([]);
   vi.mocked(getContact).mockImplementation(async (id) => makeContactDetail({ id, displayName: "Ann Example" }));
 });
 
