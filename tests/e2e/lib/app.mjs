@@ -134,18 +134,7 @@ export async function startApp({ name, env = {}, gtkSettings, db: reuse } = {}) 
 
   try {
     await waitForPort(port, 30_000, () => exited);
-    const browser = await remote({
-      hostname: '127.0.0.1',
-      port,
-      logLevel: 'warn',
-      connectionRetryTimeout: 120_000,
-      connectionRetryCount: 0,
-      waitforTimeout: 15_000,
-      capabilities: {
-        'tauri:options': { application: APP },
-        'wdio:enforceWebDriverClassic': true,
-      },
-    });
+    const browser = await newSession(port, () => exited);
     const app = { browser, db, logPath, stop: () => stop(browser) };
     try {
       await settle(browser);
@@ -157,6 +146,34 @@ export async function startApp({ name, env = {}, gtkSettings, db: reuse } = {}) 
   } catch (error) {
     await stop(null);
     throw new Error(`could not start ${APP} through tauri-driver (log: ${logPath}): ${error.message}`);
+  }
+}
+
+/**
+ * Opens the WebDriver session. tauri-driver listens before the WebKitWebDriver it starts does; a
+ * session request in between fails with a refused connection (seen when one app starts right
+ * after another stopped), so that case is tried again.
+ */
+async function newSession(port, exited) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await remote({
+        hostname: '127.0.0.1',
+        port,
+        logLevel: 'warn',
+        connectionRetryTimeout: 120_000,
+        connectionRetryCount: 0,
+        waitforTimeout: 15_000,
+        capabilities: {
+          'tauri:options': { application: APP },
+          'wdio:enforceWebDriverClassic': true,
+        },
+      });
+    } catch (error) {
+      const refused = /UND_ERR_SOCKET|ECONNREFUSED|Connection refused/i.test(String(error?.message));
+      if (!refused || attempt >= 5 || exited()) throw error;
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
   }
 }
 

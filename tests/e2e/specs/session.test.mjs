@@ -1,12 +1,14 @@
 // Before and around the main app, on the real app with a real keychain: the welcome screen, the
 // demo, signing in as each demo user (each sees the contacts their role allows, as the CLI
 // counts them), the lockout after wrong passwords, the lock that keeps unsaved input, signing
-// out; and setting up an organisation of one's own, recovery key first.
+// out; setting up an organisation of one's own, recovery key first; and a database whose key
+// this computer's keychain does not hold.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 
@@ -28,13 +30,19 @@ import {
 } from '../lib/session.mjs';
 
 const run = promisify(execFile);
-// The CLI is built next to the app (cargo build -p rapport-cli).
-const CLI = process.env.RAPPORT_CLI ?? path.join(path.dirname(APP), process.platform === 'win32' ? 'rapport.exe' : 'rapport');
+const EXE = process.platform === 'win32' ? 'rapport.exe' : 'rapport';
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const TARGET = path.resolve(ROOT, process.env.CARGO_TARGET_DIR || 'target');
+/** RAPPORT_CLI, else the CLI next to the app, else the debug build (`cargo test` makes it). */
+const CLI = [process.env.RAPPORT_CLI, path.join(path.dirname(APP), EXE), path.join(TARGET, 'debug', EXE)].find(
+  (candidate) => candidate && existsSync(candidate),
+);
 const DEMO_USERS = ['admin', 'regional', 'territory', 'billing'];
 const $ = (browser, testId) => browser.$(`[data-testid="${testId}"]`);
 
 /** What `rapport count` reports for a user: the same core, the same key (from the keychain unless a key file is given). */
 async function cliCount(db, user, keyFile) {
+  assert.ok(CLI, 'the rapport CLI is not built: `cargo build -p rapport-cli` (or set RAPPORT_CLI)');
   const keyArgs = keyFile ? ['--key-file', keyFile] : [];
   const { stdout } = await run(CLI, ['count', '--db', db, ...keyArgs, '--user', user, '--json'], {
     env: { ...process.env, RAPPORT_PASSWORD: DEMO_PASSWORD },
@@ -283,6 +291,7 @@ describe('A database whose key this computer does not hold', () => {
   let keyFile;
 
   before(async () => {
+    assert.ok(CLI, 'the rapport CLI is not built: `cargo build -p rapport-cli` (or set RAPPORT_CLI)');
     // Made elsewhere: the CLI keeps its key in a file, so this computer's keychain has none.
     dir = mkdtempSync(path.join(process.env.E2E_WORK ?? os.tmpdir(), 'restore-'));
     db = path.join(dir, 'moved.sqlite3');
