@@ -284,10 +284,19 @@ fn run_e2e(root: &Path, steps: &mut Steps) -> Result<()> {
     steps.step("npm ci (tests/e2e)", || npm_ci_if_needed(&e2e).map(|_| ()))?;
     let driver = prereqs::tauri_driver_path()
         .ok_or_else(|| Error::new("tauri-driver is not installed".into()))?;
-    // The suite edits an audit event behind the app's back to see the app name it.
-    steps.step("test tooling (cargo build --example tamper_audit)", || {
+    // The suite compares the app's counts with the CLI's, and edits an audit event behind the
+    // app's back to see the app name it.
+    steps.step("test tooling (cargo build: rapport, tamper_audit)", || {
         run(cargo()
-            .args(["build", "-p", "rapport-cli", "--example", "tamper_audit"])
+            .args([
+                "build",
+                "-p",
+                "rapport-cli",
+                "--bin",
+                "rapport",
+                "--example",
+                "tamper_audit",
+            ])
             .current_dir(root))
     })?;
     let tamper = target_dir(root)

@@ -170,18 +170,57 @@ pub async fn create_organisation_database(
     state: State<'_, AppState>,
     input: SetupInput,
 ) -> Result<SetupResult, AppError> {
-    require_welcome(&state).await?;
     // Check the administrator before any file exists, so a typo leaves nothing behind.
     rapport_core::access::password::check_strength("password", &input.password, &input.username)?;
-    let (db, key) = key::create_with_keychain(state.path()).await?;
-    if let Err(error) =
-        users::create_first_admin(&db, &input.username, &input.display_name, &input.password).await
-    {
-        db.close().await;
-        remove_new_database(state.path());
-        return Err(error.into());
-    }
-    let ready = Ready::load(db).await?;
+    let existing = match &*state.phase.read().await {
+        Phase::Welcome => None,
+        Phase::Ready(ready) => Some(ready.clone()),
+        _ => None,
+    };
+    let (ready, recovery_key) = match existing {
+        // A database that exists but has no user yet (its setup was interrupted) gets its
+        // first administrator; the recovery key comes from the keychain, shown now.
+        Some(ready) => {
+            if users::any_user(&ready.db).await? {
+                return Err(AppError::new(
+                    ErrorCode::InvalidInput,
+                    "This database already has users: sign in as a site administrator.",
+                ));
+            }
+            users::create_first_admin(
+                &ready.db,
+                &input.username,
+                &input.display_name,
+                &input.password,
+            )
+            .await?;
+            let path = state.path().to_path_buf();
+            let key = tokio::task::spawn_blocking(move || keychain::load_database_key(&path))
+                .await
+                .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))??;
+            let recovery_key = key.map(|k| k.recovery_text()).unwrap_or_default();
+            (ready, recovery_key)
+        }
+        None => {
+            require_welcome(&state).await?;
+            let (db, key) = key::create_with_keychain(state.path()).await?;
+            if let Err(error) = users::create_first_admin(
+                &db,
+                &input.username,
+                &input.display_name,
+                &input.password,
+            )
+            .await
+            {
+                db.close().await;
+                remove_new_database(state.path());
+                return Err(error.into());
+            }
+            let ready = Ready::load(db).await?;
+            *state.phase.write().await = Phase::Ready(ready.clone());
+            (ready, key.recovery_text())
+        }
+    };
     let actor = signin::sign_in(
         &ready.db,
         Credentials {
@@ -193,10 +232,9 @@ pub async fn create_organisation_database(
     )
     .await?;
     state.begin_session(&ready, actor).await?;
-    *state.phase.write().await = Phase::Ready(ready);
     remember(&state, &input.username);
     Ok(SetupResult {
-        recovery_key: key.recovery_text(),
+        recovery_key,
         info: current_info(&state).await?,
     })
 }
@@ -226,9 +264,7 @@ pub async fn restore_access(
     let db = key::restore_access(state.path(), &recovery_key)
         .await
         .map_err(|error| match error {
-            CoreError::InvalidInput(_) | CoreError::KeyRejected { .. } => {
-                AppError::from(error).with_field("recoveryKey")
-            }
+            CoreError::KeyRejected { .. } => AppError::from(error).with_field(key::RECOVERY_FIELD),
             other => other.into(),
         })?;
     *state.phase.write().await = Phase::Ready(Ready::load(db).await?);
@@ -303,7 +339,7 @@ pub async fn unlock_session(
     let result =
         signin::confirm_password(&ready.db, &actor, &password, Utc::now(), "unlock_session").await;
     if let Err(error) = result {
-        if matches!(error, CoreError::AccountLocked { .. }) {
+        if matches!(error, CoreError::AccountLocked { lockout: true, .. }) {
             // Locked out: the session ends and the sign-in screen explains why.
             state.end_session().await;
         }

@@ -21,14 +21,17 @@ after(async () => {
   await app?.stop();
 });
 
-/** Calls a command the way a script in the page would, returning {ok, value} or {ok, error}. */
+/**
+ * Calls a command the way a script in the page would, returning {ok, value} or {ok, failure}
+ * (WebdriverIO takes any result with an `error` key for a protocol error).
+ */
 async function invoke(browser, command, args) {
   return browser.executeAsync(
     (command, args, done) => {
       window.__TAURI_INTERNALS__
         .invoke(command, args)
         .then((value) => done({ ok: true, value }))
-        .catch((error) => done({ ok: false, error }));
+        .catch((failure) => done({ ok: false, failure }));
     },
     command,
     args,
@@ -84,13 +87,13 @@ test('a page script cannot read a contact outside the signed-in scope', async ()
   await signIn(browser, 'territory');
   const refused = await invoke(browser, 'get_contact', { id: outside.id });
   assert.equal(refused.ok, false);
-  assert.equal(refused.error.code, 'not_found', JSON.stringify(refused.error));
+  assert.equal(refused.failure.code, 'not_found', JSON.stringify(refused.failure));
   const history = await invoke(browser, 'contact_history', { id: outside.id });
-  assert.equal(history.error?.code, 'not_found');
+  assert.equal(history.failure?.code, 'not_found');
   const allowed = await invoke(browser, 'get_contact', { id: inside.id });
-  assert.ok(allowed.ok, JSON.stringify(allowed.error));
+  assert.ok(allowed.ok, JSON.stringify(allowed.failure));
   const admin = await invoke(browser, 'list_users', {});
-  assert.equal(admin.error?.code, 'forbidden');
+  assert.equal(admin.failure?.code, 'forbidden');
 });
 
 test('no plain-text copy of a person is left in the app folders', async () => {

@@ -12,7 +12,10 @@ fn main() -> anyhow::Result<()> {
     let key = rapport_core::keychain::load_database_key(&db)?
         .ok_or_else(|| anyhow::anyhow!("no key for {} in the keychain", db.display()))?;
     let connection = rusqlite::Connection::open(&db)?;
-    connection.execute_batch(&format!("PRAGMA key = {};", key.sqlcipher_pragma().as_str()))?;
+    connection.execute_batch(&format!(
+        "PRAGMA key = {};",
+        key.sqlcipher_pragma().as_str()
+    ))?;
     connection.execute_batch("DROP TRIGGER IF EXISTS audit_events_append_only_update;")?;
     let changed = connection.execute(
         "UPDATE audit_events SET username = 'mallory' WHERE seq = ?1",

@@ -51,9 +51,9 @@ pub enum CoreError {
     /// The password was right; a one-time code is needed too.
     #[error("a one-time code is required")]
     TotpRequired,
-    /// Too many failed sign-ins, or a back-off after the last failure.
+    /// Too many failed sign-ins (`lockout`), or a short back-off after the last failure.
     #[error("account locked for {seconds} s")]
-    AccountLocked { seconds: u64 },
+    AccountLocked { seconds: u64, lockout: bool },
     /// The user's role does not allow this action at all (out-of-scope records are `NotFound`).
     #[error("{action} is not allowed for this role")]
     Forbidden { action: String },
@@ -122,12 +122,18 @@ impl CoreError {
             Self::Unauthenticated => "Sign in to continue.".into(),
             Self::SignInRefused { reason } => reason.clone(),
             Self::TotpRequired => "Enter the 6-digit code from your authenticator app.".into(),
-            Self::AccountLocked { seconds } if *seconds >= 60 => format!(
+            Self::AccountLocked {
+                seconds,
+                lockout: true,
+            } => format!(
                 "Too many failed sign-ins. This account is locked for {} more minutes, \
                  or until an administrator unlocks it.",
                 seconds.div_ceil(60)
             ),
-            Self::AccountLocked { seconds } => {
+            Self::AccountLocked { seconds: 1, .. } => {
+                "Too many failed sign-ins. Try again in a second.".into()
+            }
+            Self::AccountLocked { seconds, .. } => {
                 format!("Too many failed sign-ins. Try again in {seconds} seconds.")
             }
             Self::Forbidden { action } => format!("Your role does not allow you to {action}."),

@@ -26,8 +26,8 @@ const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const TEXT_LEN: usize = (KEY_LEN + CHECK_LEN) * 8 / 5;
 const GROUP: usize = 4;
 /// The field named in recovery-key errors, so a form can put the message next to its input.
-pub const RECOVERY_FIELD: &str = "recovery_key";
-pub const KEY_FILE_FIELD: &str = "key_file";
+pub const RECOVERY_FIELD: &str = "recoveryKey";
+pub const KEY_FILE_FIELD: &str = "keyFile";
 
 /// The key of one database. The bytes are wiped when the value is dropped and never printed.
 #[derive(Clone, PartialEq, Eq)]

@@ -34,6 +34,7 @@ struct Account {
     totp_secret: Option<String>,
     totp_last_step: Option<i64>,
     locked_until: Option<DateTime<Utc>>,
+    failed_attempts: i64,
     disabled: bool,
 }
 
@@ -45,7 +46,7 @@ pub async fn sign_in(
 ) -> CoreResult<Actor> {
     let account: Option<Account> = sqlx::query_as(
         "SELECT id, username, display_name, role, password_hash, totp_secret, totp_last_step,
-                locked_until, disabled
+                locked_until, failed_attempts, disabled
          FROM users WHERE username = ?",
     )
     .bind(credentials.username.trim())
@@ -113,7 +114,7 @@ pub async fn confirm_password(
 ) -> CoreResult<()> {
     let account: Account = sqlx::query_as(
         "SELECT id, username, display_name, role, password_hash, totp_secret, totp_last_step,
-                locked_until, disabled
+                locked_until, failed_attempts, disabled
          FROM users WHERE id = ?",
     )
     .bind(actor.user_id())
@@ -180,7 +181,11 @@ async fn check_password(
         .and_then(|until| seconds_until(until, now))
     {
         audit_outcome(db, account, now, "sign_in_refused", "account locked").await?;
-        return Err(CoreError::AccountLocked { seconds });
+        let max = policy::load(db.reader()).await?.max_failed_sign_ins;
+        return Err(CoreError::AccountLocked {
+            seconds,
+            lockout: account.failed_attempts >= i64::from(max),
+        });
     }
     if password::verify(password, &account.password_hash) {
         return Ok(());
@@ -293,6 +298,7 @@ async fn fail(
     Ok(if locked {
         CoreError::AccountLocked {
             seconds: u64::try_from(wait.num_seconds()).unwrap_or(0),
+            lockout: true,
         }
     } else {
         CoreError::SignInRefused {

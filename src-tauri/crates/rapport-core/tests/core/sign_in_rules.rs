@@ -44,7 +44,7 @@ async fn failures_back_off_then_lock_until_an_administrator_unlocks() {
     let right = attempt("territory", rapport_core::demo::users::PASSWORD, None);
     let error = signin::sign_in(&demo.db, right, now).await.unwrap_err();
     assert!(
-        matches!(error, CoreError::AccountLocked { seconds } if seconds > 60),
+        matches!(error, CoreError::AccountLocked { seconds, lockout: true } if seconds > 60),
         "{error}"
     );
     let _ = path;
@@ -66,7 +66,13 @@ async fn a_back_off_refuses_attempts_without_checking_them() {
     let right = attempt("billing", rapport_core::demo::users::PASSWORD, None);
     let error = signin::sign_in(&demo.db, right, now).await.unwrap_err();
     assert!(
-        matches!(error, CoreError::AccountLocked { seconds: 1 }),
+        matches!(
+            error,
+            CoreError::AccountLocked {
+                seconds: 1,
+                lockout: false
+            }
+        ),
         "{error}"
     );
     signin::sign_in(&demo.db, right, now + Duration::seconds(2))

@@ -12,13 +12,11 @@ export type RestoreAccessScreenProps = {
 };
 
 const FIELDS = ["recoveryKey"] as const;
-// The core names the field `recovery_key` for typos and the shell `recoveryKey` for a wrong key.
-const ALIASES = { recovery_key: "recoveryKey" } as const;
 
 /** The database exists, but this computer's keychain holds no key that opens it. */
 export function RestoreAccessScreen({ info }: RestoreAccessScreenProps) {
   const [recoveryKey, setRecoveryKey] = useState("");
-  const { errors, fromError, setFieldErrors, clearField } = useFormErrors(FIELDS, ALIASES);
+  const { errors, fromError, setFieldErrors, clearField } = useFormErrors(FIELDS);
   const restore = useRestoreAccess();
 
   const submit = (event: FormEvent) => {

@@ -132,8 +132,8 @@ describe("restore access", () => {
     vi.mocked(restoreAccess).mockRejectedValueOnce(
       new IpcError({
         code: "invalid_input",
-        message: "recovery_key: the recovery key has a typo",
-        fields: [{ field: "recovery_key", message: "the recovery key has a typo" }],
+        message: "recoveryKey: the recovery key has a typo",
+        fields: [{ field: "recoveryKey", message: "the recovery key has a typo" }],
       }),
     );
     const { user } = renderGate();

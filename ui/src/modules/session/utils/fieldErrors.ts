@@ -13,20 +13,13 @@ function sentence(message: string): string {
   return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
 }
 
-/**
- * Splits a command's error over a form. `aliases` maps the core's field names to the form's
- * (the core names some fields in snake_case and some in camelCase).
- */
-export function formErrors<F extends string>(
-  error: unknown,
-  formFields: readonly F[],
-  aliases: Record<string, F> = {},
-): FormErrors<F> {
+/** Splits a command's error over a form: the fields it names, or one general message. */
+export function formErrors<F extends string>(error: unknown, formFields: readonly F[]): FormErrors<F> {
   const result: FormErrors<F> = { fields: {}, general: null };
   if (!error) return result;
   if (isIpcError(error)) {
     for (const problem of error.fields) {
-      const field = aliases[problem.field] ?? (formFields as readonly string[]).find((f) => f === problem.field);
+      const field = (formFields as readonly string[]).find((f) => f === problem.field);
       if (field && !result.fields[field as F]) result.fields[field as F] = sentence(problem.message);
     }
     if (Object.keys(result.fields).length > 0) return result;
