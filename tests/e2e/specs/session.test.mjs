@@ -253,7 +253,7 @@ describe('Setting up an organisation', () => {
     await $(browser, 'change-password-form').waitForDisplayed({ reverse: true, timeoutMsg: 'the dialog stayed open' });
   });
 
-  it('sets up an authenticator, then signs in with a recovery code as the second step', async () => {
+  it('sets up an authenticator; a recovery code, a wrong code, the next code and its replay', async () => {
     await userMenu(browser, 'totp');
     const qr = $(browser, 'totp-qr');
     await qr.waitForDisplayed({ timeoutMsg: 'no QR code' });
@@ -282,6 +282,37 @@ describe('Setting up an organisation', () => {
     await typeInto(browser, 'sign-in-code', codes[0]);
     await browser.keys('Enter');
     await $(browser, 'status-bar').waitForDisplayed({ timeoutMsg: 'the recovery code did not sign in' });
+
+    // A wrong code is refused; the authenticator's next code (one step of skew) signs in once,
+    // and the same code a second time is refused as a replay.
+    const codeAttempt = async (code) => {
+      await typeInto(browser, 'sign-in-code', code);
+      await browser.keys('Enter');
+      // Signed in (the status bar), or refused: the form empties the code field and says why.
+      await browser.waitUntil(
+        () =>
+          browser.execute(() => {
+            if (document.querySelector('[data-testid="status-bar"]')) return true;
+            const field = document.querySelector('[data-testid="sign-in-code"]');
+            const error = document.querySelector('[data-testid="sign-in-error"]')?.textContent ?? '';
+            return field !== null && field.value === '' && error !== '';
+          }),
+        { timeout: 30_000, timeoutMsg: `no answer to the code ${code}` },
+      );
+      return browser.$('[data-testid="status-bar"]').isExisting();
+    };
+    const next = totpCode(secret, Date.now() + 30_000);
+    const wrong = next === '000000' ? '111111' : '000000';
+    await signOut(browser);
+    assert.equal(await submitSignIn(browser, 'mwolfe', 'another long phrase'), CODE_STEP);
+    assert.equal(await codeAttempt(wrong), false, 'a wrong code is refused');
+    assert.match(await signInMessage(browser), /code/i);
+    await screenshot(browser, 'sign-in-code-wrong.png');
+    assert.equal(await codeAttempt(next), true, 'the next code signs in');
+    await signOut(browser);
+    assert.equal(await submitSignIn(browser, 'mwolfe', 'another long phrase'), CODE_STEP);
+    assert.equal(await codeAttempt(next), false, 'the same code is refused the second time');
+    assert.match(await signInMessage(browser), /already used|wrong/i);
   });
 });
 
