@@ -11,7 +11,15 @@ for tool in dbus-run-session dbus-send gnome-keyring-daemon; do
   fi
 done
 work=$(mktemp -d "${TMPDIR:-/tmp}/rapport-keyring.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+# GTK may start the document portal in this session, which mounts a FUSE folder under the
+# runtime dir; unmount it before removing the folder, and never let cleanup change the status.
+cleanup() {
+  if [ -d "$work/runtime/doc" ]; then
+    fusermount -uz "$work/runtime/doc" 2>/dev/null || umount -l "$work/runtime/doc" 2>/dev/null || true
+  fi
+  rm -rf "$work" 2>/dev/null || true
+}
+trap cleanup EXIT
 mkdir -p "$work/data" "$work/config" "$work/cache" "$work/runtime"
 chmod 700 "$work/runtime"
 # gnome-keyring keeps its keyrings under XDG_DATA_HOME and its sockets under XDG_RUNTIME_DIR.
