@@ -19,6 +19,10 @@ pub enum ErrorCode {
     TotpRequired,
     AccountLocked,
     Forbidden,
+    /// Saved against a stale version: reload, review, reapply.
+    Conflict,
+    /// A significant change needs a justification and an approval.
+    JustificationRequired,
     /// The session locked itself after the idle time; the password unlocks it.
     SessionLocked,
 }
@@ -54,7 +58,9 @@ impl From<CoreError> for AppError {
     fn from(error: CoreError) -> Self {
         let code = match &error {
             CoreError::NotFound { .. } => ErrorCode::NotFound,
-            CoreError::InvalidInput(_) => ErrorCode::InvalidInput,
+            CoreError::InvalidInput(_) | CoreError::InvalidFields(_) => ErrorCode::InvalidInput,
+            CoreError::Conflict { .. } => ErrorCode::Conflict,
+            CoreError::JustificationRequired { .. } => ErrorCode::JustificationRequired,
             CoreError::Unavailable { .. } => ErrorCode::Unavailable,
             CoreError::Database(_) | CoreError::Migration(_) => {
                 tracing::error!(error = ?error, "database failure");

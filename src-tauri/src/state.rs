@@ -79,6 +79,8 @@ pub struct AppState {
     pub path: PathBuf,
     pub phase: RwLock<Phase>,
     pub session: Mutex<Option<Session>>,
+    /// Set to stop the running bulk action; it rolls back and changes nothing.
+    pub bulk_cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl AppState {
@@ -102,6 +104,7 @@ impl AppState {
             path,
             phase: RwLock::new(phase),
             session: Mutex::new(None),
+            bulk_cancel: Default::default(),
         }
     }
 

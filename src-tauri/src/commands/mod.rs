@@ -4,4 +4,5 @@
 pub mod admin;
 pub mod audit;
 pub mod contacts;
+pub mod lifecycle;
 pub mod session;

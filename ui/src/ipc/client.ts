@@ -18,6 +18,8 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   totp_required: true,
   account_locked: true,
   forbidden: true,
+  conflict: true,
+  justification_required: true,
   session_locked: true,
 };
 

@@ -17,6 +17,8 @@ const TITLES: Record<ErrorCode, string> = {
   totp_required: "A one-time code is needed",
   account_locked: "Account locked",
   forbidden: "Not allowed for your role",
+  conflict: "Someone else changed this meanwhile",
+  justification_required: "A justification is needed",
   session_locked: "Rapport is locked",
 };
 

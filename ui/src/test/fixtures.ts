@@ -182,6 +182,10 @@ export function makeContactDetail(overrides: Partial<ContactDetail> = {}): Conta
     createdAt: "2019-05-01T08:00:00Z",
     updatedAt: "2025-03-14T09:30:00Z",
     version: 7,
+    statusChangedAt: null,
+    erased: false,
+    approvals: [],
+    findings: [],
     ...overrides,
   };
 }

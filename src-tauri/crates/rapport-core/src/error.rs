@@ -27,6 +27,15 @@ pub enum CoreError {
     NotFound { entity: &'static str, id: String },
     #[error("{}: {}", .0.field, .0.message)]
     InvalidInput(FieldProblem),
+    /// Several fields of one form are wrong; each is shown beside its field.
+    #[error("{} fields need attention", .0.len())]
+    InvalidFields(Vec<FieldProblem>),
+    /// The record changed since the caller read it (optimistic locking): nothing was saved.
+    #[error("the record changed meanwhile (now version {current_version})")]
+    Conflict { current_version: u32 },
+    /// A significant change needs a business justification and an approval before it saves.
+    #[error("a justification is required for {}", .fields.join(", "))]
+    JustificationRequired { fields: Vec<String> },
     #[error("the database at {path} cannot be used: {reason}")]
     Unavailable { path: String, reason: String },
     #[error("database error")]
@@ -75,7 +84,9 @@ impl CoreError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::NotFound { .. } => "not_found",
-            Self::InvalidInput(_) => "invalid_input",
+            Self::InvalidInput(_) | Self::InvalidFields(_) => "invalid_input",
+            Self::Conflict { .. } => "conflict",
+            Self::JustificationRequired { .. } => "justification_required",
             Self::Unavailable { .. } => "unavailable",
             Self::Database(_) | Self::Migration(_) => "internal",
             Self::KeyMissing { .. } => "key_missing",
@@ -93,6 +104,11 @@ impl CoreError {
     pub fn fields(&self) -> Vec<FieldProblem> {
         match self {
             Self::InvalidInput(problem) => vec![problem.clone()],
+            Self::InvalidFields(problems) => problems.clone(),
+            Self::JustificationRequired { fields } => fields
+                .iter()
+                .map(|f| FieldProblem::new(f.as_str(), "is a significant change"))
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -102,6 +118,18 @@ impl CoreError {
         match self {
             Self::NotFound { entity, .. } => format!("This {entity} does not exist."),
             Self::InvalidInput(problem) => format!("{}: {}", problem.field, problem.message),
+            Self::InvalidFields(problems) => match problems.as_slice() {
+                [one] => format!("{}: {}", one.field, one.message),
+                many => format!("{} fields need attention.", many.len()),
+            },
+            Self::Conflict { .. } => "Someone else saved this contact after you opened it. \
+                Nothing of yours was saved: review their changes and apply yours again."
+                .into(),
+            Self::JustificationRequired { fields } => format!(
+                "Changing {} is a significant change: record the business justification and \
+                 who approved it.",
+                fields.join(", ")
+            ),
             Self::Unavailable { path, reason } => {
                 format!("The database at {path} cannot be opened: {reason}")
             }

@@ -6,6 +6,7 @@
 pub mod access;
 pub mod audit;
 pub mod backup;
+pub mod contact;
 pub mod db;
 pub mod demo;
 pub mod error;
@@ -17,6 +18,7 @@ pub mod phone;
 pub mod search;
 pub mod store;
 pub mod text;
+pub mod validate;
 
 pub use db::Database;
 pub use error::{CoreError, CoreResult, FieldProblem};

@@ -47,6 +47,30 @@ pub fn push_contact_scope(builder: &mut QueryBuilder<'_, Sqlite>, actor: &Actor)
     }
 }
 
+/// A boolean SQL expression over a site `s` and its territory `t`: may the actor put contacts
+/// there? Billing administrators' scope is a kind of contact, not a place, so any site.
+pub fn push_site_in_scope(builder: &mut QueryBuilder<'_, Sqlite>, actor: &Actor) {
+    match actor.role() {
+        Role::SiteAdmin | Role::BillingAdmin => {
+            builder.push("1");
+        }
+        Role::RegionalManager => {
+            builder
+                .push("(t.region_id IN (SELECT region_id FROM user_regions WHERE user_id = ")
+                .push_bind(actor.user_id())
+                .push("))");
+        }
+        Role::TerritoryManager => {
+            builder
+                .push(
+                    "(s.territory_id IN (SELECT territory_id FROM user_territories WHERE user_id = ",
+                )
+                .push_bind(actor.user_id())
+                .push("))");
+        }
+    }
+}
+
 /// The "unassigned" view: contacts with no site yet (site administrators only).
 pub fn push_unassigned(builder: &mut QueryBuilder<'_, Sqlite>) {
     builder.push(" AND NOT EXISTS (SELECT 1 FROM contact_sites cs WHERE cs.contact_id = c.id)");

@@ -1,7 +1,7 @@
 //! A contact with every stored field, as the detail screen shows it.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{
     AddressKind, ContactChannel, ContactStatus, ContactType, EmailKind, LifecycleStage, PhoneKind,
@@ -60,7 +60,7 @@ pub struct PostalAddress {
     pub country: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ChannelPreference {
     pub channel: ContactChannel,
@@ -138,4 +138,22 @@ pub struct ContactDetail {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: u32,
+    /// When it last became inactive, archived or active again.
+    pub status_changed_at: Option<DateTime<Utc>>,
+    /// The person's data was erased; this is the anonymous tombstone.
+    pub erased: bool,
+    /// Significant changes and who approved them, newest first.
+    pub approvals: Vec<super::ApprovalRecord>,
+    /// Data-quality findings: missing, invalid, stale or inconsistent data.
+    pub findings: Vec<Finding>,
+}
+
+/// One data-quality problem of a contact, with the form field it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    /// Stable code, e.g. `missing_last_name`, `verification_stale`.
+    pub code: String,
+    pub field: Option<String>,
+    pub message: String,
 }

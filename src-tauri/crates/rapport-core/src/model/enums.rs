@@ -70,3 +70,24 @@ vocabulary!(
         Other = "other",
     }
 );
+
+/// What a new, empty form starts with.
+macro_rules! default_variant {
+    ($($name:ident => $variant:ident),+ $(,)?) => {
+        $(impl Default for $name {
+            fn default() -> Self {
+                $name::$variant
+            }
+        })+
+    };
+}
+
+default_variant!(
+    ContactType => Primary,
+    LifecycleStage => ActiveCustomer,
+    Priority => Medium,
+    EmailKind => Business,
+    PhoneKind => Office,
+    AddressKind => Mailing,
+    SiteRole => Operations,
+);

@@ -3,11 +3,13 @@
 
 mod contact;
 mod enums;
+mod input;
 mod list;
 mod organisation;
 
 pub use contact::*;
 pub use enums::*;
+pub use input::*;
 pub use list::*;
 pub use organisation::*;
 

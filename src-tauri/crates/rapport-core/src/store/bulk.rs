@@ -497,8 +497,17 @@ impl ContactRecord {
 /// SQLite allows 32,766 bound values per statement; stay well below.
 const MAX_BINDS: usize = 30_000;
 
+/// Binds one value in a query being built.
+pub(crate) fn push_value(builder: &mut QueryBuilder<'_, Sqlite>, value: &SqlValue) {
+    match value {
+        SqlValue::Null => builder.push_bind(Option::<i64>::None),
+        SqlValue::Int(v) => builder.push_bind(*v),
+        SqlValue::Text(v) => builder.push_bind(v.clone()),
+    };
+}
+
 /// Inserts rows into one table with as few statements as the bind limit allows.
-async fn insert_rows(
+pub(crate) async fn insert_rows(
     conn: &mut SqliteConnection,
     table: &TableSpec,
     rows: &[Vec<SqlValue>],

@@ -473,6 +473,8 @@ struct DetailRecord {
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
     version: i64,
+    status_changed_at: Option<DateTime<Utc>>,
+    erased_at: Option<DateTime<Utc>>,
 }
 
 /// The id of a contact the actor may see; `not_found` (audited) for one outside their scope,
@@ -518,7 +520,8 @@ pub async fn get(db: &Database, actor: &Actor, id: &str, home: &str) -> CoreResu
             birthday, websites, notes, photo IS NOT NULL AS has_photo, preferred_method,
             preferred_times, time_zone, language, lifecycle_stage, priority, owner,
             special_instructions, status, status_reason, verified_at, verified_by,
-            verification_method, approval_source, approval_date, created_at, updated_at, version
+            verification_method, approval_source, approval_date, created_at, updated_at, version,
+            status_changed_at, erased_at
          FROM contacts WHERE id = ?",
     )
     .bind(id)
@@ -599,10 +602,20 @@ pub async fn get(db: &Database, actor: &Actor, id: &str, home: &str) -> CoreResu
     .bind(id)
     .fetch_all(&mut *tx)
     .await?;
+    #[allow(clippy::type_complexity)]
+    let approvals: Vec<(String, String, String, NaiveDate, String, DateTime<Utc>)> =
+        sqlx::query_as(
+            "SELECT fields, justification, approved_by, approved_on, recorded_by, recorded_at
+             FROM contact_approvals WHERE contact_id = ? ORDER BY recorded_at DESC, id DESC",
+        )
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await?;
     tx.commit().await?;
+    let policy = crate::contact::policy::load(pool).await?;
 
     let currency = c.currency.clone();
-    Ok(ContactDetail {
+    let mut detail = ContactDetail {
         id: c.id.to_string(),
         reference: c.reference,
         display_name: c.display_name,
@@ -718,5 +731,25 @@ pub async fn get(db: &Database, actor: &Actor, id: &str, home: &str) -> CoreResu
         created_at: c.created_at,
         updated_at: c.updated_at,
         version: u32::try_from(c.version).unwrap_or(u32::MAX),
-    })
+        status_changed_at: c.status_changed_at,
+        erased: c.erased_at.is_some(),
+        approvals: approvals
+            .into_iter()
+            .map(
+                |(fields, justification, approved_by, approved_on, recorded_by, recorded_at)| {
+                    ApprovalRecord {
+                        fields: serde_json::from_str(&fields).unwrap_or_default(),
+                        justification,
+                        approved_by,
+                        approved_on,
+                        recorded_by,
+                        recorded_at,
+                    }
+                },
+            )
+            .collect(),
+        findings: Vec::new(),
+    };
+    detail.findings = crate::contact::findings::of(&detail, &policy, Utc::now());
+    Ok(detail)
 }
