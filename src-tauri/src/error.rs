@@ -25,6 +25,8 @@ pub enum ErrorCode {
     JustificationRequired,
     /// The session locked itself after the idle time; the password unlocks it.
     SessionLocked,
+    /// The user stopped a bulk action; nothing was changed, so the UI says so without alarm.
+    Cancelled,
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -74,6 +76,7 @@ impl From<CoreError> for AppError {
             CoreError::TotpRequired => ErrorCode::TotpRequired,
             CoreError::AccountLocked { .. } => ErrorCode::AccountLocked,
             CoreError::Forbidden { .. } => ErrorCode::Forbidden,
+            CoreError::Cancelled => ErrorCode::Cancelled,
         };
         Self {
             code,

@@ -113,7 +113,9 @@ pub fn run() {
                 let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
                 loop {
                     hourly.tick().await;
-                    commands::admin::scheduled_backups(&handle.state::<AppState>()).await;
+                    let state = handle.state::<AppState>();
+                    commands::admin::scheduled_backups(&state).await;
+                    commands::lifecycle::scheduled_archival(&state).await;
                 }
             });
             Ok(())

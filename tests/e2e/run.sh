@@ -8,6 +8,7 @@
 #   TAURI_DRIVER   tauri-driver (default: on PATH or ~/.cargo/bin)
 #   SCREENSHOT_DIR where screenshots and driver logs go (default: tests/e2e/screenshots)
 #   E2E_TIMEOUT    seconds for the whole suite (default: 900)
+#   E2E_SPECS      which spec files to run (default: specs/*.test.mjs)
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(cd ../.. && pwd)
@@ -53,13 +54,13 @@ echo "e2e: driver $TAURI_DRIVER"
 status=0
 # The app keeps its database key in the Secret Service: the private D-Bus session gets an
 # unlocked gnome-keyring of its own (tests/keyring-session.sh).
-timeout --kill-after=20 "${E2E_TIMEOUT:-900}" \
+timeout --kill-after=20 "${E2E_TIMEOUT:-1800}" \
   sh "$root/tests/keyring-session.sh" \
   xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" \
-  node --test --test-concurrency=1 --test-timeout=240000 --test-reporter=spec specs/*.test.mjs \
+  node --test --test-concurrency=1 --test-timeout=600000 --test-reporter=spec ${E2E_SPECS:-specs/*.test.mjs} \
   || status=$?
 if [ "$status" -eq 124 ]; then
-  echo "e2e: the suite did not finish within ${E2E_TIMEOUT:-900} s" >&2
+  echo "e2e: the suite did not finish within ${E2E_TIMEOUT:-1800} s" >&2
 fi
 echo "e2e: screenshots and driver logs in $SCREENSHOT_DIR"
 ls "$SCREENSHOT_DIR"

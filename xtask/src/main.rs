@@ -284,33 +284,32 @@ fn run_e2e(root: &Path, steps: &mut Steps) -> Result<()> {
     steps.step("npm ci (tests/e2e)", || npm_ci_if_needed(&e2e).map(|_| ()))?;
     let driver = prereqs::tauri_driver_path()
         .ok_or_else(|| Error::new("tauri-driver is not installed".into()))?;
-    // The suite compares the app's counts with the CLI's, and edits an audit event behind the
-    // app's back to see the app name it.
-    steps.step("test tooling (cargo build: rapport, tamper_audit)", || {
-        run(cargo()
-            .args([
-                "build",
-                "-p",
-                "rapport-cli",
-                "--bin",
-                "rapport",
-                "--example",
-                "tamper_audit",
-            ])
-            .current_dir(root))
-    })?;
-    let tamper = target_dir(root)
-        .join("debug")
-        .join("examples")
-        .join(if cfg!(windows) {
-            "tamper_audit.exe"
-        } else {
-            "tamper_audit"
-        });
+    // The suite compares the app's counts with the CLI's, edits an audit event behind the
+    // app's back to see the app name it, and reads a plaintext copy of the database to prove an
+    // erased person's values are gone.
+    const TOOLS: [&str; 2] = ["tamper_audit", "plaintext_copy"];
+    steps.step(
+        "test tooling (cargo build: rapport, tamper_audit, plaintext_copy)",
+        || {
+            let mut cmd = cargo();
+            cmd.args(["build", "-p", "rapport-cli", "--bin", "rapport"]);
+            for tool in TOOLS {
+                cmd.args(["--example", tool]);
+            }
+            run(cmd.current_dir(root))
+        },
+    )?;
+    let example = |name: &str| {
+        target_dir(root)
+            .join("debug")
+            .join("examples")
+            .join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
+    };
     steps.step("end-to-end tests (tests/e2e/run.sh)", || {
         let mut cmd = std::process::Command::new("bash");
         cmd.arg(e2e.join("run.sh"))
-            .env("RAPPORT_TAMPER", &tamper)
+            .env("RAPPORT_TAMPER", example("tamper_audit"))
+            .env("RAPPORT_PLAINTEXT_COPY", example("plaintext_copy"))
             .env("RAPPORT_APP", e2e_binary(root))
             .env("TAURI_DRIVER", &driver)
             .current_dir(&e2e);

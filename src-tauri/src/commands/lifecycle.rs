@@ -340,3 +340,16 @@ pub async fn cancel_bulk_action(state: State<'_, AppState>) -> Result<(), AppErr
     state.bulk_cancel.store(true, Ordering::SeqCst);
     Ok(())
 }
+
+/// Archives contacts inactive for longer than the policy allows; runs hourly (and at start).
+/// Nobody is waiting on it, so a failure is logged and tried again next hour.
+pub async fn scheduled_archival(state: &AppState) {
+    let Ok(ready) = state.ready().await else {
+        return;
+    };
+    match status::archive_due(&ready.db, chrono::Utc::now()).await {
+        Ok(0) => {}
+        Ok(count) => tracing::info!(count, "archived contacts inactive beyond the policy"),
+        Err(error) => tracing::warn!(%error, "automatic archival failed"),
+    }
+}

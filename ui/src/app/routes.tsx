@@ -3,6 +3,8 @@ import { Navigate, type RouteObject } from "react-router";
 import { adminRoute } from "../modules/admin/utils/adminRoutes";
 import { ContactDetailPage } from "../modules/contacts/components/ContactDetailPage";
 import { ContactsPage } from "../modules/contacts/components/ContactsPage";
+import { EditContactPage } from "../modules/contacts/form/components/EditContactPage";
+import { NewContactPage } from "../modules/contacts/form/components/NewContactPage";
 import { PlaceholderPage } from "../modules/placeholder/components/PlaceholderPage";
 import { AppLayout } from "../modules/shell/components/AppLayout";
 import { NotFoundPage } from "../modules/shell/components/NotFoundPage";
@@ -16,6 +18,8 @@ export const appRoutes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/contacts" replace /> },
       { path: "contacts", element: <ContactsPage /> },
+      { path: "contacts/new", element: <NewContactPage /> },
+      { path: "contacts/:id/edit", element: <EditContactPage /> },
       { path: "contacts/:id", element: <ContactDetailPage /> },
       { path: "dashboard", element: <PlaceholderPage section="dashboard" /> },
       { path: "relationships", element: <PlaceholderPage section="relationships" /> },

@@ -201,10 +201,14 @@ export type BulkProgress = {
 };
 
 export type BulkReport = {
-	/**  Contacts the selection resolved to. */
+	/**  Contacts the selection resolved to within the user's scope (the confirmation's count). */
 	selected: number,
 	changed: number,
-	/**  Contacts left as they were, with why (e.g. already inactive). */
+	/**
+	 *  Contacts left as they were, with why (e.g. already inactive), then requested ids that
+	 *  are unknown or outside the user's scope ("not found"): `changed` plus the skips of
+	 *  selected contacts is `selected`.
+	 */
 	skipped: BulkSkip[],
 };
 
@@ -482,7 +486,9 @@ export type ErrorCode = "not_found" | "invalid_input" | "unavailable" | "interna
 /**  A significant change needs a justification and an approval. */
 "justification_required" | 
 /**  The session locked itself after the idle time; the password unlocks it. */
-"session_locked";
+"session_locked" | 
+/**  The user stopped a bulk action; nothing was changed, so the UI says so without alarm. */
+"cancelled";
 
 /**  Where a privacy export was written. */
 export type ExportedFiles = {

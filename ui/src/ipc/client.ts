@@ -21,6 +21,7 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   conflict: true,
   justification_required: true,
   session_locked: true,
+  cancelled: true,
 };
 
 /** An error reported by the Rapport core, carried to the UI unchanged. */

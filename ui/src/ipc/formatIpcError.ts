@@ -20,6 +20,7 @@ const TITLES: Record<ErrorCode, string> = {
   conflict: "Someone else changed this meanwhile",
   justification_required: "A justification is needed",
   session_locked: "Rapport is locked",
+  cancelled: "Cancelled",
 };
 
 const FALLBACK_MESSAGE = "Rapport could not reach its database. Try again; if this keeps happening, restart Rapport.";

@@ -1,6 +1,7 @@
 //! `rapport`: the command-line tool for administrators and scripts, on the same core as the app.
 
 mod bench;
+mod contact;
 mod signin;
 
 use std::path::{Path, PathBuf};
@@ -93,6 +94,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Create or change contacts with the same rules as the app.
+    Contact {
+        #[command(subcommand)]
+        command: ContactCommand,
+    },
     /// Check the audit trail's hash chain from the first event to the last.
     Audit {
         #[command(subcommand)]
@@ -172,6 +178,27 @@ enum Command {
         #[arg(long)]
         dir: Option<PathBuf>,
         /// Print only the JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ContactCommand {
+    /// Create a contact from a JSON form (the app's ContactInput: firstName, lastName,
+    /// contactType, emails, phones, sites, ...). Prints the new reference number; on invalid
+    /// input prints each field's problem and exits with 1 without storing anything.
+    Add {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, value_name = "PATH")]
+        key_file: Option<PathBuf>,
+        /// Sign in as this user (password from RAPPORT_PASSWORD or a prompt).
+        #[arg(long)]
+        user: String,
+        /// The JSON form, or `-` for standard input.
+        #[arg(long, value_name = "FILE")]
+        input: PathBuf,
         #[arg(long)]
         json: bool,
     },
@@ -403,6 +430,22 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 ))?;
             }
             Ok(())
+        }
+        Command::Contact {
+            command:
+                ContactCommand::Add {
+                    db,
+                    key_file,
+                    user,
+                    input,
+                    json,
+                },
+        } => {
+            let database = open(&db, key_file.as_deref()).await?;
+            let actor = signin::sign_in(&database, &user).await?;
+            let result = contact::add(&database, &actor, &input, json).await;
+            database.close().await;
+            result
         }
         Command::Search {
             db,

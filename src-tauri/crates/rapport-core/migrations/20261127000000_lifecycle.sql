@@ -2,6 +2,8 @@
 -- it), erasure tombstones, approvals of significant changes, wizard drafts and saved list views.
 
 ALTER TABLE contacts ADD COLUMN status_changed_at TEXT;
+-- Contacts stored before this column existed count from their last update.
+UPDATE contacts SET status_changed_at = updated_at WHERE status <> 'active';
 -- Set when a person's data was erased; the row stays as an anonymous tombstone.
 ALTER TABLE contacts ADD COLUMN erased_at TEXT;
 CREATE INDEX contacts_status_changed ON contacts(status, status_changed_at);

@@ -207,7 +207,7 @@ fn sniff(path: &Path) -> Sniffed {
     match read {
         Err(_) => Sniffed::NotSqlite,
         Ok(()) if &header == b"SQLite format 3\0" => Sniffed::PlainSqlite,
-        Ok(()) if len % 512 != 0 => Sniffed::NotSqlite,
+        Ok(()) if !len.is_multiple_of(512) => Sniffed::NotSqlite,
         Ok(()) => Sniffed::MaybeEncrypted,
     }
 }

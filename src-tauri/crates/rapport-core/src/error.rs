@@ -66,6 +66,9 @@ pub enum CoreError {
     /// The user's role does not allow this action at all (out-of-scope records are `NotFound`).
     #[error("{action} is not allowed for this role")]
     Forbidden { action: String },
+    /// The user stopped a long action before it finished; it was rolled back whole.
+    #[error("cancelled")]
+    Cancelled,
 }
 
 impl CoreError {
@@ -97,6 +100,7 @@ impl CoreError {
             Self::TotpRequired => "totp_required",
             Self::AccountLocked { .. } => "account_locked",
             Self::Forbidden { .. } => "forbidden",
+            Self::Cancelled => "cancelled",
         }
     }
 
@@ -165,6 +169,7 @@ impl CoreError {
                 format!("Too many failed sign-ins. Try again in {seconds} seconds.")
             }
             Self::Forbidden { action } => format!("Your role does not allow you to {action}."),
+            Self::Cancelled => "Cancelled: nothing was changed.".into(),
         }
     }
 }

@@ -29,6 +29,11 @@ pub struct FormContext<'a> {
     pub require_last_name: bool,
     pub sms_enabled: bool,
     pub today: chrono::NaiveDate,
+    /// Sites the contact is already at: an edit may keep them even where the user's scope does
+    /// not reach (a contact shared between two territories), but not add new ones there.
+    pub kept_sites: Vec<i64>,
+    /// The owner already stored: kept as it is even if that user was disabled since.
+    pub kept_owner: Option<String>,
 }
 
 /// A site the form refers to, as the database knows it.
@@ -382,7 +387,10 @@ pub async fn prepare(
 
     // Owner: an existing, enabled user.
     let owner = validate::optional(input.owner.as_deref());
-    if let Some(name) = &owner {
+    if let Some(name) = owner
+        .as_ref()
+        .filter(|o| ctx.kept_owner.as_ref() != Some(*o))
+    {
         let found: Option<bool> =
             sqlx::query_scalar("SELECT disabled = 0 FROM users WHERE username = ?")
                 .bind(name)
@@ -445,6 +453,7 @@ pub async fn prepare(
         special_instructions,
         status: ContactStatus::Active,
         status_reason: None,
+        status_changed_at: None,
         verified_at: None,
         verified_by: None,
         verification_method: None,
@@ -492,7 +501,7 @@ async fn check_sites(
             v.problem(field, "this site does not exist");
             continue;
         };
-        if !facts.in_scope {
+        if !facts.in_scope && !ctx.kept_sites.contains(&facts.id) {
             v.problem(field, "this site's territory is outside your scope");
             continue;
         }
@@ -530,7 +539,9 @@ async fn check_sites(
             }
         }
         Role::RegionalManager | Role::TerritoryManager => {
-            if out.is_empty() && input.sites.is_empty() {
+            if !out.iter().any(|(facts, _)| facts.in_scope)
+                && v.problems.iter().all(|p| !p.field.starts_with("sites."))
+            {
                 v.problem(
                     "sites",
                     "choose at least one site in your scope; without one only site \

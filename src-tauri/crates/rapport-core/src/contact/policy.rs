@@ -102,7 +102,7 @@ pub async fn save(db: &Database, actor: &Actor, policy: LifecyclePolicy) -> Core
     Ok(())
 }
 
-/// Turns SMS on for a new organisation's demo data (no audit actor exists yet).
-pub async fn enable_sms(conn: &mut sqlx::SqliteConnection) -> CoreResult<()> {
-    settings::put(conn, SMS_ENABLED, "1").await
+/// Turns SMS on while the demo organisation is created (no one is signed in yet to audit).
+pub async fn enable_sms_for_demo(db: &Database) -> CoreResult<()> {
+    settings::set(db, SMS_ENABLED, "1").await
 }

@@ -38,16 +38,25 @@ pub struct CreatedContact {
 fn form_context<'a>(
     actor: &'a Actor,
     home: &'a str,
-    require_last_name: bool,
+    stored: Option<&ContactDetail>,
     sms_enabled: bool,
     now: DateTime<Utc>,
 ) -> FormContext<'a> {
     FormContext {
         actor,
         home,
-        require_last_name,
+        require_last_name: stored.is_none_or(|s| !s.last_name.is_empty()),
         sms_enabled,
         today: now.date_naive(),
+        kept_sites: stored
+            .map(|s| {
+                s.sites
+                    .iter()
+                    .filter_map(|x| x.site_id.parse().ok())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        kept_owner: stored.and_then(|s| s.owner.clone()),
     }
 }
 
@@ -61,16 +70,14 @@ pub async fn check(
     home: &str,
 ) -> CoreResult<ContactCheck> {
     authorize(db, actor, Action::EditContacts).await?;
-    let (exclude, require_last_name) = match contact_id {
-        Some(id) => {
-            let stored = contacts::get(db, actor, id, home).await?;
-            (stored.id.parse::<i64>().ok(), !stored.last_name.is_empty())
-        }
-        None => (None, true),
+    let stored = match contact_id {
+        Some(id) => Some(contacts::get(db, actor, id, home).await?),
+        None => None,
     };
+    let exclude = stored.as_ref().and_then(|s| s.id.parse::<i64>().ok());
     let sms = policy::load(db.reader()).await?.sms_enabled;
     let now = Utc::now();
-    let ctx = form_context(actor, home, require_last_name, sms, now);
+    let ctx = form_context(actor, home, stored.as_ref(), sms, now);
     let mut conn = db.reader().acquire().await?;
     let (_, verdict) = form::prepare(&mut conn, input, &ctx, now).await?;
     drop(conn);
@@ -97,7 +104,7 @@ pub async fn create(
     authorize(db, actor, Action::EditContacts).await?;
     let sms = policy::load(db.reader()).await?.sms_enabled;
     let now = Utc::now();
-    let ctx = form_context(actor, home, true, sms, now);
+    let ctx = form_context(actor, home, None, sms, now);
     let mut tx = db.write().await?;
     let (prepared, verdict) = form::prepare(&mut tx, input, &ctx, now).await?;
     let Some(mut prepared) = prepared else {
@@ -146,6 +153,12 @@ pub async fn update(
 ) -> CoreResult<ContactDetail> {
     let contact_id = changeable_id(db, actor, id, Action::EditContacts, "edit").await?;
     let stored = contacts::get(db, actor, id, home).await?;
+    if stored.erased {
+        return Err(CoreError::invalid(
+            "status",
+            "this person's data was erased; the record is only a tombstone",
+        ));
+    }
     if stored.version != version {
         return Err(CoreError::Conflict {
             current_version: stored.version,
@@ -153,7 +166,7 @@ pub async fn update(
     }
     let sms = policy::load(db.reader()).await?.sms_enabled;
     let now = Utc::now();
-    let ctx = form_context(actor, home, !stored.last_name.is_empty(), sms, now);
+    let ctx = form_context(actor, home, Some(&stored), sms, now);
     let mut tx = db.write().await?;
     let (prepared, verdict) = form::prepare(&mut tx, input, &ctx, now).await?;
     let Some(prepared) = prepared else {
@@ -244,6 +257,7 @@ fn keep_stored_state(record: &mut ContactRecord, stored: &ContactDetail, id: i64
     record.id = id;
     record.status = stored.status;
     record.status_reason = stored.status_reason.clone();
+    record.status_changed_at = stored.status_changed_at;
     record.verified_at = stored.verified_at;
     record.verified_by = stored.verified_by.clone();
     record.verification_method = stored.verification_method.clone();
@@ -257,7 +271,7 @@ fn keep_stored_state(record: &mut ContactRecord, stored: &ContactDetail, id: i64
     }
 }
 
-async fn record_approval(
+pub(crate) async fn record_approval(
     conn: &mut SqliteConnection,
     actor: &Actor,
     contact_id: i64,

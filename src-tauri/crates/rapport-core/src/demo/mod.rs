@@ -69,6 +69,8 @@ pub async fn create(
     .await?;
     settings::set(db, settings::HOME_COUNTRY, HOME_COUNTRY).await?;
     settings::set(db, settings::DEMO, "1").await?;
+    // The demo shows every channel, SMS included.
+    crate::contact::policy::enable_sms_for_demo(db).await?;
     let users = users::create(db, options.now).await?;
     Ok(DemoSummary {
         regions: org.regions.len() as u64,
@@ -281,7 +283,7 @@ impl<'a> ContactGenerator<'a> {
         let id = self.next_id;
         self.next_id += 1;
         let contact = match self.previous.take() {
-            Some(previous) if id as u64 % DUPLICATE_EVERY == 0 => {
+            Some(previous) if (id as u64).is_multiple_of(DUPLICATE_EVERY) => {
                 self.near_duplicate(id, &previous)
             }
             _ => self.fresh(id),
@@ -374,8 +376,14 @@ impl<'a> ContactGenerator<'a> {
         let created_at = now
             - Duration::days(rng.gen_range(30..1500))
             - Duration::seconds(rng.gen_range(0..86_400));
-        let updated_at = created_at
+        let mut updated_at = created_at
             + Duration::seconds(rng.gen_range(0..=(now - created_at).num_seconds().max(1)));
+        // Inactive contacts went inactive within the archival period (default 365 days): older
+        // ones would have been archived already.
+        if status == ContactStatus::Inactive && now - updated_at > Duration::days(300) {
+            updated_at = now - Duration::days(rng.gen_range(1..300));
+        }
+        let updated_at = updated_at.max(created_at);
         // About one in six has not been verified for more than six months.
         let verified_at = match rng.gen_range(0..100) {
             0..=4 => None,
@@ -561,9 +569,10 @@ impl<'a> ContactGenerator<'a> {
                     (Priority::Low, 25),
                 ],
             ),
-            owner: Some((*pick(rng, OWNERS)).into()),
+            owner: Some(owner_for(self.org, site.territory_id, contact_type).into()),
             special_instructions: rng.gen_bool(0.1).then(|| (*pick(rng, INSTRUCTIONS)).into()),
             status,
+            status_changed_at: (status != ContactStatus::Active).then_some(updated_at),
             status_reason: match status {
                 ContactStatus::Active => None,
                 ContactStatus::Inactive => Some(
@@ -575,7 +584,8 @@ impl<'a> ContactGenerator<'a> {
                 ),
                 ContactStatus::Archived => Some("No longer with the customer".into()),
             },
-            verified_by: verified_at.map(|_| (*pick(rng, OWNERS)).into()),
+            verified_by: verified_at
+                .map(|_| owner_for(self.org, site.territory_id, contact_type).into()),
             verification_method: verified_at
                 .map(|_| (*pick(rng, &["Phone call", "Email confirmation", "Site visit"])).into()),
             verified_at,
@@ -627,13 +637,6 @@ const TIMES: &[&str] = &[
     "Any time",
     "Before 10:00",
     "Tuesdays and Thursdays",
-];
-const OWNERS: &[&str] = &[
-    "Priya Natarajan",
-    "Tom Hughes",
-    "Sandra Köhler",
-    "Marc Lefebvre",
-    "Yuki Tanaka",
 ];
 const INSTRUCTIONS: &[&str] = &[
     "Call before 10:00 — on site from 11:00.",
@@ -735,6 +738,23 @@ fn phone_record(
         e164: format!("+{}{national}", spec.calling_code),
         extension,
         search_digits: search_digits_from_parts(spec.calling_code, national, spec.trunk),
+    }
+}
+
+/// The demo user responsible for contacts at a site in `territory_id`: the manager whose scope
+/// holds it, else the site administrator.
+fn owner_for(
+    org: &OrganisationRecords,
+    territory_id: i64,
+    contact_type: ContactType,
+) -> &'static str {
+    let territory = org.territories.iter().find(|t| t.id == territory_id);
+    let region = territory.and_then(|t| org.regions.iter().find(|r| r.id == t.region_id));
+    match (territory, region) {
+        _ if contact_type == ContactType::Billing => "billing",
+        (Some(t), _) if t.code == users::TERRITORY_CODE => "territory",
+        (_, Some(r)) if r.code == users::REGION_CODE => "regional",
+        _ => "admin",
     }
 }
 

@@ -429,7 +429,14 @@ pub const COUNTRIES: &[CountrySpec] = &[
         calling_code: "82",
         trunk: Some("0"),
         landlines: &["23#######", "517######"],
-        mobiles: &["10########"],
+        // 010-5 is only partly allocated; these blocks are mobile throughout.
+        mobiles: &[
+            "102#######",
+            "103#######",
+            "104#######",
+            "108#######",
+            "109#######",
+        ],
         culture: Culture::Korean,
         legal_suffix: "주식회사",
         tld: "co.kr",

@@ -22,6 +22,10 @@ pub struct DemoUser {
 
 pub const PASSWORD: &str = "rapport-demo";
 
+/// The demo regional manager's region and the territory manager's territory.
+pub const REGION_CODE: &str = "UKI";
+pub const TERRITORY_CODE: &str = "UKI-SCO";
+
 /// (username, name, role, region or territory code)
 const USERS: &[(&str, &str, Role, Option<&str>)] = &[
     ("admin", "Sam Okafor", Role::SiteAdmin, None),
@@ -29,13 +33,13 @@ const USERS: &[(&str, &str, Role, Option<&str>)] = &[
         "regional",
         "Priya Raman",
         Role::RegionalManager,
-        Some("UKI"),
+        Some(REGION_CODE),
     ),
     (
         "territory",
         "Tom Becker",
         Role::TerritoryManager,
-        Some("UKI-SCO"),
+        Some(TERRITORY_CODE),
     ),
     ("billing", "Dana Whitfield", Role::BillingAdmin, None),
 ];

@@ -117,6 +117,7 @@ pub const CONTACTS: TableSpec = TableSpec {
         "special_instructions",
         "status",
         "status_reason",
+        "status_changed_at",
         "verified_at",
         "verified_by",
         "verification_method",
@@ -319,6 +320,9 @@ pub struct ContactRecord {
     pub special_instructions: Option<String>,
     pub status: ContactStatus,
     pub status_reason: Option<String>,
+    /// When an inactive or archived contact got that status (automatic archival and retention
+    /// count from it).
+    pub status_changed_at: Option<DateTime<Utc>>,
     pub verified_at: Option<DateTime<Utc>>,
     pub verified_by: Option<String>,
     pub verification_method: Option<String>,
@@ -465,6 +469,7 @@ impl ContactRecord {
             self.special_instructions.clone().into(),
             self.status.as_str().into(),
             self.status_reason.clone().into(),
+            self.status_changed_at.map(timestamp).into(),
             self.verified_at.map(timestamp).into(),
             self.verified_by.clone().into(),
             self.verification_method.clone().into(),
@@ -647,7 +652,7 @@ pub async fn insert_contacts<B: AsRef<[ContactRecord]>>(
 }
 
 /// Sorted ids as `[first, last]` runs of consecutive numbers.
-fn id_ranges(ids: impl Iterator<Item = i64>) -> Vec<[i64; 2]> {
+pub(crate) fn id_ranges(ids: impl Iterator<Item = i64>) -> Vec<[i64; 2]> {
     let mut ids: Vec<i64> = ids.collect();
     ids.sort_unstable();
     let mut ranges: Vec<[i64; 2]> = Vec::new();

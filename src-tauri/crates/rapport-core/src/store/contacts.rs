@@ -431,6 +431,196 @@ async fn count_matches(
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
+/// Where the contacts of a bulk selection ("everything this query matches") are read from.
+enum Selection {
+    /// Every contact row: a site administrator without a search.
+    Table,
+    /// The rows of a full-text index that match an expression.
+    Index(&'static str, String),
+}
+
+impl Selection {
+    /// Chosen as [`count`] and the list choose: a search reads the word index, or the trigram
+    /// index when no word starts with the text; a scoped user without a search starts from the
+    /// scope's posting list.
+    async fn of(
+        conn: &mut sqlx::SqliteConnection,
+        actor: &Actor,
+        scope: Option<&str>,
+        query: &ContactCountQuery,
+    ) -> CoreResult<Self> {
+        let Some(search) = query.search.as_deref().and_then(SearchText::parse) else {
+            return Ok(match scope {
+                None => Self::Table,
+                Some(scope) => Self::Index("contact_words", scope.to_string()),
+            });
+        };
+        let words = Self::Index(
+            "contact_words",
+            match scope {
+                Some(scope) => format!("({}) AND {scope}", search.anywhere()),
+                None => search.anywhere(),
+            },
+        );
+        let Some(substring) = search.substring else {
+            return Ok(words);
+        };
+        let mut probe = words.select("1", actor, &query.filter)?;
+        probe.push(" LIMIT 1");
+        let any_word = probe.build().fetch_optional(&mut *conn).await?.is_some();
+        Ok(if any_word {
+            words
+        } else {
+            Self::Index("contact_grams", substring)
+        })
+    }
+
+    /// `SELECT columns` over the selected contacts `c`, within the filter and the actor's scope.
+    fn select(
+        &self,
+        columns: &str,
+        actor: &Actor,
+        filter: &ContactFilter,
+    ) -> CoreResult<QueryBuilder<'static, Sqlite>> {
+        let mut builder = match self {
+            Self::Table => QueryBuilder::new(format!("SELECT {columns} FROM contacts c WHERE 1")),
+            Self::Index(index, expression) => {
+                // The index is the outer loop: it walks the matches, not every contact.
+                let mut b = QueryBuilder::new(format!(
+                    "SELECT {columns} FROM {index} CROSS JOIN contacts c
+                     ON c.id = {index}.rowid WHERE {index} MATCH "
+                ));
+                b.push_bind(expression.clone());
+                b
+            }
+        };
+        push_filter(&mut builder, actor, filter)?;
+        Ok(builder)
+    }
+
+    /// As [`Selection::select`], but only over the contacts `ids` (a JSON array), which are
+    /// looked up one by one instead of walking every match.
+    fn select_among(
+        &self,
+        columns: &str,
+        ids: String,
+        actor: &Actor,
+        filter: &ContactFilter,
+    ) -> CoreResult<QueryBuilder<'static, Sqlite>> {
+        let mut builder = QueryBuilder::new(format!(
+            "SELECT {columns} FROM contacts c WHERE c.id IN (SELECT value FROM json_each("
+        ));
+        builder.push_bind(ids).push("))");
+        if let Self::Index(index, expression) = self {
+            builder
+                .push(format!(
+                    " AND EXISTS (SELECT 1 FROM {index} WHERE {index}.rowid = c.id AND {index} MATCH "
+                ))
+                .push_bind(expression.clone())
+                .push(")");
+        }
+        push_filter(&mut builder, actor, filter)?;
+        Ok(builder)
+    }
+}
+
+/// Refuses a query selection the actor may not make, as the list would (audited). Call it
+/// before taking the write lock: the refusal is recorded in a transaction of its own.
+pub(crate) async fn authorize_selection(
+    db: &Database,
+    actor: &Actor,
+    filter: &ContactFilter,
+) -> CoreResult<()> {
+    authorize_view(db, actor, filter).await
+}
+
+/// Every contact `query` matches within the actor's scope, in id order and without the cap of
+/// [`count`]: a bulk action acts on all of them. It runs on the caller's connection so a bulk
+/// action resolves its selection in the transaction that changes it. `scope` is
+/// [`search_scope`]'s answer for the actor; check [`authorize_selection`] first.
+pub(crate) async fn matching_ids(
+    conn: &mut sqlx::SqliteConnection,
+    actor: &Actor,
+    scope: Option<&str>,
+    query: &ContactCountQuery,
+) -> CoreResult<Vec<i64>> {
+    let selection = Selection::of(conn, actor, scope, query).await?;
+    let mut ids: Vec<i64> = selection
+        .select("c.id", actor, &query.filter)?
+        .build_query_scalar()
+        .fetch_all(&mut *conn)
+        .await?;
+    ids.sort_unstable();
+    Ok(ids)
+}
+
+/// How many contacts `query` matches within the actor's scope, exactly (a bulk action's
+/// confirmation states the number it will act on, so no cap), leaving out those in `except`.
+pub(crate) async fn count_matching(
+    db: &Database,
+    actor: &Actor,
+    query: &ContactCountQuery,
+    except: &[i64],
+) -> CoreResult<u32> {
+    let searching = query
+        .search
+        .as_deref()
+        .and_then(SearchText::parse)
+        .is_some();
+    let listed = if searching {
+        authorize_view(db, actor, &query.filter).await?;
+        None
+    } else {
+        // Without a search the list's count is exact already, and reads the scope's posting list.
+        Some(i64::from(count(db, actor, query).await?.count))
+    };
+    if let (Some(n), true) = (listed, except.is_empty()) {
+        return Ok(u32::try_from(n).unwrap_or(u32::MAX));
+    }
+    let pool = db.reader();
+    let scope = search_scope(pool, actor).await?;
+    let mut conn = pool.acquire().await?;
+    let selection = Selection::of(&mut conn, actor, scope.as_deref(), query).await?;
+    let total: i64 = match listed {
+        Some(n) => n,
+        None => {
+            selection
+                .select("count(*)", actor, &query.filter)?
+                .build_query_scalar()
+                .fetch_one(&mut *conn)
+                .await?
+        }
+    };
+    let excluded: i64 = if except.is_empty() {
+        0
+    } else {
+        let ids = serde_json::to_string(except).unwrap_or_else(|_| "[]".into());
+        selection
+            .select_among("count(*)", ids, actor, &query.filter)?
+            .build_query_scalar()
+            .fetch_one(&mut *conn)
+            .await?
+    };
+    Ok(u32::try_from((total - excluded).max(0)).unwrap_or(u32::MAX))
+}
+
+/// Those of `ids` the actor may see, in id order; the others are unknown to them.
+pub(crate) async fn visible_among(
+    conn: &mut sqlx::SqliteConnection,
+    actor: &Actor,
+    ids: &[i64],
+) -> CoreResult<Vec<i64>> {
+    let mut builder = QueryBuilder::new(
+        "SELECT c.id FROM contacts c WHERE c.id IN (SELECT value FROM json_each(",
+    );
+    builder
+        .push_bind(serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()))
+        .push("))");
+    push_contact_scope(&mut builder, actor);
+    builder.push(" ORDER BY c.id");
+    Ok(builder.build_query_scalar().fetch_all(&mut *conn).await?)
+}
+
 #[derive(sqlx::FromRow)]
 struct DetailRecord {
     id: i64,

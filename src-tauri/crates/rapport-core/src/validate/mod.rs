@@ -115,18 +115,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn text_is_composed_and_trimmed() {
-        // "e" + combining acute becomes one "é".
-        assert_eq!(text("  Ame\u{301}lie \t Poulain "), "Amélie Poulain");
+    fn text_is_composed_trimmed_and_collapsed() {
+        // "e" + combining acute becomes one "é"; a tab and a no-break space become one space.
+        assert_eq!(text("  Ame\u{301}lie \t\u{a0} Poulain "), "Amélie Poulain");
         assert_eq!(optional(Some("   ")), None);
+        assert_eq!(
+            multiline(Some(" line one\n  line two \n")).as_deref(),
+            Some("line one\n  line two")
+        );
     }
 
     #[test]
     fn amounts_become_minor_units() {
         assert_eq!(amount_minor("2,500.5"), Ok(250_050));
+        assert_eq!(amount_minor("1 000 000"), Ok(100_000_000));
         assert_eq!(amount_minor("10000"), Ok(1_000_000));
-        assert!(amount_minor("12.345").is_err());
-        assert!(amount_minor("-5").is_err());
+        assert_eq!(
+            amount_minor("12.345"),
+            Err("has more than two decimals".into())
+        );
+        assert_eq!(amount_minor("-5"), Err("cannot be negative".into()));
         assert!(amount_minor("ten").is_err());
+    }
+
+    #[test]
+    fn a_comma_that_does_not_group_thousands_is_refused() {
+        // Read as thousands separators these would be 100 times too large.
+        assert!(amount_minor("2,50").is_err());
+        assert!(amount_minor("1 000,50").is_err());
+        assert!(amount_minor("1.000,50").is_err());
+        assert!(amount_minor("2,500 000").is_err());
     }
 }

@@ -3,6 +3,8 @@
 
 mod access;
 mod audit;
+mod bulk_actions;
+mod contact_write;
 mod db;
 mod demo;
 mod detail;
@@ -11,8 +13,11 @@ mod keychain;
 mod list;
 mod maintenance;
 mod matrix;
+mod privacy;
 mod search;
 mod sign_in_rules;
+mod status;
+mod validation;
 
 use chrono::{DateTime, TimeZone, Utc};
 use rapport_core::access::signin::Credentials;

@@ -44,7 +44,7 @@ fn outcome<T>(result: CoreResult<T>) -> &'static str {
         Ok(_) => "ok",
         Err(CoreError::NotFound { .. }) => "not_found",
         Err(CoreError::Forbidden { .. }) => "forbidden",
-        Err(other) => panic!("unexpected {other}"),
+        Err(other) => panic!("unexpected {other}: {:?}", other.fields()),
     }
 }
 
@@ -156,4 +156,122 @@ async fn administration_commands_follow_the_matrix_for_every_role() {
             "{username}: each refusal audited"
         );
     }
+}
+
+/// Every way of changing a contact, for every role, against a contact inside the managers'
+/// scope and one outside it. Each runs on its own fresh contact pair so one outcome never
+/// depends on another (an erased contact cannot be deactivated).
+#[tokio::test]
+async fn contact_changes_follow_the_matrix_for_every_role() {
+    use rapport_core::contact::bulk::{self, BulkAction, BulkSelection};
+    use rapport_core::contact::status::{self, VerificationInput};
+    use rapport_core::contact::{privacy, write};
+    use std::sync::atomic::AtomicBool;
+
+    let demo = demo_db(1_500).await;
+    let inside = sample(&demo, true).await;
+    let outside = sample(&demo, false).await;
+    let today = chrono::Utc::now().date_naive();
+
+    // (role, what, inside, outside)
+    let expected = [
+        ("admin", "ok", "ok"),
+        ("regional", "ok", "not_found"),
+        ("territory", "ok", "not_found"),
+        ("billing", "not_found", "not_found"),
+    ];
+    for (username, want_inside, want_outside) in expected {
+        let actor = sign_in(&demo.db, username).await;
+        let deactivation = reach(actor.role(), Action::Deactivate) != Reach::None;
+        let erasure = reach(actor.role(), Action::Archived) == Reach::All;
+        for (id, want) in [(&inside, want_inside), (&outside, want_outside)] {
+            let before = denials(&demo).await;
+            let detail = contacts::get(&demo.db, &demo.admin, id, "GB")
+                .await
+                .unwrap();
+            let mut input = write::input_of_detail(&detail);
+            input.department = Some(format!("Checked by {username}"));
+            let edit = outcome(
+                write::update(&demo.db, &actor, id, detail.version, &input, None, "GB").await,
+            );
+            let verify = outcome(
+                status::verify(
+                    &demo.db,
+                    &actor,
+                    id,
+                    &VerificationInput {
+                        method: "phone call".into(),
+                        verified_on: today,
+                    },
+                )
+                .await,
+            );
+            let export = outcome(privacy::export_person(&demo.db, &actor, id, "GB").await);
+            assert_eq!(
+                (edit, verify, export),
+                (want, want, want),
+                "{username} editing {id}"
+            );
+
+            // Deactivation and erasure: the role decides first, then the scope.
+            let gated = |allowed: bool| if !allowed { "forbidden" } else { want };
+            let deactivate = outcome(status::deactivate(&demo.db, &actor, id, "left").await);
+            assert_eq!(
+                deactivate,
+                gated(deactivation),
+                "{username} deactivating {id}"
+            );
+            if deactivate == "ok" {
+                status::reactivate(&demo.db, &demo.admin, id, "back")
+                    .await
+                    .unwrap();
+            }
+            let selection = BulkSelection::Ids {
+                ids: vec![id.clone()],
+            };
+            let bulk = bulk::apply(
+                &demo.db,
+                &actor,
+                &selection,
+                &BulkAction::Deactivate {
+                    reason: "left".into(),
+                },
+                |_| {},
+                &AtomicBool::new(false),
+            )
+            .await;
+            let bulk_changed = match bulk {
+                Ok(report) => report.changed,
+                Err(CoreError::Forbidden { .. }) => {
+                    assert!(!deactivation, "{username} bulk deactivation refused");
+                    0
+                }
+                Err(other) => panic!("{username}: unexpected {other}"),
+            };
+            let expect_changed = u32::from(deactivation && want == "ok");
+            assert_eq!(bulk_changed, expect_changed, "{username} bulk {id}");
+            if bulk_changed == 1 {
+                status::reactivate(&demo.db, &demo.admin, id, "back")
+                    .await
+                    .unwrap();
+            }
+            // A wrong confirmation is enough to tell the role check from the erasure itself.
+            let erase = privacy::erase_person(&demo.db, &actor, id, "not the reference").await;
+            match erase {
+                Err(CoreError::Forbidden { .. }) => assert!(!erasure, "{username} erasing"),
+                Err(CoreError::InvalidInput(p)) => {
+                    assert!(erasure, "{username} erasing");
+                    assert_eq!(p.field, "confirmation");
+                }
+                other => panic!("{username} erasing {id}: unexpected {other:?}"),
+            }
+            let refusals = denials(&demo).await - before;
+            if want == "ok" && deactivation && erasure {
+                assert_eq!(refusals, 0, "{username} {id}: nothing refused");
+            } else {
+                assert!(refusals > 0, "{username} {id}: refusals audited");
+            }
+        }
+    }
+    assert!(audit::verify(demo.db.reader()).await.unwrap().ok);
 }

@@ -1,5 +1,6 @@
 import { Box, Group, Skeleton, Stack, Tabs, ThemeIcon, Title } from "@mantine/core";
 import {
+  IconAddressBook,
   IconArchive,
   IconBuildingCommunity,
   IconListCheck,
@@ -18,6 +19,7 @@ const SECTIONS: { value: AdminSection; label: string; icon: Icon }[] = [
   { value: "users", label: "Users", icon: IconUsers },
   { value: "organisation", label: "Organisation", icon: IconBuildingCommunity },
   { value: "security", label: "Security", icon: IconShieldLock },
+  { value: "contacts", label: "Contacts", icon: IconAddressBook },
   { value: "audit", label: "Audit trail", icon: IconListCheck },
   { value: "backups", label: "Backups", icon: IconArchive },
 ];

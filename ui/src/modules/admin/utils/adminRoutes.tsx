@@ -2,6 +2,7 @@ import { Navigate, type RouteObject } from "react-router";
 import { AdminPage } from "../components/AdminPage";
 import { AuditPanel } from "../components/AuditPanel";
 import { BackupsPanel } from "../components/BackupsPanel";
+import { ContactsPolicyPanel } from "../components/ContactsPolicyPanel";
 import { OrganisationPanel } from "../components/OrganisationPanel";
 import { SecurityPanel } from "../components/SecurityPanel";
 import { UsersPanel } from "../components/UsersPanel";
@@ -16,6 +17,7 @@ export function adminRoute(path = "admin"): RouteObject {
       { path: "users", element: <UsersPanel /> },
       { path: "organisation", element: <OrganisationPanel /> },
       { path: "security", element: <SecurityPanel /> },
+      { path: "contacts", element: <ContactsPolicyPanel /> },
       { path: "audit", element: <AuditPanel /> },
       { path: "backups", element: <BackupsPanel /> },
       { path: "*", element: <Navigate to="/admin/users" replace /> },

@@ -1,4 +1,5 @@
-import { Avatar, Badge, Card, Group, Stack, Text, Title, Tooltip } from "@mantine/core";
+import { Avatar, Badge, Box, Card, Group, Stack, Text, Title, Tooltip } from "@mantine/core";
+import type { ReactNode } from "react";
 import type { ContactDetail } from "../../../ipc/bindings";
 import { lifecycleStageColors, priorityColors } from "../utils/badgeColors";
 import { contactCompanies } from "../utils/contactCompanies";
@@ -8,6 +9,8 @@ import { ContactTypeBadge } from "./ContactTypeBadge";
 
 export type ContactHeaderProps = {
   contact: ContactDetail;
+  /** Edit and the actions menu, at the top right. */
+  actions?: ReactNode;
 };
 
 function initials(contact: ContactDetail): string {
@@ -16,7 +19,7 @@ function initials(contact: ContactDetail): string {
   return `${first}${last}`.toUpperCase() || "?";
 }
 
-export function ContactHeader({ contact }: ContactHeaderProps) {
+export function ContactHeader({ contact, actions }: ContactHeaderProps) {
   const companies = contactCompanies(contact.sites);
   const role = [contact.jobTitle, contact.department].filter(Boolean).join(", ");
   const status = <ContactStatusBadge status={contact.status} size="md" />;
@@ -65,6 +68,7 @@ export function ContactHeader({ contact }: ContactHeaderProps) {
             </Badge>
           </Group>
         </Stack>
+        {actions ? <Box style={{ flexShrink: 0 }}>{actions}</Box> : null}
       </Group>
     </Card>
   );

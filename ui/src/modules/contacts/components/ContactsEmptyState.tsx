@@ -1,5 +1,5 @@
 import { Button } from "@mantine/core";
-import { IconCircleCheck, IconFilterOff, IconUsers, IconUserSearch } from "@tabler/icons-react";
+import { IconCircleCheck, IconFilterOff, IconPlus, IconUsers, IconUserSearch } from "@tabler/icons-react";
 import { StatePanel } from "../../shell/components/StatePanel";
 
 export type ContactsEmptyStateProps = {
@@ -8,9 +8,11 @@ export type ContactsEmptyStateProps = {
   /** True when the only narrowing is "Unassigned (no site)": then an empty list is good news. */
   unassignedOnly?: boolean;
   onClear: () => void;
+  /** Offered on an empty database to users who may create contacts. */
+  onCreate?: () => void;
 };
 
-export function ContactsEmptyState({ narrowed, unassignedOnly = false, onClear }: ContactsEmptyStateProps) {
+export function ContactsEmptyState({ narrowed, unassignedOnly = false, onClear, onCreate }: ContactsEmptyStateProps) {
   if (unassignedOnly) {
     return (
       <StatePanel
@@ -30,7 +32,18 @@ export function ContactsEmptyState({ narrowed, unassignedOnly = false, onClear }
   }
   if (!narrowed) {
     return (
-      <StatePanel icon={<IconUsers size={24} />} title="No contacts yet" testId="contacts-empty">
+      <StatePanel
+        icon={<IconUsers size={24} />}
+        title="No contacts yet"
+        testId="contacts-empty"
+        actions={
+          onCreate ? (
+            <Button leftSection={<IconPlus size={16} />} onClick={onCreate}>
+              New contact
+            </Button>
+          ) : null
+        }
+      >
         This database does not hold any contacts yet.
       </StatePanel>
     );

@@ -5,14 +5,17 @@ import { IpcError } from "../../../ipc/client";
 import { contactHistory, countContacts, getContact, listContacts, listTerritories } from "../../../ipc/contacts";
 import { makeAppInfo, makeContactDetail, makePage, makeRow, makeRows, makeSession, makeUser } from "../../../test/fixtures";
 import { renderApp } from "../../../test/renderApp";
+import { listSavedViews } from "../list/ipc";
 
 vi.mock("../../../ipc/app");
 vi.mock("../../../ipc/contacts");
+vi.mock("../list/ipc");
 
 const searches = () => vi.mocked(listContacts).mock.calls.map(([query]) => query.search);
 
 beforeEach(() => {
   vi.mocked(appInfo).mockResolvedValue(makeAppInfo());
+  vi.mocked(listSavedViews).mockResolvedValue([]);
   vi.mocked(listContacts).mockResolvedValue(
     makePage([
       makeRow(1, { displayName: "Ada Lovelace" }),

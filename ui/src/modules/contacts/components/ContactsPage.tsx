@@ -1,14 +1,30 @@
-import { Group, Stack, Title } from "@mantine/core";
-import { useDebouncedCallback } from "@mantine/hooks";
-import { useMemo, useRef, useState } from "react";
-import type { ContactFilter, ContactSort } from "../../../ipc/bindings";
+import { Button, Group, Stack, Title, Tooltip } from "@mantine/core";
+import { useDebouncedCallback, useHotkeys } from "@mantine/hooks";
+import { IconPlus } from "@tabler/icons-react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { Link, useNavigate } from "react-router";
+import type { BulkSelection, ContactFilter, ContactSort } from "../../../ipc/bindings";
 import { useIsSiteAdmin } from "../../admin/hooks/useIsSiteAdmin";
+import { invalidate } from "../../admin/utils/invalidate";
+import { useSessionUser } from "../../session/hooks/useSessionUser";
+import { reachOf } from "../../session/utils/permissions";
 import { ErrorState } from "../../shell/components/ErrorState";
+import { isMacPlatform } from "../../shell/utils/platform";
 import { useContactCount } from "../hooks/useContactCount";
 import { useContactList } from "../hooks/useContactList";
 import { useContactListState } from "../hooks/useContactListState";
 import { useOpenContact } from "../hooks/useOpenContact";
 import { useTerritories } from "../hooks/useTerritories";
+import { BulkActionBar } from "../list/BulkActionBar";
+import { BulkActionModal } from "../list/BulkActionModal";
+import { BULK_KINDS } from "../list/bulkActions";
+import type { BulkKind } from "../list/bulkFlow";
+import { SavedViewsMenu } from "../list/SavedViewsMenu";
+import { selectedCount, toBulkSelection } from "../list/selection";
+import { SelectionBanner } from "../list/SelectionBanner";
+import { useListSelection } from "../list/useListSelection";
+import type { ContactListState } from "../types/contactList";
 import { EMPTY_FILTER, hasActiveFilter } from "../utils/listParams";
 import { ContactCountLabel } from "./ContactCountLabel";
 import { ContactsEmptyState } from "./ContactsEmptyState";
@@ -20,9 +36,20 @@ import { SearchModeHint } from "./SearchModeHint";
 /** Typing pauses shorter than this do not start a search. */
 const SEARCH_DEBOUNCE_MS = 150;
 
+const NEW_CONTACT_PATH = "/contacts/new";
+
+type OpenBulk = { kind: BulkKind; selection: BulkSelection; count: number | null };
+
 export function ContactsPage() {
-  const [urlState, update] = useContactListState();
+  const [urlState, update, view] = useContactListState();
   const { isAdmin } = useIsSiteAdmin();
+  const user = useSessionUser();
+  const canEdit = reachOf(user, "edit_contacts") !== "none";
+  const canDeactivate = reachOf(user, "deactivate") !== "none";
+  const bulkKinds = useMemo(
+    () => BULK_KINDS.filter((kind) => (kind === "deactivate" ? canDeactivate : canEdit)),
+    [canEdit, canDeactivate],
+  );
   // The core refuses the unassigned view to other roles; a pasted link must not break their list.
   const state = useMemo(
     () => (isAdmin || !urlState.filter.unassigned ? urlState : { ...urlState, filter: { ...urlState.filter, unassigned: false } }),
@@ -32,6 +59,8 @@ export function ContactsPage() {
   const count = useContactCount(state);
   const territories = useTerritories();
   const openContact = useOpenContact();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const tableRef = useRef<HTMLDivElement>(null);
 
   // The input answers immediately; the URL (and so the query) follows after a short pause.
@@ -43,7 +72,7 @@ export function ContactsPage() {
   if (state.search !== syncedSearch) {
     setSyncedSearch(state.search);
     if (state.search !== writtenSearch) {
-      // The URL changed from elsewhere (a nav link, "clear all"): show what the list shows.
+      // The URL changed from elsewhere (a nav link, "clear all", a view): show what the list shows.
       setWrittenSearch(undefined);
       if ((searchText.trim() || null) !== state.search) setSearchText(state.search ?? "");
     }
@@ -63,14 +92,52 @@ export function ContactsPage() {
   const clearAll = () => {
     writeSearch.cancel();
     setSearchText("");
-    update((current) => ({ ...current, search: null, filter: EMPTY_FILTER }));
+    view.setView(null, { ...urlState, search: null, filter: EMPTY_FILTER });
   };
+  const applyView = (viewId: string | null, next: ContactListState) => {
+    // A search still waiting for its pause must not overwrite the view's.
+    writeSearch.cancel();
+    view.setView(viewId, next);
+  };
+
+  useHotkeys(
+    [
+      [
+        "mod+N",
+        (event) => {
+          // Not from inside a dialog: its own work comes first.
+          if (!canEdit || (event.target instanceof Element && event.target.closest('[role="dialog"]'))) return;
+          navigate(NEW_CONTACT_PATH);
+        },
+      ],
+    ],
+    [],
+  );
 
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.rows) ?? [], [list.data]);
   const mode = list.data?.pages[0]?.mode ?? "browse";
   const narrowed = state.search !== null || hasActiveFilter(state.filter);
-  // Remount the table (scroll position, highlighted row) whenever it shows a different list.
+  // Remount the table (scroll position, highlighted row) whenever it shows a different list; the
+  // selection belongs to that list too.
   const tableKey = JSON.stringify(state);
+  const selection = useListSelection(tableKey, rows);
+  const total = count.data && !count.isPlaceholderData ? count.data.count : null;
+  const selected = selectedCount(selection.selection, total);
+  const [bulk, setBulk] = useState<OpenBulk | null>(null);
+
+  // A count that stopped early ("10,000+") is no number to promise; the confirmation counts exactly.
+  const selectedExact = selection.selection.kind === "ids" || (count.data?.exact ?? false);
+  const openBulk = (kind: BulkKind) =>
+    setBulk({
+      kind,
+      selection: toBulkSelection(selection.selection, { search: state.search, filter: state.filter }),
+      count: selectedExact ? selected : null,
+    });
+  const clearSelection = selection.clear;
+  const onBulkChanged = useCallback(() => {
+    clearSelection();
+    void invalidate(queryClient, "listContacts", "countContacts", "getContact", "contactHistory");
+  }, [clearSelection, queryClient]);
 
   let body;
   if (list.isPending) {
@@ -82,7 +149,14 @@ export function ContactsPage() {
   } else if (rows.length === 0 && !list.isPlaceholderData) {
     const unassignedOnly =
       state.search === null && hasActiveFilter(state.filter) && !hasActiveFilter({ ...state.filter, unassigned: false });
-    body = <ContactsEmptyState narrowed={narrowed} unassignedOnly={unassignedOnly} onClear={clearAll} />;
+    body = (
+      <ContactsEmptyState
+        narrowed={narrowed}
+        unassignedOnly={unassignedOnly}
+        onClear={clearAll}
+        onCreate={canEdit ? () => navigate(NEW_CONTACT_PATH) : undefined}
+      />
+    );
   } else {
     body = (
       <ContactsTable
@@ -98,18 +172,49 @@ export function ContactsPage() {
         nextPageFailed={list.isFetchNextPageError}
         onFetchNextPage={() => void list.fetchNextPage()}
         stale={list.isPlaceholderData}
+        selection={
+          bulkKinds.length > 0
+            ? {
+                selection: selection.selection,
+                loaded: selection.loaded,
+                onToggle: selection.toggle,
+                onToggleLoaded: selection.toggleLoaded,
+                onSelectLoaded: selection.selectLoaded,
+                onClear: selection.clear,
+              }
+            : undefined
+        }
       />
     );
   }
 
+  const showSelection = bulkKinds.length > 0 && rows.length > 0 && selected !== 0;
+
   return (
     <Stack gap="sm" p="md" flex={1} mih={0} data-testid="contacts-page">
-      <Group justify="space-between" align="baseline" wrap="nowrap" gap="md">
-        <Group gap="sm" align="baseline" wrap="nowrap" miw={0}>
+      <Group justify="space-between" align="center" wrap="nowrap" gap="md">
+        <Group gap="sm" align="center" wrap="nowrap" miw={0}>
           <Title order={2}>Contacts</Title>
           <ContactCountLabel count={count.data} failed={count.isError} />
+          <SavedViewsMenu state={state} viewId={view.viewId} onApply={applyView} territories={territories.data} />
         </Group>
-        {mode === "substring" && state.search && rows.length > 0 ? <SearchModeHint search={state.search} /> : null}
+        <Group gap="md" wrap="nowrap" miw={0}>
+          {mode === "substring" && state.search && rows.length > 0 ? <SearchModeHint search={state.search} /> : null}
+          {canEdit ? (
+            <Tooltip label={`New contact (${isMacPlatform() ? "⌘N" : "Ctrl+N"})`}>
+              <Button
+                component={Link}
+                to={NEW_CONTACT_PATH}
+                leftSection={<IconPlus size={16} />}
+                aria-keyshortcuts={isMacPlatform() ? "Meta+N" : "Control+N"}
+                style={{ flexShrink: 0 }}
+                data-testid="new-contact"
+              >
+                New contact
+              </Button>
+            </Tooltip>
+          ) : null}
+        </Group>
       </Group>
       <ContactsToolbar
         searchText={searchText}
@@ -124,7 +229,35 @@ export function ContactsPage() {
         onClearAll={clearAll}
         canShowUnassigned={isAdmin}
       />
+      {showSelection ? (
+        <Stack gap={4}>
+          <BulkActionBar
+            selectedCount={selected}
+            exact={selectedExact}
+            kinds={bulkKinds}
+            onAction={openBulk}
+            onClear={selection.clear}
+          />
+          <SelectionBanner
+            selection={selection.selection}
+            allLoaded={selection.loaded === "all"}
+            loadedCount={rows.length}
+            count={count.isPlaceholderData ? undefined : count.data}
+            onSelectAllMatching={selection.selectAllMatching}
+            onClear={selection.clear}
+          />
+        </Stack>
+      ) : null}
       {body}
+      {bulk ? (
+        <BulkActionModal
+          kind={bulk.kind}
+          selection={bulk.selection}
+          selectedCount={bulk.count}
+          onChanged={onBulkChanged}
+          onClose={() => setBulk(null)}
+        />
+      ) : null}
     </Stack>
   );
 }

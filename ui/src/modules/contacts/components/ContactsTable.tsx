@@ -1,8 +1,9 @@
-import { Button, Loader, Text } from "@mantine/core";
+import { Button, Checkbox, Loader, Text } from "@mantine/core";
 import { useMergedRef } from "@mantine/hooks";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef, useState, type KeyboardEvent, type Ref } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type Ref } from "react";
 import type { ContactRow, ContactSort, SortColumn } from "../../../ipc/bindings";
+import { isSelected, type ListSelection, type LoadedState } from "../list/selection";
 import {
   columns,
   gridTemplateColumns,
@@ -31,8 +32,28 @@ export type ContactsTableProps = {
   onFetchNextPage: () => void;
   /** Rows still belong to the previous search/filter while the new answer is on its way. */
   stale: boolean;
+  /** Checkboxes and selection keys; absent when the user can act on no selection. */
+  selection?: TableSelection;
   ref?: Ref<HTMLDivElement>;
 };
+
+export type TableSelection = {
+  selection: ListSelection;
+  /** How many loaded rows are ticked, for the header checkbox. */
+  loaded: LoadedState;
+  /** A checkbox, Ctrl/Cmd+click or Space; `range` for Shift+click. */
+  onToggle: (id: string, range: boolean) => void;
+  /** The header checkbox. */
+  onToggleLoaded: () => void;
+  /** Ctrl/Cmd+A. */
+  onSelectLoaded: () => void;
+  /** Escape. */
+  onClear: () => void;
+};
+
+/** The checkbox column's track, added in front of the data columns. */
+const CHECK_TRACK = "40px";
+const CHECK_WIDTH = 40;
 
 /** Rows per PageUp/PageDown when the viewport height is not known yet. */
 const FALLBACK_PAGE_ROWS = 10;
@@ -48,8 +69,11 @@ export function ContactsTable({
   nextPageFailed,
   onFetchNextPage,
   stale,
+  selection,
   ref,
 }: ContactsTableProps) {
+  const template = selection ? `${CHECK_TRACK} ${gridTemplateColumns}` : gridTemplateColumns;
+  const minWidth = selection ? TABLE_MIN_WIDTH + CHECK_WIDTH : TABLE_MIN_WIDTH;
   const scrollRef = useRef<HTMLDivElement>(null);
   const mergedRef = useMergedRef(scrollRef, ref);
   const [activeIndex, setActiveIndex] = useState(-1);
@@ -84,6 +108,7 @@ export function ContactsTable({
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (rows.length === 0) return;
+    if (selection && onSelectionKey(event)) return;
     const last = rows.length - 1;
     const viewport = scrollRef.current?.clientHeight ?? 0;
     const pageRows = viewport > ROW_HEIGHT ? Math.floor((viewport - HEADER_HEIGHT) / ROW_HEIGHT) : FALLBACK_PAGE_ROWS;
@@ -121,6 +146,40 @@ export function ContactsTable({
     moveTo(next);
   };
 
+  /** Space, Ctrl/Cmd+A and Escape act on the selection; true when the key was one of them. */
+  const onSelectionKey = (event: KeyboardEvent<HTMLDivElement>): boolean => {
+    if (!selection || event.target !== event.currentTarget) return false;
+    if (event.key === " " && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      const index = activeIndex >= 0 ? Math.min(activeIndex, rows.length - 1) : 0;
+      if (activeIndex < 0) setActiveIndex(index);
+      selection.onToggle(rows[index].id, event.shiftKey);
+      return true;
+    }
+    if ((event.key === "a" || event.key === "A") && (event.ctrlKey || event.metaKey) && !event.altKey) {
+      event.preventDefault();
+      selection.onSelectLoaded();
+      return true;
+    }
+    if (event.key === "Escape" && selection.loaded !== "none") {
+      event.preventDefault();
+      selection.onClear();
+      return true;
+    }
+    return false;
+  };
+
+  const onRowClick = (event: MouseEvent<HTMLDivElement>, index: number, id: string) => {
+    setActiveIndex(index);
+    if (selection && (event.ctrlKey || event.metaKey)) {
+      selection.onToggle(id, false);
+    } else if (selection && event.shiftKey) {
+      selection.onToggle(id, true);
+    } else {
+      onOpen(id);
+    }
+  };
+
   const onFocus = () => {
     if (activeIndex < 0 && rows.length > 0) setActiveIndex(0);
   };
@@ -134,6 +193,7 @@ export function ContactsTable({
         className={classes.scroller}
         role="grid"
         aria-label="Contacts"
+        aria-multiselectable={selection ? true : undefined}
         aria-rowcount={hasNextPage ? -1 : rows.length + 1}
         aria-activedescendant={activeRow ? rowDomId(activeRow.id) : undefined}
         aria-busy={stale || undefined}
@@ -142,13 +202,27 @@ export function ContactsTable({
         onFocus={onFocus}
         data-testid="contacts-table"
       >
-        <div className={classes.inner} style={{ minWidth: TABLE_MIN_WIDTH }}>
+        <div className={classes.inner} style={{ minWidth }}>
           <div
             role="row"
             aria-rowindex={1}
             className={classes.header}
-            style={{ gridTemplateColumns, height: HEADER_HEIGHT }}
+            style={{ gridTemplateColumns: template, height: HEADER_HEIGHT }}
           >
+            {selection ? (
+              <div role="columnheader" className={classes.checkCell}>
+                <Checkbox
+                  size="xs"
+                  radius="sm"
+                  checked={selection.loaded === "all"}
+                  indeterminate={selection.loaded === "some"}
+                  onChange={() => selection.onToggleLoaded()}
+                  aria-label={selection.loaded === "all" ? "Clear the selection" : "Select all loaded contacts"}
+                  tabIndex={-1}
+                  data-testid="select-loaded"
+                />
+              </div>
+            ) : null}
             {columns.map((column) => (
               <SortableHeaderCell
                 key={column.id}
@@ -193,6 +267,7 @@ export function ContactsTable({
                 );
               }
               const active = item.index === activeIndex;
+              const checked = selection ? isSelected(selection.selection, row.id) : false;
               return (
                 <div
                   key={item.key}
@@ -201,15 +276,34 @@ export function ContactsTable({
                   aria-rowindex={item.index + 2}
                   aria-selected={active}
                   data-active={active || undefined}
+                  data-checked={checked || undefined}
                   data-testid="contact-row"
                   data-contact-id={row.id}
                   className={classes.row}
-                  style={{ gridTemplateColumns, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
-                  onClick={() => {
-                    setActiveIndex(item.index);
-                    onOpen(row.id);
+                  style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+                  onMouseDown={(event) => {
+                    // Shift+click selects a range of rows, not the text between them.
+                    if (selection && event.shiftKey) event.preventDefault();
                   }}
+                  onClick={(event) => onRowClick(event, item.index, row.id)}
                 >
+                  {selection ? (
+                    <div role="gridcell" className={classes.checkCell} onClick={(event) => event.stopPropagation()}>
+                      <Checkbox
+                        size="xs"
+                        radius="sm"
+                        checked={checked}
+                        onChange={() => {}}
+                        onClick={(event) => {
+                          setActiveIndex(item.index);
+                          selection.onToggle(row.id, event.shiftKey);
+                        }}
+                        aria-label={`Select ${row.displayName}`}
+                        tabIndex={-1}
+                        data-testid="contact-row-check"
+                      />
+                    </div>
+                  ) : null}
                   <div role="gridcell" className={classes.nameCell} data-testid="contact-row-name">
                     <span className={classes.primaryText} title={row.displayName}>
                       {row.displayName}

@@ -43,6 +43,16 @@ describe("HistoryCard", () => {
     expect(await screen.findByRole("tooltip")).toHaveTextContent(formatDateTime(hourAgo));
   });
 
+  it("shows lists of sites as their names, and an empty list as empty", async () => {
+    vi.mocked(contactHistory).mockResolvedValue([
+      { at: hourAgo, username: "admin", action: "set_primary", field: "primary", before: "[]", after: '["Canal Street HQ","Depot"]' },
+    ]);
+    renderApp("/contacts/42");
+    const [row] = await within(await screen.findByTestId("card-history")).findAllByTestId("history-row");
+    expect(within(row).getByText("empty")).toBeInTheDocument();
+    expect(within(row).getByText("Canal Street HQ, Depot")).toBeInTheDocument();
+  });
+
   it("says so when nothing has changed yet", async () => {
     vi.mocked(contactHistory).mockResolvedValue([]);
     renderApp("/contacts/42");

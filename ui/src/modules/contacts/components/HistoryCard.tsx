@@ -16,7 +16,22 @@ export type HistoryCardProps = {
 /** Enough to see what changed lately without pushing the rest of the page away. */
 const FIRST_SHOWN = 10;
 
-function Value({ value, strike = false }: { value: string | null; strike?: boolean }) {
+/** A list of names arrives as JSON ('["Canal Street HQ"]'): shown as the names, an empty list as empty. */
+function readable(value: string | null): string | null {
+  if (value === null || !value.startsWith("[")) return value;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (Array.isArray(parsed) && parsed.every((item) => typeof item === "string")) {
+      return parsed.length === 0 ? null : parsed.join(", ");
+    }
+  } catch {
+    // Not JSON after all: shown as it is.
+  }
+  return value;
+}
+
+function Value({ value: raw, strike = false }: { value: string | null; strike?: boolean }) {
+  const value = readable(raw);
   if (value === null || value === "") {
     return (
       <Text span size="sm" c="dimmed" fs="italic">

@@ -1,4 +1,4 @@
-import { Badge, Table, Text } from "@mantine/core";
+import { Badge, Button, Table, Text } from "@mantine/core";
 import { IconBuilding } from "@tabler/icons-react";
 import type { ContactSite } from "../../../ipc/bindings";
 import { formatMoney } from "../utils/formatMoney";
@@ -8,9 +8,11 @@ import { EmptyValue } from "./EmptyValue";
 
 export type SitesCardProps = {
   sites: ContactSite[];
+  /** Offered on the sites where the contact is not the primary contact, when the user may set it. */
+  onSetPrimary?: (siteId: string) => void;
 };
 
-export function SitesCard({ sites }: SitesCardProps) {
+export function SitesCard({ sites, onSetPrimary }: SitesCardProps) {
   return (
     <DetailCard title="Sites and roles" icon={<IconBuilding size={16} />} testId="card-sites">
       {sites.length === 0 ? (
@@ -35,7 +37,7 @@ export function SitesCard({ sites }: SitesCardProps) {
             </Table.Thead>
             <Table.Tbody>
               {sites.map((site) => (
-                <Table.Tr key={site.siteId}>
+                <Table.Tr key={site.siteId} data-testid="site-row" data-site-id={site.siteId} data-primary={site.isPrimary}>
                   <Table.Td>{site.accountName}</Table.Td>
                   <Table.Td>{site.siteName}</Table.Td>
                   <Table.Td>{site.territory}</Table.Td>
@@ -43,9 +45,25 @@ export function SitesCard({ sites }: SitesCardProps) {
                   <Table.Td>{siteRoleLabels[site.role] ?? <EmptyValue />}</Table.Td>
                   <Table.Td style={{ whiteSpace: "nowrap" }}>
                     {site.isPrimary ? (
-                      <Badge size="sm" variant="light" tt="none" style={{ minWidth: "max-content" }}>
+                      <Badge
+                        size="sm"
+                        variant="light"
+                        tt="none"
+                        style={{ minWidth: "max-content" }}
+                        data-testid="site-primary-badge"
+                      >
                         Primary contact
                       </Badge>
+                    ) : onSetPrimary ? (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => onSetPrimary(site.siteId)}
+                        aria-label={`Set as primary contact of ${site.siteName}`}
+                        data-testid="site-set-primary"
+                      >
+                        Set as primary
+                      </Button>
                     ) : (
                       <EmptyValue label="Not the primary contact" />
                     )}

@@ -1,11 +1,13 @@
 //! Privacy requests: everything held about a person (JSON and vCard 4.0), and erasure of their
 //! personal data, which leaves an anonymous tombstone so the audit chain still verifies.
 
+mod erase;
+mod export;
+
 use serde::Serialize;
 
-use crate::access::Actor;
-use crate::error::CoreResult;
-use crate::Database;
+pub use erase::{erase_person, TOMBSTONE_NAME};
+pub use export::{export_person, EXPORT_FORMAT_VERSION};
 
 /// A person's data, ready to save as files.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -23,26 +25,4 @@ pub struct ErasureReport {
     pub reference: String,
     /// Audit payloads (before/after values) removed.
     pub payloads_erased: u32,
-}
-
-/// Everything stored about one person.
-pub async fn export_person(
-    db: &Database,
-    actor: &Actor,
-    id: &str,
-    home: &str,
-) -> CoreResult<PersonExport> {
-    let _ = (db, actor, id, home);
-    todo!()
-}
-
-/// Erases a person's personal data; `confirmation` must be the contact's reference number.
-pub async fn erase_person(
-    db: &Database,
-    actor: &Actor,
-    id: &str,
-    confirmation: &str,
-) -> CoreResult<ErasureReport> {
-    let _ = (db, actor, id, confirmation);
-    todo!()
 }
