@@ -104,15 +104,20 @@ export async function applyView(browser, name) {
 /** Saves the list as it is as a new view ("Save view…"), optionally shared. */
 export async function saveViewAs(browser, name, { shared = false } = {}) {
   await openViews(browser);
-  await $(browser, 'view-save-new').click();
+  await clickWhenFree(browser, $(browser, 'view-save-new'), 'Save view…');
   const input = $(browser, 'save-view-name');
   await input.waitForDisplayed({ timeoutMsg: 'the save view dialog did not open' });
-  await input.click();
+  // The dialog's opening transition can still cover its own field for a moment.
+  await clickWhenFree(browser, input, 'the view name');
   await input.addValue(name);
   if (shared) {
     // The switch's input is drawn by its track: click its label, as a user does (the innermost
     // label: the switch's body is a label around track, label and description).
-    await browser.$('(//*[@data-testid="save-view-form"]//label[contains(normalize-space(.), "Share with everyone")])[last()]').click();
+    await clickWhenFree(
+      browser,
+      browser.$('(//*[@data-testid="save-view-form"]//label[contains(normalize-space(.), "Share with everyone")])[last()]'),
+      'the share switch',
+    );
     await browser.waitUntil(
       async () => browser.execute(() => document.querySelector('[data-testid="save-view-shared"]')?.checked === true),
       { timeout: 5_000, timeoutMsg: 'the share switch did not turn on' },
@@ -122,7 +127,7 @@ export async function saveViewAs(browser, name, { shared = false } = {}) {
 
 /** Submits the save view dialog and waits for it to close (or returns the error at the name). */
 export async function submitSaveView(browser) {
-  await $(browser, 'save-view-submit').click();
+  await clickWhenFree(browser, $(browser, 'save-view-submit'), 'the save button');
   let outcome;
   await browser.waitUntil(
     async () => {

@@ -34,7 +34,7 @@ const $ = (browser, testId) => browser.$(`[data-testid="${testId}"]`);
 
 /** Picks an option by its visible text in a Select's dropdown. */
 async function pick(browser, testId, text) {
-  await $(browser, testId).click();
+  await clickWhenFree(browser, $(browser, testId), testId);
   const option = browser.$(`//*[@role="option"][normalize-space(.)="${text}"]`);
   await option.waitForDisplayed({ timeoutMsg: `no option "${text}" in ${testId}` });
   await option.click();
