@@ -7,6 +7,9 @@ import type {
   ContactListQuery,
   ContactPage,
   FieldChange,
+  LifecyclePolicy,
+  OwnerOption,
+  SiteOption,
   TerritoryOption,
 } from "./bindings";
 import { call, type CallOptions } from "./client";
@@ -30,4 +33,18 @@ export function contactHistory(id: string, options?: CallOptions): Promise<Field
 
 export function listTerritories(options?: CallOptions): Promise<TerritoryOption[]> {
   return call(() => commands.listTerritories(), options);
+}
+
+/** Sites whose site, account, territory or city name contains `query`, usable ones first. */
+export function searchSites(query: string, options?: CallOptions): Promise<SiteOption[]> {
+  return call(() => commands.searchSites(query), options);
+}
+
+/** Users who can own contacts. */
+export function listOwners(options?: CallOptions): Promise<OwnerOption[]> {
+  return call(() => commands.listOwners(), options);
+}
+
+export function getContactPolicy(options?: CallOptions): Promise<LifecyclePolicy> {
+  return call(() => commands.getContactPolicy(), options);
 }

@@ -193,28 +193,21 @@ fn already(status: ContactStatus) -> CoreError {
     CoreError::invalid("status", format!("is already {status}"))
 }
 
-/// Makes a contact inactive with a required reason.
-pub async fn deactivate(db: &Database, actor: &Actor, id: &str, reason: &str) -> CoreResult<()> {
-    let contact_id = changeable_id(db, actor, id, Action::Deactivate, "deactivate").await?;
+/// Checks the reason, then in one transaction checks the contact's current state with `allowed`
+/// and applies `transition`.
+async fn change_status(
+    db: &Database,
+    actor: &Actor,
+    contact_id: i64,
+    reason: &str,
+    transition: Transition,
+    allowed: impl FnOnce(&Current) -> CoreResult<()>,
+) -> CoreResult<()> {
     let reason = required_reason(reason)?;
     let now = Utc::now();
     let mut tx = db.write().await?;
     let before = current(&mut tx, contact_id).await?;
-    match before.status {
-        ContactStatus::Active => {}
-        ContactStatus::Inactive => return Err(already(ContactStatus::Inactive)),
-        ContactStatus::Archived => {
-            return Err(CoreError::invalid(
-                "status",
-                "is archived: only an active contact can be deactivated",
-            ))
-        }
-    }
-    let transition = Transition {
-        action: "deactivate",
-        to: ContactStatus::Inactive,
-        ends_primary: true,
-    };
+    allowed(&before)?;
     apply_transition(
         &mut tx,
         actor,
@@ -229,33 +222,47 @@ pub async fn deactivate(db: &Database, actor: &Actor, id: &str, reason: &str) ->
     Ok(())
 }
 
+/// Makes a contact inactive with a required reason.
+pub async fn deactivate(db: &Database, actor: &Actor, id: &str, reason: &str) -> CoreResult<()> {
+    let contact_id = changeable_id(db, actor, id, Action::Deactivate, "deactivate").await?;
+    let transition = Transition {
+        action: "deactivate",
+        to: ContactStatus::Inactive,
+        ends_primary: true,
+    };
+    change_status(
+        db,
+        actor,
+        contact_id,
+        reason,
+        transition,
+        |before| match before.status {
+            ContactStatus::Active => Ok(()),
+            ContactStatus::Inactive => Err(already(ContactStatus::Inactive)),
+            ContactStatus::Archived => Err(CoreError::invalid(
+                "status",
+                "is archived: only an active contact can be deactivated",
+            )),
+        },
+    )
+    .await
+}
+
 /// Archives a contact (only site administrators can read it afterwards).
 pub async fn archive(db: &Database, actor: &Actor, id: &str, reason: &str) -> CoreResult<()> {
     let contact_id = changeable_id(db, actor, id, Action::Deactivate, "archive").await?;
-    let reason = required_reason(reason)?;
-    let now = Utc::now();
-    let mut tx = db.write().await?;
-    let before = current(&mut tx, contact_id).await?;
-    if before.status == ContactStatus::Archived {
-        return Err(already(ContactStatus::Archived));
-    }
     let transition = Transition {
         action: "archive",
         to: ContactStatus::Archived,
         ends_primary: true,
     };
-    apply_transition(
-        &mut tx,
-        actor,
-        contact_id,
-        &before,
-        &reason,
-        &transition,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    change_status(db, actor, contact_id, reason, transition, |before| {
+        if before.status == ContactStatus::Archived {
+            return Err(already(ContactStatus::Archived));
+        }
+        Ok(())
+    })
+    .await
 }
 
 /// Makes an inactive or archived contact active again.

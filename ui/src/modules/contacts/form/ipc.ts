@@ -9,9 +9,6 @@ import type {
   ContactInput,
   CreatedContact,
   Justification,
-  LifecyclePolicy,
-  OwnerOption,
-  SiteOption,
 } from "../../../ipc/bindings";
 import { call, type CallOptions } from "../../../ipc/client";
 
@@ -33,18 +30,6 @@ export function updateContact(
   return call(() => commands.updateContact(id, version, input, justification));
 }
 
-export function searchSites(query: string, options?: CallOptions): Promise<SiteOption[]> {
-  return call(() => commands.searchSites(query), options);
-}
-
-export function listOwners(options?: CallOptions): Promise<OwnerOption[]> {
-  return call(() => commands.listOwners(), options);
-}
-
-export function getContactPolicy(options?: CallOptions): Promise<LifecyclePolicy> {
-  return call(() => commands.getContactPolicy(), options);
-}
-
 export function loadContactDraft(options?: CallOptions): Promise<ContactDraft | null> {
   return call(() => commands.loadContactDraft(), options);
 }
@@ -56,3 +41,5 @@ export function saveContactDraft(step: number, input: ContactInput): Promise<voi
 export function discardContactDraft(): Promise<void> {
   return call(() => commands.discardContactDraft()).then(() => undefined);
 }
+
+export { searchSites, listOwners, getContactPolicy } from "../../../ipc/contacts";

@@ -8,7 +8,6 @@ import type {
   ExportedFiles,
   Justification,
   LifecyclePolicy,
-  SiteOption,
   VerificationInput,
 } from "../../../ipc/bindings";
 import { call, type CallOptions } from "../../../ipc/client";
@@ -53,15 +52,8 @@ export function listErasureDue(options?: CallOptions): Promise<ErasureCandidate[
   return call(() => commands.listErasureDue(), options);
 }
 
-export function getContactPolicy(options?: CallOptions): Promise<LifecyclePolicy> {
-  return call(() => commands.getContactPolicy(), options);
-}
-
 export function saveContactPolicy(policy: LifecyclePolicy): Promise<null> {
   return call(() => commands.saveContactPolicy(policy));
 }
 
-/** Sites whose site, account, territory or city name contains `query` (used here for the account's kind). */
-export function searchSites(query: string, options?: CallOptions): Promise<SiteOption[]> {
-  return call(() => commands.searchSites(query), options);
-}
+export { getContactPolicy, searchSites } from "../../../ipc/contacts";

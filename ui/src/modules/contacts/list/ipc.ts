@@ -8,10 +8,8 @@ import type {
   BulkProgress,
   BulkReport,
   BulkSelection,
-  OwnerOption,
   SavedView,
   SavedViewInput,
-  SiteOption,
 } from "../../../ipc/bindings";
 import { call, type CallOptions } from "../../../ipc/client";
 
@@ -46,10 +44,4 @@ export function cancelBulkAction(): Promise<void> {
   return call(() => commands.cancelBulkAction()).then(() => undefined);
 }
 
-export function listOwners(options?: CallOptions): Promise<OwnerOption[]> {
-  return call(() => commands.listOwners(), options);
-}
-
-export function searchSites(query: string, options?: CallOptions): Promise<SiteOption[]> {
-  return call(() => commands.searchSites(query), options);
-}
+export { listOwners, searchSites } from "../../../ipc/contacts";

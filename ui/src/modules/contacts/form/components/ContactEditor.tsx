@@ -22,7 +22,7 @@ import { fieldLabels, pathLabel, type DescribeContext } from "../utils/describe"
 import { toInput, valuesOfDetail, type ContactFormValues, type FormField } from "../utils/formValues";
 import { problemText } from "../utils/problemText";
 import { rememberContactSites, siteName } from "../utils/siteCache";
-import { rootField } from "../utils/steps";
+import { FIELD_GROUPS, rootField } from "../utils/steps";
 import { AdditionalFields } from "./AdditionalFields";
 import { ApprovalFields } from "./ApprovalFields";
 import { BasicSection } from "./BasicSection";
@@ -36,34 +36,7 @@ import { TypeSection } from "./TypeSection";
 const SIGNIFICANT: ReadonlySet<FormField> = new Set(["contactType", "contactTypeOther", "authorityLevel", "authorityScope", "approvalLimit", "sites"]);
 
 /** Top-level fields each section of the page shows, to say where a problem is. */
-const SECTION_FIELDS: Record<string, FormField[]> = {
-  type: ["contactType", "contactTypeOther"],
-  basic: [
-    "salutation",
-    "firstName",
-    "middleName",
-    "lastName",
-    "preferredName",
-    "suffix",
-    "jobTitle",
-    "department",
-    "authorityLevel",
-    "authorityScope",
-    "approvalLimit",
-    "employeeId",
-    "emails",
-    "phones",
-    "addresses",
-    "lifecycleStage",
-    "priority",
-    "tags",
-    "owner",
-  ],
-  more: ["birthday", "websites"],
-  preferences: ["preferredMethod", "preferredTimes", "timeZone", "language", "channelPreferences", "specialInstructions", "notes"],
-  sites: ["sites"],
-  approval: ["approvalSource", "approvalDate"],
-};
+const SECTION_FIELDS: Record<string, FormField[]> = FIELD_GROUPS;
 const ON_PAGE = new Set<string>(Object.values(SECTION_FIELDS).flat());
 
 type ConflictState = {

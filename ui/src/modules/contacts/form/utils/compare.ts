@@ -3,45 +3,12 @@
 //! matter. The edit screen uses it for "unsaved changes" and for working out a conflict.
 import type { ChannelPreference, ContactChannel } from "../../../../ipc/bindings";
 import type { ContactFormValues, FormField } from "./formValues";
+import { FIELD_GROUPS } from "./steps";
 
 export const CHANNEL_ORDER: ContactChannel[] = ["email", "phone", "sms", "post"];
 
 /** Every field of the form, in the order the screens show them. */
-export const FORM_FIELDS: FormField[] = [
-  "contactType",
-  "contactTypeOther",
-  "salutation",
-  "firstName",
-  "middleName",
-  "lastName",
-  "preferredName",
-  "suffix",
-  "jobTitle",
-  "department",
-  "authorityLevel",
-  "authorityScope",
-  "approvalLimit",
-  "employeeId",
-  "emails",
-  "phones",
-  "addresses",
-  "lifecycleStage",
-  "priority",
-  "tags",
-  "owner",
-  "birthday",
-  "websites",
-  "preferredMethod",
-  "preferredTimes",
-  "timeZone",
-  "language",
-  "channelPreferences",
-  "specialInstructions",
-  "notes",
-  "sites",
-  "approvalSource",
-  "approvalDate",
-];
+export const FORM_FIELDS: FormField[] = Object.values(FIELD_GROUPS).flat();
 
 function text(value: string | null | undefined): string {
   return (value ?? "").trim();
