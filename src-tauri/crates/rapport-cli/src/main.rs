@@ -2,6 +2,7 @@
 
 mod bench;
 mod contact;
+mod import;
 mod signin;
 
 use std::path::{Path, PathBuf};
@@ -98,6 +99,68 @@ enum Command {
     Contact {
         #[command(subcommand)]
         command: ContactCommand,
+    },
+    /// Import contact files (CSV, TSV, vCard, XLSX, XLS, ODS). With --json prints one JSON
+    /// report per file, one line each; see the README for its fields.
+    Import {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, value_name = "PATH")]
+        key_file: Option<PathBuf>,
+        /// Sign in as this user (password from RAPPORT_PASSWORD or a prompt).
+        #[arg(long)]
+        user: String,
+        /// The files to import, each in its own transaction.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Check and report what would be stored, storing nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// A JSON object {"column header": "field"} over the automatic mapping.
+        #[arg(long, value_name = "FILE.json")]
+        mapping: Option<PathBuf>,
+        /// What to do with a record that matches a stored contact or an earlier record.
+        #[arg(long, default_value = "skip", value_parser = import::parse_on_duplicate)]
+        on_duplicate: rapport_core::import::OnDuplicate,
+        /// The site the new contacts belong to (required unless you are a site administrator).
+        #[arg(long, value_name = "ID")]
+        site: Option<String>,
+        /// Fields every record must have, comma-separated (e.g. family_name,email).
+        #[arg(long, value_name = "FIELDS")]
+        require: Option<String>,
+        /// ISO 3166 country for phone numbers written without a country code (default: the
+        /// organisation's country).
+        #[arg(long, value_name = "CC")]
+        region: Option<String>,
+        /// The worksheet to read from a workbook (default: the first with data).
+        #[arg(long)]
+        sheet: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the imports (site administrators see all, others their own), newest first.
+    Imports {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, value_name = "PATH")]
+        key_file: Option<PathBuf>,
+        #[arg(long)]
+        user: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Undo a whole import: its new contacts are deleted, the contacts it updated restored.
+    UndoImport {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, value_name = "PATH")]
+        key_file: Option<PathBuf>,
+        #[arg(long)]
+        user: String,
+        /// The import's id (from the report's import_id or `rapport imports`).
+        id: String,
+        #[arg(long)]
+        json: bool,
     },
     /// Check the audit trail's hash chain from the first event to the last.
     Audit {
@@ -444,6 +507,61 @@ async fn run(command: Command) -> anyhow::Result<()> {
             let database = open(&db, key_file.as_deref()).await?;
             let actor = signin::sign_in(&database, &user).await?;
             let result = contact::add(&database, &actor, &input, json).await;
+            database.close().await;
+            result
+        }
+        Command::Import {
+            db,
+            key_file,
+            user,
+            files,
+            dry_run,
+            mapping,
+            on_duplicate,
+            site,
+            require,
+            region,
+            sheet,
+            json,
+        } => {
+            let database = open(&db, key_file.as_deref()).await?;
+            let actor = signin::sign_in(&database, &user).await?;
+            let args = import::ImportArgs {
+                dry_run,
+                mapping,
+                on_duplicate,
+                site,
+                require,
+                region,
+                sheet,
+                json,
+            };
+            let result = import::import_files(&database, &actor, &files, &args).await;
+            database.close().await;
+            result
+        }
+        Command::Imports {
+            db,
+            key_file,
+            user,
+            json,
+        } => {
+            let database = open(&db, key_file.as_deref()).await?;
+            let actor = signin::sign_in(&database, &user).await?;
+            let result = import::list(&database, &actor, json).await;
+            database.close().await;
+            result
+        }
+        Command::UndoImport {
+            db,
+            key_file,
+            user,
+            id,
+            json,
+        } => {
+            let database = open(&db, key_file.as_deref()).await?;
+            let actor = signin::sign_in(&database, &user).await?;
+            let result = import::undo(&database, &actor, &id, json).await;
             database.close().await;
             result
         }

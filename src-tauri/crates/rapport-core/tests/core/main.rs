@@ -9,6 +9,7 @@ mod db;
 mod demo;
 mod detail;
 mod encryption;
+mod import;
 mod keychain;
 mod list;
 mod maintenance;

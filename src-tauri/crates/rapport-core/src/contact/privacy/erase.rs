@@ -23,7 +23,7 @@ pub const TOMBSTONE_NAME: &str = "Erased person";
 /// Tables whose rows belong to one contact (`contact_id`) and hold nothing but facts about the
 /// person: deleted whole. The tests check that no table referencing `contacts` keeps a row of
 /// an erased person, so a table added later cannot be forgotten here.
-const PERSONAL_TABLES: [&str; 8] = [
+const PERSONAL_TABLES: [&str; 10] = [
     "contact_emails",
     "contact_phones",
     "contact_addresses",
@@ -32,6 +32,9 @@ const PERSONAL_TABLES: [&str; 8] = [
     "contact_lifecycle_history",
     "contact_approvals",
     "contact_sites",
+    "contact_related",
+    // The contact as it was before an import updated it, kept for undo.
+    "import_updates",
 ];
 
 /// Columns of `contacts` that the tombstone keeps as they are: identity, and categories that

@@ -1,0 +1,205 @@
+//! Duplicates of an import: records of the same file that are the same person, and records that
+//! match contacts already stored (same email, same phone, or same name at the same
+//! organisation), looked up a batch at a time through the indexes.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rapport_import::fields::ContactFields;
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+use crate::access::{scope, Actor};
+use crate::error::CoreResult;
+use crate::text::{fold, name_key};
+
+/// The keys a record is matched on.
+pub(crate) fn keys(fields: &ContactFields) -> Vec<(&'static str, String)> {
+    let mut keys = Vec::new();
+    for email in &fields.emails {
+        keys.push(("email", email.value.to_lowercase()));
+    }
+    for phone in &fields.phones {
+        if let Some(e164) = &phone.e164 {
+            keys.push(("phone", e164.clone()));
+        }
+    }
+    if let Some(key) = person_key(fields) {
+        keys.push(("name", key));
+    }
+    keys
+}
+
+/// Name and organisation together; a name alone is too common to call two people the same.
+fn person_key(fields: &ContactFields) -> Option<String> {
+    let organization = fold(fields.organization.as_deref()?);
+    let first = fields.given_name.as_deref().unwrap_or_default();
+    let last = fields.family_name.as_deref().unwrap_or_default();
+    if first.is_empty() && last.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "{}\u{1F}{organization}",
+        name_key(first, fields.middle_name.as_deref(), last)
+    ))
+}
+
+/// Groups of records that share a key, found as records arrive (union-find over record
+/// numbers).
+#[derive(Default)]
+pub(crate) struct FileDuplicates {
+    first_with_key: HashMap<(&'static str, String), u64>,
+    parent: HashMap<u64, u64>,
+}
+
+impl FileDuplicates {
+    fn root(&mut self, record: u64) -> u64 {
+        let mut at = record;
+        while let Some(&up) = self.parent.get(&at) {
+            if up == at {
+                break;
+            }
+            at = up;
+        }
+        self.parent.insert(record, at);
+        at
+    }
+
+    /// Notes a record's keys; returns the earliest record of the file it duplicates.
+    pub fn add(&mut self, record: u64, keys: &[(&'static str, String)]) -> Option<u64> {
+        let mut earliest: Option<u64> = None;
+        for key in keys {
+            match self.first_with_key.get(key) {
+                Some(&other) => {
+                    let (a, b) = (self.root(other), self.root(record));
+                    let (low, high) = (a.min(b), a.max(b));
+                    self.parent.insert(high, low);
+                    self.parent.entry(low).or_insert(low);
+                    earliest = Some(earliest.map_or(other, |e| e.min(other)));
+                }
+                None => {
+                    self.first_with_key.insert(key.clone(), record);
+                }
+            }
+        }
+        if earliest.is_none() {
+            self.parent.entry(record).or_insert(record);
+        }
+        earliest
+    }
+
+    /// Every group of two or more records, in record order.
+    pub fn groups(mut self) -> Vec<Vec<u64>> {
+        let records: Vec<u64> = self.parent.keys().copied().collect();
+        let mut groups: BTreeMap<u64, Vec<u64>> = BTreeMap::new();
+        for record in records {
+            let root = self.root(record);
+            groups.entry(root).or_default().push(record);
+        }
+        let mut out: Vec<Vec<u64>> = groups
+            .into_values()
+            .filter(|g| g.len() > 1)
+            .map(|mut g| {
+                g.sort_unstable();
+                g
+            })
+            .collect();
+        out.sort();
+        out
+    }
+}
+
+/// Stored contacts (below `below_id`, in the actor's scope, not erased) matching each key.
+pub(crate) async fn stored_matches(
+    conn: &mut SqliteConnection,
+    actor: &Actor,
+    keys: &[(&'static str, String)],
+    below_id: i64,
+) -> CoreResult<HashMap<(&'static str, String), Vec<i64>>> {
+    let mut found: HashMap<(&'static str, String), Vec<i64>> = HashMap::new();
+    for kind in ["email", "phone", "name"] {
+        let mut values: Vec<&str> = keys
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, v)| v.as_str())
+            .collect();
+        values.sort_unstable();
+        values.dedup();
+        for chunk in values.chunks(500) {
+            let (select, column) = match kind {
+                "email" => (
+                    "SELECT lower(x.address), c.id FROM contact_emails x JOIN contacts c ON c.id = x.contact_id WHERE x.address COLLATE NOCASE IN (",
+                    "",
+                ),
+                "phone" => (
+                    "SELECT x.e164, c.id FROM contact_phones x JOIN contacts c ON c.id = x.contact_id WHERE x.e164 IN (",
+                    "",
+                ),
+                _ => (
+                    "SELECT c.name_key || char(31) || c.company_key, c.id FROM contacts c WHERE c.name_key IN (",
+                    "name",
+                ),
+            };
+            let mut builder = QueryBuilder::<Sqlite>::new(select);
+            let mut separated = builder.separated(", ");
+            for value in chunk {
+                let bound = if column == "name" {
+                    value.split('\u{1F}').next().unwrap_or_default().to_string()
+                } else {
+                    (*value).to_string()
+                };
+                separated.push_bind(bound);
+            }
+            builder
+                .push(") AND c.erased_at IS NULL AND c.id < ")
+                .push_bind(below_id);
+            scope::push_contact_scope(&mut builder, actor);
+            let rows: Vec<(String, i64)> = builder.build_query_as().fetch_all(&mut *conn).await?;
+            for (value, id) in rows {
+                let ids = found.entry((kind, value)).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// The stored contacts a record matches, best first (most keys in common), with the reasons.
+pub(crate) fn matches_of(
+    keys: &[(&'static str, String)],
+    stored: &HashMap<(&'static str, String), Vec<i64>>,
+) -> Vec<(i64, Vec<&'static str>)> {
+    let mut by_contact: BTreeMap<i64, Vec<&'static str>> = BTreeMap::new();
+    for key in keys {
+        for id in stored.get(key).into_iter().flatten() {
+            let reasons = by_contact.entry(*id).or_default();
+            if !reasons.contains(&key.0) {
+                reasons.push(key.0);
+            }
+        }
+    }
+    let mut out: Vec<(i64, Vec<&'static str>)> = by_contact.into_iter().collect();
+    out.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_sharing_any_key_form_one_group() {
+        let mut d = FileDuplicates::default();
+        let k = |v: &str| vec![("email", v.to_string())];
+        assert_eq!(d.add(1, &k("a")), None);
+        assert_eq!(d.add(2, &k("b")), None);
+        assert_eq!(d.add(3, &k("a")), Some(1));
+        assert_eq!(
+            d.add(4, &[("email", "b".into()), ("phone", "+1".into())]),
+            Some(2)
+        );
+        assert_eq!(d.add(5, &[("phone", "+1".into()), ("email", "a".into())]), Some(1));
+        assert_eq!(d.add(6, &k("c")), None);
+        assert_eq!(d.groups(), vec![vec![1, 2, 3, 4, 5]]);
+    }
+}

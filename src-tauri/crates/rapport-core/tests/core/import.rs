@@ -1,0 +1,322 @@
+//! Importing files: the report's counts, duplicates against stored contacts and within the
+//! file, scope, and undo that puts every byte back.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rapport_core::access::Actor;
+use rapport_core::import::{self, FileReport, ImportOptions, OnDuplicate};
+use rapport_core::model::ContactListQuery;
+use rapport_core::store::contacts;
+use rapport_core::{CoreError, Database};
+use sha2::{Digest, Sha256};
+
+use crate::{demo_db, sign_in};
+
+const TABLES: [&str; 8] = [
+    "contacts",
+    "contact_emails",
+    "contact_phones",
+    "contact_addresses",
+    "contact_tags",
+    "contact_sites",
+    "contact_related",
+    "contact_lifecycle_history",
+];
+
+/// Every row of the contact tables, search indexes included (as the ids they hold).
+async fn digest(db: &Database) -> String {
+    let mut hasher = Sha256::new();
+    for table in TABLES {
+        let columns: Vec<String> =
+            sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid")
+                .bind(table)
+                .fetch_all(db.reader())
+                .await
+                .unwrap();
+        let row = columns
+            .iter()
+            .map(|c| format!("quote({c})"))
+            .collect::<Vec<_>>()
+            .join(" || '|' || ");
+        let rows: Vec<String> =
+            sqlx::query_scalar(&format!("SELECT {row} FROM {table} ORDER BY 1"))
+                .fetch_all(db.reader())
+                .await
+                .unwrap();
+        hasher.update(table.as_bytes());
+        for row in rows {
+            hasher.update(row.as_bytes());
+            hasher.update(b"\n");
+        }
+    }
+    format!("{:x}", hasher.finalize())
+}
+
+async fn found(db: &Database, actor: &Actor, text: &str) -> usize {
+    let query = ContactListQuery {
+        search: Some(text.into()),
+        limit: 100,
+        ..Default::default()
+    };
+    contacts::list(db, actor, &query).await.unwrap().rows.len()
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+async fn run(
+    db: &Database,
+    actor: &Actor,
+    path: &Path,
+    options: &ImportOptions,
+) -> Result<FileReport, CoreError> {
+    import::import_file(
+        db,
+        actor,
+        path,
+        options,
+        "GB",
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .await
+}
+
+async fn a_site(db: &Database) -> String {
+    let id: i64 = sqlx::query_scalar("SELECT min(id) FROM sites")
+        .fetch_one(db.reader())
+        .await
+        .unwrap();
+    id.to_string()
+}
+
+#[tokio::test]
+async fn an_import_that_created_and_updated_is_undone_to_the_byte() {
+    let demo = demo_db(300).await;
+    let dir = tempfile::tempdir().unwrap();
+    let (existing_id, existing_email): (i64, String) = sqlx::query_as(
+        "SELECT contact_id, address FROM contact_emails ORDER BY contact_id LIMIT 1",
+    )
+    .fetch_one(demo.db.reader())
+    .await
+    .unwrap();
+    let before = digest(&demo.db).await;
+    let csv = write(
+        dir.path(),
+        "people.csv",
+        &format!(
+            "First Name,Last Name,E-mail Address,Job Title,Mobile Phone\r\n\
+             Zoë,Quennell-Abara,zoe.quennell@harbourline.example.com,Buyer,+44 7700 900123\r\n\
+             ,,{existing_email},Head of Imports,+44 7700 900456\r\n\
+             ,,,,\r\n\
+             Piet,Verloren,piet@nodot,Clerk,\r\n\
+             Too,Many,columns@example.com,x,y,z\r\n"
+        ),
+    );
+    let options = ImportOptions {
+        on_duplicate: OnDuplicate::Update,
+        site_id: Some(a_site(&demo.db).await),
+        list_contacts: true,
+        ..ImportOptions::default()
+    };
+    let report = run(&demo.db, &demo.admin, &csv, &options).await.unwrap();
+    assert_eq!(report.records, 5, "{report:?}");
+    assert_eq!((report.imported, report.updated, report.skipped), (1, 1, 1));
+    let reasons: Vec<(u64, &str)> = report
+        .rejected
+        .iter()
+        .map(|r| (r.record, r.reason.as_str()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [(4, "invalid_email"), (5, "column_count_mismatch")]
+    );
+    assert_eq!(report.matches.len(), 1);
+    assert_eq!(report.matches[0].contacts, [existing_id.to_string()]);
+    assert_eq!(report.matches[0].reasons, ["email"]);
+    assert_eq!(found(&demo.db, &demo.admin, "Quennell").await, 1);
+    let title: Option<String> = sqlx::query_scalar("SELECT job_title FROM contacts WHERE id = ?")
+        .bind(existing_id)
+        .fetch_one(demo.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(title.as_deref(), Some("Head of Imports"));
+    assert_ne!(digest(&demo.db).await, before);
+
+    let history = import::list_imports(&demo.db, &demo.admin).await.unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].imported, 1);
+    let undo = import::undo_import(&demo.db, &demo.admin, &history[0].id)
+        .await
+        .unwrap();
+    assert_eq!((undo.removed, undo.restored), (1, 1));
+    assert_eq!(digest(&demo.db).await, before, "undo restores every row");
+    assert_eq!(found(&demo.db, &demo.admin, "Quennell").await, 0);
+    assert_eq!(found(&demo.db, &demo.admin, "Head of Imports").await, 0);
+    let again = import::undo_import(&demo.db, &demo.admin, &history[0].id).await;
+    assert!(matches!(again, Err(CoreError::InvalidInput(_))), "{again:?}");
+}
+
+#[tokio::test]
+async fn importing_the_same_file_twice_skips_what_is_already_there() {
+    let demo = demo_db(50).await;
+    let dir = tempfile::tempdir().unwrap();
+    let csv = write(
+        dir.path(),
+        "twice.csv",
+        "Name,Email,Phone,Company\n\
+         Ada Obi,ada.obi@lagoon.example.com,+44 20 7946 0001,Lagoon Ltd\n\
+         Ada Obi,ADA.OBI@lagoon.example.com,,Lagoon Ltd\n\
+         Ben Roe,ben.roe@lagoon.example.com,+44 20 7946 0002,Lagoon Ltd\n",
+    );
+    let options = ImportOptions {
+        list_contacts: true,
+        ..ImportOptions::default()
+    };
+    let first = run(&demo.db, &demo.admin, &csv, &options).await.unwrap();
+    assert_eq!((first.imported, first.skipped), (2, 1), "{first:?}");
+    assert_eq!(first.duplicate_groups, vec![vec![1, 2]]);
+    let second = run(&demo.db, &demo.admin, &csv, &options).await.unwrap();
+    assert_eq!((second.imported, second.skipped), (0, 3), "{second:?}");
+    assert_eq!(second.matches.len(), 3);
+    let created = run(
+        &demo.db,
+        &demo.admin,
+        &csv,
+        &ImportOptions {
+            on_duplicate: OnDuplicate::Create,
+            ..options.clone()
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(created.imported, 3);
+    assert_eq!(found(&demo.db, &demo.admin, "ada.obi").await, 4);
+}
+
+#[tokio::test]
+async fn a_dry_run_or_a_cancelled_import_stores_nothing() {
+    let demo = demo_db(50).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("First Name,Last Name,E-mail Address\n");
+    for i in 0..5_000 {
+        text.push_str(&format!("Person{i},Family{i},p{i}@bulk.example.com\n"));
+    }
+    let csv = write(dir.path(), "many.csv", &text);
+    let before = digest(&demo.db).await;
+    let dry = run(
+        &demo.db,
+        &demo.admin,
+        &csv,
+        &ImportOptions {
+            dry_run: true,
+            ..ImportOptions::default()
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(dry.imported, 5_000);
+    assert!(dry.import_id.is_none());
+    assert_eq!(digest(&demo.db).await, before);
+
+    let cancel = AtomicBool::new(false);
+    let result = import::import_file(
+        &demo.db,
+        &demo.admin,
+        &csv,
+        &ImportOptions::default(),
+        "GB",
+        &mut |p| {
+            if p.records >= 2_000 {
+                cancel.store(true, Ordering::Relaxed);
+            }
+        },
+        &cancel,
+    )
+    .await;
+    assert!(matches!(result, Err(CoreError::Cancelled)), "{result:?}");
+    assert_eq!(digest(&demo.db).await, before);
+    let imports: i64 = sqlx::query_scalar("SELECT count(*) FROM imports")
+        .fetch_one(demo.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(imports, 0);
+}
+
+#[tokio::test]
+async fn a_manager_imports_only_into_a_site_of_their_territory() {
+    let demo = demo_db(200).await;
+    let dir = tempfile::tempdir().unwrap();
+    let csv = write(
+        dir.path(),
+        "one.csv",
+        "First Name,Last Name,E-mail Address\nIona,MacRath,iona.macrath@glen.example.com\n",
+    );
+    let manager = sign_in(&demo.db, "territory").await;
+    let no_site = run(&demo.db, &manager, &csv, &ImportOptions::default()).await;
+    assert!(
+        matches!(&no_site, Err(CoreError::InvalidInput(p)) if p.field == "site"),
+        "{no_site:?}"
+    );
+    let (inside, outside): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT min(s.id) FROM sites s JOIN territories t ON t.id = s.territory_id
+                 WHERE t.code = 'UKI-SCO'),
+                (SELECT min(s.id) FROM sites s JOIN territories t ON t.id = s.territory_id
+                 WHERE t.code <> 'UKI-SCO')",
+    )
+    .fetch_one(demo.db.reader())
+    .await
+    .unwrap();
+    let elsewhere = ImportOptions {
+        site_id: Some(outside.to_string()),
+        ..ImportOptions::default()
+    };
+    assert!(run(&demo.db, &manager, &csv, &elsewhere).await.is_err());
+    let here = ImportOptions {
+        site_id: Some(inside.to_string()),
+        ..ImportOptions::default()
+    };
+    let report = run(&demo.db, &manager, &csv, &here).await.unwrap();
+    assert_eq!(report.imported, 1);
+    assert_eq!(found(&demo.db, &manager, "MacRath").await, 1);
+    let billing = sign_in(&demo.db, "billing").await;
+    assert!(matches!(
+        run(&demo.db, &billing, &csv, &here).await,
+        Err(CoreError::Forbidden { .. })
+    ));
+}
+
+#[tokio::test]
+async fn required_fields_reject_rows_by_name_and_unknown_ones_are_refused() {
+    let demo = demo_db(20).await;
+    let dir = tempfile::tempdir().unwrap();
+    let csv = write(
+        dir.path(),
+        "req.csv",
+        "First Name,Last Name,E-mail Address\nNoel,,noel@firth.example.com\nMai,Tran,\n",
+    );
+    let options = ImportOptions {
+        require: vec!["family_name".into(), "email".into()],
+        dry_run: true,
+        ..ImportOptions::default()
+    };
+    let report = run(&demo.db, &demo.admin, &csv, &options).await.unwrap();
+    let reasons: Vec<&str> = report.rejected.iter().map(|r| r.reason.as_str()).collect();
+    assert_eq!(
+        reasons,
+        ["missing_required_field:family_name", "missing_required_field:email"]
+    );
+    let bogus = ImportOptions {
+        require: vec!["shoe_size".into()],
+        ..ImportOptions::default()
+    };
+    let refused = run(&demo.db, &demo.admin, &csv, &bogus).await;
+    assert!(
+        matches!(&refused, Err(CoreError::InvalidInput(p)) if p.field == "require" && p.message.contains("shoe_size")),
+        "{refused:?}"
+    );
+}
