@@ -1,11 +1,10 @@
 //! From calcard's parsed entries to the import's [`ContactFields`].
 
 use base64::Engine as _;
-use calcard::vcard::{
-    VCard, VCardEntry, VCardParameterName, VCardParameterValue, VCardProperty, VCardSex,
-    VCardValue,
-};
 use calcard::common::{IanaString, PartialDateTime};
+use calcard::vcard::{
+    VCard, VCardEntry, VCardParameterName, VCardParameterValue, VCardProperty, VCardSex, VCardValue,
+};
 use std::collections::HashMap;
 
 use super::prepare::Line;
@@ -87,9 +86,11 @@ impl Types {
 /// Whether an Apple label names one of our types (so it is "applied" and not kept as a note).
 fn label_maps(label: &str) -> bool {
     let l = label.to_ascii_lowercase();
-    ["work", "home", "other", "cell", "mobile", "iphone", "fax", "pager", "main"]
-        .iter()
-        .any(|w| l.contains(w))
+    [
+        "work", "home", "other", "cell", "mobile", "iphone", "fax", "pager", "main",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
 }
 
 /// `_$!<Work>!$_` → `Work`; a custom label stays as written.
@@ -424,14 +425,20 @@ pub(super) fn to_fields(card: &VCard, lines: &[Line]) -> ContactFields {
             let key = (name.clone(), altid.clone());
             if altids.contains_key(&key) {
                 let text = entry_text(entry);
-                let lang = language.as_deref().map(|l| format!(" ({l})")).unwrap_or_default();
+                let lang = language
+                    .as_deref()
+                    .map(|l| format!(" ({l})"))
+                    .unwrap_or_default();
                 match entry.name {
                     VCardProperty::Fn => {
                         fn_alt_langs.push((altid, language.clone()));
                         b.note(&format!("Name{lang}"), &text);
                     }
                     VCardProperty::N => {
-                        if !fn_alt_langs.iter().any(|(a, l)| *a == altid && *l == language) {
+                        if !fn_alt_langs
+                            .iter()
+                            .any(|(a, l)| *a == altid && *l == language)
+                        {
                             let joined: Vec<&str> = entry
                                 .values
                                 .iter()
@@ -454,7 +461,7 @@ pub(super) fn to_fields(card: &VCard, lines: &[Line]) -> ContactFields {
                             .map(entry_text);
                         if first.as_deref() != Some(text.as_str())
                             && !(entry.name == VCardProperty::Bday
-                                && first.as_deref().and_then(|f| birthday_text(f))
+                                && first.as_deref().and_then(birthday_text)
                                     == entry.values.first().and_then(birthday))
                         {
                             b.note(&format!("{}{lang}", note_label(&name)), &text);
@@ -472,7 +479,10 @@ pub(super) fn to_fields(card: &VCard, lines: &[Line]) -> ContactFields {
                 if b.fields.display_name.is_none() {
                     b.fields.display_name = clean(&text);
                 } else {
-                    let lang = language.as_deref().map(|l| format!(" ({l})")).unwrap_or_default();
+                    let lang = language
+                        .as_deref()
+                        .map(|l| format!(" ({l})"))
+                        .unwrap_or_default();
                     b.note(&format!("Name{lang}"), &text);
                 }
             }
@@ -507,7 +517,9 @@ pub(super) fn to_fields(card: &VCard, lines: &[Line]) -> ContactFields {
                     for unit in units.iter().skip(2) {
                         b.note("Organization unit", unit);
                     }
-                } else {
+                } else if units.first().and_then(|u| clean(u)) != b.fields.organization
+                    || units.get(1).and_then(|u| clean(u)) != b.fields.department
+                {
                     b.note("Organization", &entry_text(entry));
                 }
             }
@@ -515,7 +527,7 @@ pub(super) fn to_fields(card: &VCard, lines: &[Line]) -> ContactFields {
                 let text = entry_text(entry);
                 if b.fields.job_title.is_none() {
                     b.fields.job_title = clean(&text);
-                } else {
+                } else if clean(&text) != b.fields.job_title {
                     b.note("Title", &text);
                 }
             }
@@ -573,7 +585,9 @@ pub(super) fn to_fields(card: &VCard, lines: &[Line]) -> ContactFields {
                 }
             }
             VCardProperty::Bday => {
-                let parsed = entry.values.first().and_then(birthday);
+                let parsed = line
+                    .and_then(|l| birthday_text(&l.value))
+                    .or_else(|| entry.values.first().and_then(birthday));
                 match parsed {
                     Some(date) if b.fields.birthday.is_none() => b.fields.birthday = Some(date),
                     Some(date) if b.fields.birthday.as_deref() == Some(date.as_str()) => {}
@@ -596,7 +610,9 @@ pub(super) fn to_fields(card: &VCard, lines: &[Line]) -> ContactFields {
             }
             VCardProperty::Url => {
                 if let Some(url) = clean(&entry_text(entry)) {
-                    if let Some(l) = label.filter(|l| !label_maps(l) && !l.eq_ignore_ascii_case("homepage")) {
+                    if let Some(l) =
+                        label.filter(|l| !label_maps(l) && !l.eq_ignore_ascii_case("homepage"))
+                    {
                         b.note(l, &url);
                     }
                     b.fields.urls.push(url);
@@ -612,7 +628,10 @@ pub(super) fn to_fields(card: &VCard, lines: &[Line]) -> ContactFields {
             VCardProperty::Photo => photo(&mut b, entry, line),
             VCardProperty::Logo | VCardProperty::Sound | VCardProperty::Key => {
                 // Inline logos, sounds and keys (certificates) have no field; their links do.
-                if !entry.values.iter().any(|v| matches!(v, VCardValue::Binary(_)))
+                if !entry
+                    .values
+                    .iter()
+                    .any(|v| matches!(v, VCardValue::Binary(_)))
                     && !line.is_some_and(|l| l.base64)
                 {
                     b.note(&note_label(&name), &entry_text(entry));
@@ -654,7 +673,20 @@ pub(super) fn to_fields(card: &VCard, lines: &[Line]) -> ContactFields {
             }
             _ if name.starts_with("X-FCENCODED-") => fullcontact(&mut b, &name, entry),
             _ => {
-                let text = entry_text(entry);
+                let mut text = entry_text(entry);
+                let has_time_only = entry.values.iter().any(|v| {
+                    matches!(v, VCardValue::PartialDateTime(dt) if dt.year.is_none() && dt.month.is_none())
+                });
+                if let Some(l) = line.filter(|_| has_time_only) {
+                    text = l.value.clone();
+                }
+                if label.is_some_and(|l| l.eq_ignore_ascii_case("anniversary"))
+                    || note_label(&name) == "Anniversary"
+                {
+                    if let Some(date) = birthday_text(&text).filter(|_| !text.contains('T')) {
+                        text = date;
+                    }
+                }
                 let lbl = match label {
                     Some(l) => l.to_string(),
                     None => note_label(&name),
@@ -789,7 +821,10 @@ mod tests {
     #[test]
     fn magic_numbers() {
         assert_eq!(sniff_media_type(b"\x89PNG\r\n"), Some("image/png"));
-        assert_eq!(sniff_media_type(&[0xFF, 0xD8, 0xFF, 0xE0]), Some("image/jpeg"));
+        assert_eq!(
+            sniff_media_type(&[0xFF, 0xD8, 0xFF, 0xE0]),
+            Some("image/jpeg")
+        );
         assert_eq!(sniff_media_type(b"hello"), None);
     }
 }

@@ -12,6 +12,8 @@ pub(super) struct Line {
     pub name: String,
     /// The content line handed to calcard.
     pub text: String,
+    /// The value as decoded (escapes still in place), for dates calcard reads differently.
+    pub value: String,
     /// The value was base64 in the file (kept as base64 for calcard, white space removed).
     pub base64: bool,
 }
@@ -102,9 +104,7 @@ pub(super) fn prepare(input: &[u8]) -> Prepared {
         }
     }
     if let Some(open) = current.take() {
-        let last_is_cut = open
-            .last()
-            .is_some_and(|l| parse_line(&l.bytes).is_none());
+        let last_is_cut = open.last().is_some_and(|l| parse_line(&l.bytes).is_none());
         let message = match open.last() {
             Some(last) if last_is_cut => format!(
                 "The card is cut off: the file ends in the middle of a property ({:?}) and the \
@@ -136,7 +136,10 @@ pub(super) fn prepare(input: &[u8]) -> Prepared {
             Transfer::Base64 => Vec::new(),
             Transfer::None => parsed.value.to_vec(),
         };
-        for part in [&line.bytes[..line.bytes.len() - parsed.value.len()], &value[..]] {
+        for part in [
+            &line.bytes[..line.bytes.len() - parsed.value.len()],
+            &value[..],
+        ] {
             if std::str::from_utf8(part).is_err() {
                 needs_fallback.extend_from_slice(part);
                 needs_fallback.push(b'\n');
@@ -363,10 +366,13 @@ fn transfer_of(parsed: &Parsed<'_>) -> Transfer {
 }
 
 fn charset_of(parsed: &Parsed<'_>) -> Option<&'static Encoding> {
-    parsed.params.iter().find_map(|param| match param_parts(param) {
-        (key, Some(label)) if key == "CHARSET" => Encoding::for_label(label.as_bytes()),
-        _ => None,
-    })
+    parsed
+        .params
+        .iter()
+        .find_map(|param| match param_parts(param) {
+            (key, Some(label)) if key == "CHARSET" => Encoding::for_label(label.as_bytes()),
+            _ => None,
+        })
 }
 
 /// QUOTED-PRINTABLE with soft breaks already joined; a stray `=` is kept as written.
@@ -394,7 +400,11 @@ fn decode_qp(value: &[u8]) -> Vec<u8> {
 /// Text in the declared charset; bytes that are valid UTF-8 as UTF-8 (also when the file is in
 /// a legacy encoding: a UTF-8 multi-byte sequence hardly ever occurs by chance); otherwise the
 /// file's encoding.
-fn decode_text(bytes: &[u8], declared: Option<&'static Encoding>, fallback: &'static Encoding) -> String {
+fn decode_text(
+    bytes: &[u8],
+    declared: Option<&'static Encoding>,
+    fallback: &'static Encoding,
+) -> String {
     if let Some(encoding) = declared {
         let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
         if !had_errors {
@@ -436,6 +446,7 @@ fn to_line(parsed: &Parsed<'_>, fallback: &'static Encoding) -> Line {
         text.push_str(";ENCODING=b");
     }
     text.push(':');
+    let value_start = text.len();
     match transfer {
         Transfer::Base64 => text.extend(
             parsed
@@ -455,6 +466,7 @@ fn to_line(parsed: &Parsed<'_>, fallback: &'static Encoding) -> Line {
     }
     Line {
         name: parsed.name.clone(),
+        value: text[value_start..].to_string(),
         text,
         base64,
     }
