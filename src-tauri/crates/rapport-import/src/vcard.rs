@@ -41,7 +41,11 @@
 //!    other property with no field of its own appended to `notes` as a `Label: value` line, in
 //!    file order after the NOTE text — except purely technical ones (VERSION, PRODID, UID, REV,
 //!    X-ABUID, X-ABShowAs, X-ABADR, X-ABLabel once applied, SORT-STRING, CLASS, KIND=individual,
-//!    X-MS-OL-*, X-EVOLUTION-FILE-AS, inline KEY/LOGO/SOUND data).
+//!    X-MS-OL-*, X-EVOLUTION-FILE-AS, inline KEY/LOGO/SOUND data). A LABEL is kept as an
+//!    `Address label (work): …` note even when the card has an ADR: its lines are the address
+//!    as the person wrote it, and ADR does not always hold the same (eds 5.vcf). Applied
+//!    labels are left out; a label that names no type of ours (`AssistantPhone`) becomes a
+//!    `AssistantPhone: 905-222-1234` note.
 
 mod map;
 mod prepare;
