@@ -270,7 +270,10 @@ fn write_import_csv(
         out,
         "First Name,Last Name,Company,Job Title,E-mail Address,Business Phone,Mobile Phone,Business City"
     )?;
-    for record in ContactGenerator::new(org, options).batches(10_000).flatten() {
+    for record in ContactGenerator::new(org, options)
+        .batches(10_000)
+        .flatten()
+    {
         let phone = |kind: rapport_core::model::PhoneKind| {
             record
                 .phones
@@ -284,10 +287,18 @@ fn write_import_csv(
             record.last_name.clone(),
             record.company.clone().unwrap_or_default(),
             record.job_title.clone().unwrap_or_default(),
-            record.emails.first().map(|e| e.address.clone()).unwrap_or_default(),
+            record
+                .emails
+                .first()
+                .map(|e| e.address.clone())
+                .unwrap_or_default(),
             phone(rapport_core::model::PhoneKind::Office),
             phone(rapport_core::model::PhoneKind::Mobile),
-            record.addresses.first().map(|a| a.city.clone()).unwrap_or_default(),
+            record
+                .addresses
+                .first()
+                .map(|a| a.city.clone())
+                .unwrap_or_default(),
         ];
         let line: Vec<String> = fields.iter().map(|f| quote(f)).collect();
         writeln!(out, "{}", line.join(","))?;

@@ -81,7 +81,11 @@ pub async fn import_files(
         if args.json {
             emit(&serde_json::to_string(&report)?)?;
         } else {
-            let what = if args.dry_run { "would import" } else { "imported" };
+            let what = if args.dry_run {
+                "would import"
+            } else {
+                "imported"
+            };
             emit(&format!(
                 "{}: {} records ({}, {}): {what} {}, updated {}, skipped {}, rejected {}{}",
                 file.display(),
@@ -132,7 +136,11 @@ pub async fn list(db: &Database, actor: &Actor, json: bool) -> anyhow::Result<()
             i.imported,
             i.updated,
             i.file_name,
-            if i.undone_at.is_some() { "  (undone)" } else { "" }
+            if i.undone_at.is_some() {
+                "  (undone)"
+            } else {
+                ""
+            }
         ))?;
     }
     Ok(())

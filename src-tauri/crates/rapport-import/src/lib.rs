@@ -94,7 +94,11 @@ fn spreadsheet_kind(prefix: &[u8], name: &str) -> Option<SheetKind> {
             || prefix
                 .windows(b"opendocument.spreadsheet".len())
                 .any(|w| w == b"opendocument.spreadsheet");
-        return Some(if is_ods { SheetKind::Ods } else { SheetKind::Xlsx });
+        return Some(if is_ods {
+            SheetKind::Ods
+        } else {
+            SheetKind::Xlsx
+        });
     }
     prefix
         .starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])

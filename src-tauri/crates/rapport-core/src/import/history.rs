@@ -87,9 +87,7 @@ impl Row {
 pub async fn list_imports(db: &Database, actor: &Actor) -> CoreResult<Vec<ImportSummary>> {
     authorize(db, actor, Action::Import).await?;
     let mine = actor.role() != Role::SiteAdmin;
-    let sql = format!(
-        "{SELECT} WHERE (? = 0 OR i.user_id = ?) ORDER BY i.id DESC LIMIT 500"
-    );
+    let sql = format!("{SELECT} WHERE (? = 0 OR i.user_id = ?) ORDER BY i.id DESC LIMIT 500");
     let rows: Vec<Row> = sqlx::query_as(&sql)
         .bind(mine)
         .bind(actor.user_id())
@@ -126,7 +124,10 @@ pub async fn undo_import(db: &Database, actor: &Actor, import_id: &str) -> CoreR
         return Err(not_found());
     }
     if row.undone_at.is_some() {
-        return Err(CoreError::invalid("import", "this import was already undone"));
+        return Err(CoreError::invalid(
+            "import",
+            "this import was already undone",
+        ));
     }
     let (first, last): (Option<i64>, Option<i64>) =
         sqlx::query_as("SELECT first_id, last_id FROM imports WHERE id = ?")

@@ -68,6 +68,8 @@ impl FileDuplicates {
         let mut earliest: Option<u64> = None;
         for key in keys {
             match self.first_with_key.get(key) {
+                // The same number or address twice on one card.
+                Some(&other) if other == record => {}
                 Some(&other) => {
                     let (a, b) = (self.root(other), self.root(record));
                     let (low, high) = (a.min(b), a.max(b));
@@ -198,8 +200,12 @@ mod tests {
             d.add(4, &[("email", "b".into()), ("phone", "+1".into())]),
             Some(2)
         );
-        assert_eq!(d.add(5, &[("phone", "+1".into()), ("email", "a".into())]), Some(1));
+        assert_eq!(
+            d.add(5, &[("phone", "+1".into()), ("email", "a".into())]),
+            Some(1)
+        );
         assert_eq!(d.add(6, &k("c")), None);
+        assert_eq!(d.add(7, &[("phone", "+9".into()), ("phone", "+9".into())]), None);
         assert_eq!(d.groups(), vec![vec![1, 2, 3, 4, 5]]);
     }
 }

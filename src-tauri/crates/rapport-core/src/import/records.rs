@@ -69,7 +69,11 @@ pub fn contact_record(id: i64, fields: &ContactFields, d: &Defaults<'_>) -> Cont
     let first_name = fields
         .given_name
         .clone()
-        .or_else(|| (!has_person_name).then(|| fields.display_name.clone()).flatten())
+        .or_else(|| {
+            (!has_person_name)
+                .then(|| fields.display_name.clone())
+                .flatten()
+        })
         .unwrap_or_default();
     let mut emails: Vec<&rapport_import::fields::EmailField> = fields.emails.iter().collect();
     emails.sort_by_key(|e| !e.pref);

@@ -84,7 +84,8 @@ pub async fn import_file(
     let sheet = options.sheet.clone();
     let overrides = options.mapping.clone();
     let reader = tokio::task::spawn_blocking(move || {
-        let (info, records) = match source::open(&reader_path, sheet.as_deref(), &overrides, &saved) {
+        let (info, records) = match source::open(&reader_path, sheet.as_deref(), &overrides, &saved)
+        {
             Ok(opened) => opened,
             Err(error) => {
                 let _ = info_tx.send(Err(error));
@@ -151,22 +152,20 @@ pub async fn import_file(
         .fetch_one(session.conn())
         .await?;
     let import_id: i64 = match session.tx() {
-        Some(tx) => {
-            sqlx::query(
-                "INSERT INTO imports (user_id, file_name, format, encoding, site_id, records,
+        Some(tx) => sqlx::query(
+            "INSERT INTO imports (user_id, file_name, format, encoding, site_id, records,
                      imported, updated, skipped, rejected, created_at)
                  VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, 0, ?)",
-            )
-            .bind(actor.user_id())
-            .bind(&file_name)
-            .bind(&info.format)
-            .bind(&info.encoding)
-            .bind(site.as_ref().map(|s| s.id))
-            .bind(timestamp(now))
-            .execute(tx)
-            .await?
-            .last_insert_rowid()
-        }
+        )
+        .bind(actor.user_id())
+        .bind(&file_name)
+        .bind(&info.format)
+        .bind(&info.encoding)
+        .bind(site.as_ref().map(|s| s.id))
+        .bind(timestamp(now))
+        .execute(tx)
+        .await?
+        .last_insert_rowid(),
         None => 0,
     };
 
@@ -217,7 +216,8 @@ pub async fn import_file(
         let keys: Vec<Vec<(&'static str, String)>> =
             checked.iter().map(|(_, f, _)| matching::keys(f)).collect();
         let all_keys: Vec<(&'static str, String)> = keys.iter().flatten().cloned().collect();
-        let stored = matching::stored_matches(session.conn(), actor, &all_keys, first_new_id).await?;
+        let stored =
+            matching::stored_matches(session.conn(), actor, &all_keys, first_new_id).await?;
 
         for ((record, fields, warnings), keys) in checked.into_iter().zip(keys) {
             let earlier = state.dups.add(record, &keys);
@@ -269,7 +269,9 @@ pub async fn import_file(
                     state.next_id += 1;
                     state.target_of_record.insert(record, id);
                     if session.tx().is_some() {
-                        state.pending.push(records::contact_record(id, &fields, &defaults));
+                        state
+                            .pending
+                            .push(records::contact_record(id, &fields, &defaults));
                         state.extras.push((id, extras_of(&fields)));
                         listed.id = Some(id.to_string());
                         listed.reference = Some(contact_reference(id));
@@ -466,12 +468,14 @@ impl State {
                     .await?;
             }
             for (kind, value) in extras.related {
-                sqlx::query("INSERT INTO contact_related (contact_id, kind, value) VALUES (?, ?, ?)")
-                    .bind(id)
-                    .bind(kind)
-                    .bind(value)
-                    .execute(&mut *conn)
-                    .await?;
+                sqlx::query(
+                    "INSERT INTO contact_related (contact_id, kind, value) VALUES (?, ?, ?)",
+                )
+                .bind(id)
+                .bind(kind)
+                .bind(value)
+                .execute(&mut *conn)
+                .await?;
             }
         }
         self.pending.clear();
@@ -481,7 +485,12 @@ impl State {
 }
 
 async fn site_target(db: &Database, actor: &Actor, id: &str) -> CoreResult<SiteTarget> {
-    let refuse = || CoreError::invalid("site", format!("site {id} is not a site you can import into"));
+    let refuse = || {
+        CoreError::invalid(
+            "site",
+            format!("site {id} is not a site you can import into"),
+        )
+    };
     let number: i64 = id.trim().parse().map_err(|_| refuse())?;
     let mut builder = QueryBuilder::<Sqlite>::new(
         "SELECT s.id, s.territory_id, a.name FROM sites s
@@ -541,7 +550,10 @@ async fn remember_mapping(
     mapping: &[(String, String)],
     now: chrono::DateTime<Utc>,
 ) -> CoreResult<()> {
-    let map: BTreeMap<&str, &str> = mapping.iter().map(|(h, k)| (h.as_str(), k.as_str())).collect();
+    let map: BTreeMap<&str, &str> = mapping
+        .iter()
+        .map(|(h, k)| (h.as_str(), k.as_str()))
+        .collect();
     sqlx::query(
         "INSERT INTO import_mappings (source, mapping, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (source) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at",

@@ -87,7 +87,11 @@ fn push_json(builder: &mut QueryBuilder<'_, Sqlite>, value: &Value) {
 
 /// Writes a snapshot back: the contact's own row updated in place (its id and everything that
 /// refers to it stay), the other tables' rows replaced.
-pub async fn restore(conn: &mut SqliteConnection, contact_id: i64, snapshot: &Value) -> CoreResult<()> {
+pub async fn restore(
+    conn: &mut SqliteConnection,
+    contact_id: i64,
+    snapshot: &Value,
+) -> CoreResult<()> {
     for (table, key) in TABLES {
         let rows = snapshot
             .get(table)

@@ -81,8 +81,10 @@ pub(crate) fn open(
             for row in table.rows.by_ref().take(SAMPLE_ROWS) {
                 sample.push(row);
             }
-            let sample_rows: Vec<TableRow> =
-                sample.iter().filter_map(|r| r.as_ref().ok().cloned()).collect();
+            let sample_rows: Vec<TableRow> = sample
+                .iter()
+                .filter_map(|r| r.as_ref().ok().cloned())
+                .collect();
             let headers = table.headers.clone();
             let mut mapped = mapping::auto(&headers, table.has_header, &sample_rows);
             let signature = table.has_header.then(|| signature(&headers));

@@ -58,16 +58,22 @@ pub(crate) async fn apply(
     let mut changes: Vec<Change> = Vec::new();
     let mut sets: Vec<(&'static str, SqlValue)> = Vec::new();
 
-    let mut text = |column: &'static str, field: &str, before: &Option<String>, after: &Option<String>| {
-        if after.is_some() && after != before {
-            changes.push(Change::new(field, json!(before), json!(after)));
-            sets.push((column, after.clone().into()));
-            after.clone()
-        } else {
-            before.clone()
-        }
-    };
-    let salutation = text("salutation", "salutation", &stored.salutation, &fields.prefix);
+    let mut text =
+        |column: &'static str, field: &str, before: &Option<String>, after: &Option<String>| {
+            if after.is_some() && after != before {
+                changes.push(Change::new(field, json!(before), json!(after)));
+                sets.push((column, after.clone().into()));
+                after.clone()
+            } else {
+                before.clone()
+            }
+        };
+    let salutation = text(
+        "salutation",
+        "salutation",
+        &stored.salutation,
+        &fields.prefix,
+    );
     let _ = salutation;
     let first = text(
         "first_name",
@@ -76,7 +82,12 @@ pub(crate) async fn apply(
         &fields.given_name,
     )
     .unwrap_or_default();
-    let middle = text("middle_name", "middleName", &stored.middle_name, &fields.middle_name);
+    let middle = text(
+        "middle_name",
+        "middleName",
+        &stored.middle_name,
+        &fields.middle_name,
+    );
     let last = text(
         "last_name",
         "lastName",
@@ -91,12 +102,24 @@ pub(crate) async fn apply(
         &fields.nickname,
     );
     let suffix = text("suffix", "suffix", &stored.suffix, &fields.suffix);
-    let job_title = text("job_title", "jobTitle", &stored.job_title, &fields.job_title);
-    let _department = text("department", "department", &stored.department, &fields.department);
+    let job_title = text(
+        "job_title",
+        "jobTitle",
+        &stored.job_title,
+        &fields.job_title,
+    );
+    let _department = text(
+        "department",
+        "department",
+        &stored.department,
+        &fields.department,
+    );
     let company = text("company", "company", &stored.company, &fields.organization);
 
     let notes = match (&stored.notes, &incoming.notes) {
-        (Some(before), Some(new)) if !before.contains(new.as_str()) => Some(format!("{before}\n\n{new}")),
+        (Some(before), Some(new)) if !before.contains(new.as_str()) => {
+            Some(format!("{before}\n\n{new}"))
+        }
         (None, Some(new)) => Some(new.clone()),
         _ => None,
     };
@@ -105,7 +128,11 @@ pub(crate) async fn apply(
         sets.push(("notes", notes.into()));
     }
     if let (None, Some(birthday)) = (&stored.birthday, incoming.birthday) {
-        changes.push(Change::new("birthday", Value::Null, json!(birthday.to_string())));
+        changes.push(Change::new(
+            "birthday",
+            Value::Null,
+            json!(birthday.to_string()),
+        ));
         sets.push(("birthday", birthday.to_string().into()));
     }
     let mut websites: Vec<String> = serde_json::from_str(&stored.websites).unwrap_or_default();
@@ -116,8 +143,15 @@ pub(crate) async fn apply(
         }
     }
     if websites != before_websites {
-        changes.push(Change::new("websites", json!(before_websites), json!(websites)));
-        sets.push(("websites", serde_json::to_string(&websites).unwrap_or_default().into()));
+        changes.push(Change::new(
+            "websites",
+            json!(before_websites),
+            json!(websites),
+        ));
+        sets.push((
+            "websites",
+            serde_json::to_string(&websites).unwrap_or_default().into(),
+        ));
     }
 
     // Emails, phones and addresses the contact does not have yet.
@@ -154,10 +188,11 @@ pub(crate) async fn apply(
             sets.push(("primary_email", new_emails[0].address.as_str().into()));
         }
     }
-    let phones: Vec<String> = sqlx::query_scalar("SELECT e164 FROM contact_phones WHERE contact_id = ?")
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?;
+    let phones: Vec<String> =
+        sqlx::query_scalar("SELECT e164 FROM contact_phones WHERE contact_id = ?")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?;
     let new_phones: Vec<_> = incoming
         .phones
         .iter()
@@ -275,7 +310,11 @@ pub(crate) async fn apply(
         .await?
         .rows_affected();
         if added > 0 {
-            changes.push(Change::new("sites", Value::Null, json!(site.id.to_string())));
+            changes.push(Change::new(
+                "sites",
+                Value::Null,
+                json!(site.id.to_string()),
+            ));
             if stored.territory_id.is_none() {
                 sets.push(("territory_id", site.territory_id.into()));
             }
@@ -286,11 +325,27 @@ pub(crate) async fn apply(
     }
     sets.push((
         "display_name",
-        display_name(&first, middle.as_deref(), &last, preferred.as_deref(), suffix.as_deref()).into(),
+        display_name(
+            &first,
+            middle.as_deref(),
+            &last,
+            preferred.as_deref(),
+            suffix.as_deref(),
+        )
+        .into(),
     ));
-    sets.push(("name_key", name_key(&first, middle.as_deref(), &last).into()));
-    sets.push(("company_key", company.as_deref().map(fold).unwrap_or_default().into()));
-    sets.push(("title_key", job_title.as_deref().map(fold).unwrap_or_default().into()));
+    sets.push((
+        "name_key",
+        name_key(&first, middle.as_deref(), &last).into(),
+    ));
+    sets.push((
+        "company_key",
+        company.as_deref().map(fold).unwrap_or_default().into(),
+    ));
+    sets.push((
+        "title_key",
+        job_title.as_deref().map(fold).unwrap_or_default().into(),
+    ));
     sets.push(("updated_at", timestamp(d.now).into()));
     let mut builder = QueryBuilder::<Sqlite>::new("UPDATE contacts SET version = version + 1");
     for (column, value) in &sets {
@@ -313,4 +368,3 @@ pub(crate) async fn apply(
     .await?;
     Ok(names)
 }
-

@@ -66,7 +66,11 @@ pub async fn index_from(conn: &mut SqliteConnection, first_id: i64) -> CoreResul
 /// Indexes the contacts from `first_id` on. `optimize` merges the whole index afterwards:
 /// worth it after a load that makes up much of the index, too slow (a minute at a million
 /// contacts) after a small one, which FTS5's automatic merging absorbs.
-pub async fn index_range(conn: &mut SqliteConnection, first_id: i64, optimize: bool) -> CoreResult<()> {
+pub async fn index_range(
+    conn: &mut SqliteConnection,
+    first_id: i64,
+    optimize: bool,
+) -> CoreResult<()> {
     sqlx::query(&insert_words("c.id >= ?1"))
         .bind(first_id)
         .execute(&mut *conn)

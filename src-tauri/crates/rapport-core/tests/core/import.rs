@@ -158,7 +158,10 @@ async fn an_import_that_created_and_updated_is_undone_to_the_byte() {
     assert_eq!(found(&demo.db, &demo.admin, "Quennell").await, 0);
     assert_eq!(found(&demo.db, &demo.admin, "Head of Imports").await, 0);
     let again = import::undo_import(&demo.db, &demo.admin, &history[0].id).await;
-    assert!(matches!(again, Err(CoreError::InvalidInput(_))), "{again:?}");
+    assert!(
+        matches!(again, Err(CoreError::InvalidInput(_))),
+        "{again:?}"
+    );
 }
 
 #[tokio::test]
@@ -308,7 +311,10 @@ async fn required_fields_reject_rows_by_name_and_unknown_ones_are_refused() {
     let reasons: Vec<&str> = report.rejected.iter().map(|r| r.reason.as_str()).collect();
     assert_eq!(
         reasons,
-        ["missing_required_field:family_name", "missing_required_field:email"]
+        [
+            "missing_required_field:family_name",
+            "missing_required_field:email"
+        ]
     );
     let bogus = ImportOptions {
         require: vec!["shoe_size".into()],

@@ -1,0 +1,265 @@
+//! `rapport import`: the JSON Lines report for every shared fixture, and the import, re-import
+//! and undo cycle as a script runs it.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::{demo, rapport, stderr};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../tests/fixtures")
+        .join(name)
+}
+
+/// Runs `rapport import --json` and parses its JSON Lines.
+fn import(db: &Path, key: &Path, args: &[&str], files: &[PathBuf]) -> Vec<Value> {
+    let out = rapport()
+        .args(["import", "--user", "admin", "--json", "--db"])
+        .arg(db)
+        .arg("--key-file")
+        .arg(key)
+        .args(args)
+        .args(files)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn reasons(report: &Value) -> Vec<(u64, String)> {
+    report["rejected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["record"].as_u64().unwrap(),
+                r["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn contact<'a>(report: &'a Value, record: u64) -> &'a Value {
+    report["contacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["record"] == record)
+        .unwrap_or_else(|| panic!("record {record} in {report}"))
+}
+
+/// The report's own arithmetic, for every file.
+fn adds_up(report: &Value) {
+    let n = |k: &str| report[k].as_u64().unwrap();
+    assert_eq!(
+        n("records"),
+        n("imported") + n("updated") + n("skipped") + report["rejected"].as_array().unwrap().len() as u64,
+        "{report}"
+    );
+    assert_eq!(
+        report["contacts"].as_array().unwrap().len() as u64,
+        n("imported") + n("updated")
+    );
+}
+
+/// (file, records, imported, rejected (record, reason)) for every shared vCard fixture.
+const VCARDS: [(&str, u64, u64, &[(u64, &str)]); 29] = [
+    ("eds__photo-1.vcf", 1, 1, &[]),
+    ("eds__vcard_12.vcf", 1, 1, &[]),
+    // A semicolon before the @ in the second address: the row is refused, named by field.
+    ("eds__vcard_13.vcf", 1, 0, &[(1, "invalid_email")]),
+    // Its TEL values are Chinese text, not numbers.
+    ("eds__vcard_5.vcf", 1, 0, &[(1, "invalid_phone")]),
+    ("eds__vcard_7.vcf", 0, 0, &[(0, "unsupported_file")]),
+    ("eds__vcard_8.vcf", 1, 0, &[(1, "truncated_card")]),
+    ("eds__vcard_9.vcf", 1, 0, &[(1, "truncated_card")]),
+    ("ezvcard__John_Doe_ANDROID.vcf", 6, 5, &[(5, "invalid_email")]),
+    ("ezvcard__John_Doe_BLACK_BERRY.vcf", 1, 1, &[]),
+    ("ezvcard__John_Doe_GMAIL.vcf", 1, 1, &[]),
+    ("ezvcard__John_Doe_IPHONE.vcf", 1, 1, &[]),
+    ("ezvcard__John_Doe_MAC_ADDRESS_BOOK.vcf", 1, 1, &[]),
+    ("ezvcard__John_Doe_MS_OUTLOOK.vcf", 1, 1, &[]),
+    ("ezvcard__fullcontact.vcf", 1, 1, &[]),
+    ("ezvcard__gmail-list.vcf", 3, 3, &[]),
+    ("ezvcard__outlook-2007.vcf", 1, 1, &[]),
+    ("ezvcard__rfc2426-example.vcf", 2, 2, &[]),
+    ("ezvcard__rfc6350-example.vcf", 1, 1, &[]),
+    (
+        "ezvcard__thunderbird-MoreFunctionsForAddressBook-extension.vcf",
+        1,
+        1,
+        &[],
+    ),
+    ("sabrevobject__issue153.vcf", 1, 1, &[]),
+    ("thunderbird__dos_vcard_addressbook.vcf", 1, 1, &[]),
+    ("thunderbird__emptylines_vcard_addressbook.vcf", 2, 2, &[]),
+    // Thunderbird's test addresses end in "@invalid": no dot in the domain.
+    (
+        "thunderbird__export.vcf",
+        2,
+        0,
+        &[(1, "invalid_email"), (2, "invalid_email")],
+    ),
+    ("vobject__photo-test.vcf", 1, 1, &[]),
+    ("vobject__quoted-printable.vcf", 1, 1, &[]),
+    ("vobject__simple_3_0_test.vcf", 1, 1, &[]),
+    ("vobject__vcard40_full.vcf", 1, 1, &[]),
+    ("vobject__vcard40_multilang.vcf", 1, 1, &[]),
+    ("vobject__vcard_with_groups.vcf", 1, 1, &[]),
+];
+
+#[test]
+fn every_shared_vcard_gives_its_expected_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, key) = demo(&dir, 50);
+    let files: Vec<PathBuf> = VCARDS.iter().map(|(f, ..)| fixture(f)).collect();
+    let reports = import(&db, &key, &["--dry-run"], &files);
+    assert_eq!(reports.len(), VCARDS.len(), "one line per file");
+    for ((file, records, imported, rejected), report) in VCARDS.iter().zip(&reports) {
+        assert_eq!(report["file"], *file);
+        assert_eq!(report["records"], *records, "{file}: {report}");
+        assert_eq!(report["imported"], *imported, "{file}: {report}");
+        let expected: Vec<(u64, String)> =
+            rejected.iter().map(|(n, r)| (*n, r.to_string())).collect();
+        assert_eq!(reasons(report), expected, "{file}");
+        if report["format"] == "vcard" {
+            adds_up(report);
+        }
+    }
+    let by_file = |name: &str| {
+        reports
+            .iter()
+            .find(|r| r["file"] == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    // Quoted-printable with soft breaks, Nokia style.
+    let bruning = contact(by_file("eds__vcard_12.vcf"), 1);
+    assert_eq!(bruning["family_name"], "Brüning");
+    assert_eq!(bruning["addresses"][0]["street"], "Münsterplatz 21");
+    assert_eq!(bruning["birthday"], "1978-12-29");
+    // The iPhone's folded base64 photo is kept.
+    let iphone = contact(by_file("ezvcard__John_Doe_IPHONE.vcf"), 1);
+    assert_eq!(iphone["photo"]["media_type"], "image/jpeg");
+    assert!(iphone["photo"]["bytes"].as_u64().unwrap() > 30_000);
+    assert_eq!(iphone["organization"], "IBM");
+    // A PNG labelled as a JPEG is stored as what it is.
+    let photo = contact(by_file("eds__photo-1.vcf"), 1);
+    assert_eq!(photo["photo"]["media_type"], "image/png");
+    let public = contact(by_file("vobject__vcard40_full.vcf"), 1);
+    assert_eq!(public["related"][0]["type"], "spouse");
+    assert_eq!(public["phones"][1]["e164"], "+15551234567");
+    let partial = contact(by_file("vobject__simple_3_0_test.vcf"), 1);
+    assert_eq!(partial["birthday"], "--02-10");
+    let eds13 = &by_file("eds__vcard_13.vcf")["rejected"][0];
+    assert_eq!(eds13["field"], "emails.1");
+    assert!(eds13["message"].as_str().unwrap().contains("semicolon"));
+}
+
+#[test]
+fn an_import_is_stored_found_skipped_when_repeated_and_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, key) = demo(&dir, 50);
+    let files = [
+        fixture("ezvcard__gmail-list.vcf"),
+        fixture("eds__vcard_12.vcf"),
+    ];
+    let first = import(&db, &key, &[], &files);
+    assert_eq!(first[0]["imported"], 3);
+    assert_eq!(first[1]["imported"], 1);
+    let stored = contact(&first[1], 1);
+    assert!(stored["reference"].as_str().unwrap().starts_with("C-"));
+    let search = |text: &str| -> Value {
+        let out = rapport()
+            .args(["search", "--user", "admin", "--json", "--db"])
+            .arg(&db)
+            .arg("--key-file")
+            .arg(&key)
+            .arg(text)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    assert!(search("Brüning").to_string().contains(stored["reference"].as_str().unwrap()));
+
+    let again = import(&db, &key, &[], &files);
+    assert_eq!((again[1]["imported"].as_u64(), again[1]["skipped"].as_u64()), (Some(0), Some(1)));
+    assert_eq!(again[1]["matches"][0]["contacts"][0], stored["id"]);
+    assert!(again[1].get("import_id").is_some());
+
+    let import_id = first[1]["import_id"].as_str().unwrap();
+    let out = rapport()
+        .args(["undo-import", "--user", "admin", "--json", "--db"])
+        .arg(&db)
+        .arg("--key-file")
+        .arg(&key)
+        .arg(import_id)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let undo: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(undo["removed"], 1);
+    assert!(!search("Brüning").to_string().contains(stored["reference"].as_str().unwrap()));
+
+    let out = rapport()
+        .args(["imports", "--user", "admin", "--json", "--db"])
+        .arg(&db)
+        .arg("--key-file")
+        .arg(&key)
+        .output()
+        .unwrap();
+    let history: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(history.as_array().unwrap().len(), 4);
+    let undone = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == import_id)
+        .unwrap();
+    assert!(undone["undoneAt"].is_string());
+}
+
+#[test]
+fn bad_options_are_named_and_nothing_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, key) = demo(&dir, 20);
+    let run = |args: &[&str]| {
+        rapport()
+            .args(["import", "--user", "admin", "--json", "--db"])
+            .arg(&db)
+            .arg("--key-file")
+            .arg(&key)
+            .args(args)
+            .arg(fixture("ezvcard__gmail-list.vcf"))
+            .output()
+            .unwrap()
+    };
+    let out = run(&["--require", "shoe_size"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("shoe_size"), "{}", stderr(&out));
+    let out = run(&["--on-duplicate", "merge"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("skip, update, create"), "{}", stderr(&out));
+    let out = run(&["--site", "999999"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("999999"), "{}", stderr(&out));
+    let out = run(&["--region", "Britain"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--region"), "{}", stderr(&out));
+    let out = rapport()
+        .args(["imports", "--user", "admin", "--json", "--db"])
+        .arg(&db)
+        .arg("--key-file")
+        .arg(&key)
+        .output()
+        .unwrap();
+    let history: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(history.as_array().unwrap().is_empty());
+}
