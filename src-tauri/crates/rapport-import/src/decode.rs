@@ -191,7 +191,7 @@ impl Utf8Validator {
     /// Checks one more chunk starting at stream offset `offset`; the offset of the first
     /// invalid byte when there is one.
     fn push(&mut self, chunk: &[u8], offset: u64) -> Option<u64> {
-        let mut data = &chunk[..];
+        let mut data = chunk;
         let mut base = offset;
         if !self.carry.is_empty() {
             // Complete the carried sequence with at most 3 more bytes.
@@ -243,8 +243,18 @@ fn utf16_by_nuls(head: &[u8]) -> Option<&'static Encoding> {
         return None;
     }
     let pairs = sample.len() / 2;
-    let even = sample.iter().step_by(2).take(pairs).filter(|b| **b == 0).count();
-    let odd = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    let even = sample
+        .iter()
+        .step_by(2)
+        .take(pairs)
+        .filter(|b| **b == 0)
+        .count();
+    let odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|b| **b == 0)
+        .count();
     let many = |n: usize| n * 10 >= pairs * 4;
     let few = |n: usize| n * 20 <= pairs;
     if many(odd) && few(even) {
@@ -411,7 +421,9 @@ mod tests {
         bytes.extend_from_slice(&tail);
         let d = detect_bytes(&bytes).unwrap();
         assert_eq!(d.name(), "windows-1252");
-        assert!(decode_all(&bytes, &d).unwrap().ends_with("René,Köln über Düsseldorf\n"));
+        assert!(decode_all(&bytes, &d)
+            .unwrap()
+            .ends_with("René,Köln über Düsseldorf\n"));
     }
 
     #[test]
@@ -440,7 +452,11 @@ mod tests {
             basis: Basis::ValidUtf8,
         };
         let err = decode_all(b"ok\nRen\xE9\n", &d).unwrap_err();
-        assert!(err.message.contains("no longer valid UTF-8"), "{}", err.message);
+        assert!(
+            err.message.contains("no longer valid UTF-8"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

@@ -68,7 +68,11 @@ pub fn open(path: &Path) -> Result<Table, FileError> {
 /// Reads delimited text already in memory (same rules as [`open`]).
 pub fn from_bytes(bytes: Vec<u8>) -> Result<Table, FileError> {
     let detected = decode::detect_bytes(&bytes)?;
-    build(DecodingReader::new(Cursor::new(bytes), &detected), &detected, false)
+    build(
+        DecodingReader::new(Cursor::new(bytes), &detected),
+        &detected,
+        false,
+    )
 }
 
 /// The delimiter chosen for some text (see the module documentation); `None` when no
@@ -338,7 +342,10 @@ impl<R: BufRead> RecordReader<R> {
                             state = State::QuoteInQuoted;
                         } else {
                             // Copy the run up to the next quote at once.
-                            let run = buf[i..].iter().position(|c| *c == b'"').unwrap_or(buf.len() - i);
+                            let run = buf[i..]
+                                .iter()
+                                .position(|c| *c == b'"')
+                                .unwrap_or(buf.len() - i);
                             field.push(b);
                             field.extend_from_slice(&buf[i..i + run]);
                             i += run;
@@ -419,14 +426,24 @@ mod tests {
         // Text after a closing quote is kept; a quote inside a bare cell is a character.
         assert_eq!(records("\"a\"b,c\"d\n", b','), vec![v(&["ab", "c\"d"])]);
         // Empty cells, a trailing delimiter, no final line break.
-        assert_eq!(records(",,\nx,", b','), vec![v(&["", "", ""]), v(&["x", ""])]);
+        assert_eq!(
+            records(",,\nx,", b','),
+            vec![v(&["", "", ""]), v(&["x", ""])]
+        );
     }
 
     #[test]
     fn line_ends_and_blank_lines() {
         assert_eq!(
             records("a\r\n\r\nb\n\nc\rd", b','),
-            vec![v(&["a"]), v(&[""]), v(&["b"]), v(&[""]), v(&["c"]), v(&["d"])]
+            vec![
+                v(&["a"]),
+                v(&[""]),
+                v(&["b"]),
+                v(&[""]),
+                v(&["c"]),
+                v(&["d"])
+            ]
         );
     }
 
@@ -446,7 +463,8 @@ mod tests {
     #[test]
     fn sniffing_is_quote_aware() {
         // Commas inside quotes would give a semicolon file a ragged comma count.
-        let text = b"Name;Notes;City\n\"Doe, John\";\"a, b, c\";Paris\n\"Roe, Jane\";x;\"Lyon, FR\"\n";
+        let text =
+            b"Name;Notes;City\n\"Doe, John\";\"a, b, c\";Paris\n\"Roe, Jane\";x;\"Lyon, FR\"\n";
         assert_eq!(sniff_delimiter(text, true, false), (Some(b';'), 3));
         let text = b"Name,Notes\n\"Doe; John\",\"a;b;c\tx\"\n\"Roe\",\"y\"\n";
         assert_eq!(sniff_delimiter(text, true, false), (Some(b','), 2));
@@ -457,13 +475,17 @@ mod tests {
 
     #[test]
     fn header_rows_and_numbering() {
-        let table =
-            from_bytes(b"First Name,Last Name,E-mail Address\n\nAda,Lovelace,ada@example.org\n".to_vec())
-                .unwrap();
+        let table = from_bytes(
+            b"First Name,Last Name,E-mail Address\n\nAda,Lovelace,ada@example.org\n".to_vec(),
+        )
+        .unwrap();
         assert!(table.has_header);
         assert_eq!(table.format, "csv");
         assert_eq!(table.encoding, "UTF-8");
-        assert_eq!(table.headers, v(&["First Name", "Last Name", "E-mail Address"]));
+        assert_eq!(
+            table.headers,
+            v(&["First Name", "Last Name", "E-mail Address"])
+        );
         let rows = rows(table);
         assert_eq!(rows.len(), 2);
         assert_eq!((rows[0].record, rows[0].is_blank()), (1, true));
@@ -491,7 +513,8 @@ mod tests {
     #[test]
     fn trailing_header_delimiter_is_dropped_with_the_empty_cell() {
         let table = from_bytes(
-            b"First Name,Last Name,\r\nAda,Lovelace,\r\nAlan,Turing,oops\r\nGrace,Hopper\r\n".to_vec(),
+            b"First Name,Last Name,\r\nAda,Lovelace,\r\nAlan,Turing,oops\r\nGrace,Hopper\r\n"
+                .to_vec(),
         )
         .unwrap();
         assert_eq!(table.headers, v(&["First Name", "Last Name"]));
@@ -511,8 +534,14 @@ mod tests {
 
     #[test]
     fn empty_files_are_refused() {
-        assert_eq!(from_bytes(Vec::new()).unwrap_err().reason, Reason::EmptyFile);
-        assert_eq!(from_bytes(b"\r\n\n".to_vec()).unwrap_err().reason, Reason::EmptyFile);
+        assert_eq!(
+            from_bytes(Vec::new()).unwrap_err().reason,
+            Reason::EmptyFile
+        );
+        assert_eq!(
+            from_bytes(b"\r\n\n".to_vec()).unwrap_err().reason,
+            Reason::EmptyFile
+        );
         assert_eq!(
             from_bytes(b"\xEF\xBB\xBF".to_vec()).unwrap_err().reason,
             Reason::EmptyFile
