@@ -60,7 +60,10 @@ fn adds_up(report: &Value) {
     let n = |k: &str| report[k].as_u64().unwrap();
     assert_eq!(
         n("records"),
-        n("imported") + n("updated") + n("skipped") + report["rejected"].as_array().unwrap().len() as u64,
+        n("imported")
+            + n("updated")
+            + n("skipped")
+            + report["rejected"].as_array().unwrap().len() as u64,
         "{report}"
     );
     assert_eq!(
@@ -80,7 +83,12 @@ const VCARDS: [(&str, u64, u64, &[(u64, &str)]); 29] = [
     ("eds__vcard_7.vcf", 0, 0, &[(0, "unsupported_file")]),
     ("eds__vcard_8.vcf", 1, 0, &[(1, "truncated_card")]),
     ("eds__vcard_9.vcf", 1, 0, &[(1, "truncated_card")]),
-    ("ezvcard__John_Doe_ANDROID.vcf", 6, 5, &[(5, "invalid_email")]),
+    (
+        "ezvcard__John_Doe_ANDROID.vcf",
+        6,
+        5,
+        &[(5, "invalid_email")],
+    ),
     ("ezvcard__John_Doe_BLACK_BERRY.vcf", 1, 1, &[]),
     ("ezvcard__John_Doe_GMAIL.vcf", 1, 1, &[]),
     ("ezvcard__John_Doe_IPHONE.vcf", 1, 1, &[]),
@@ -187,10 +195,15 @@ fn an_import_is_stored_found_skipped_when_repeated_and_undone() {
         assert!(out.status.success(), "{}", stderr(&out));
         serde_json::from_slice(&out.stdout).unwrap()
     };
-    assert!(search("Brüning").to_string().contains(stored["reference"].as_str().unwrap()));
+    assert!(search("Brüning")
+        .to_string()
+        .contains(stored["reference"].as_str().unwrap()));
 
     let again = import(&db, &key, &[], &files);
-    assert_eq!((again[1]["imported"].as_u64(), again[1]["skipped"].as_u64()), (Some(0), Some(1)));
+    assert_eq!(
+        (again[1]["imported"].as_u64(), again[1]["skipped"].as_u64()),
+        (Some(0), Some(1))
+    );
     assert_eq!(again[1]["matches"][0]["contacts"][0], stored["id"]);
     assert!(again[1].get("import_id").is_some());
 
@@ -206,7 +219,9 @@ fn an_import_is_stored_found_skipped_when_repeated_and_undone() {
     assert!(out.status.success(), "{}", stderr(&out));
     let undo: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(undo["removed"], 1);
-    assert!(!search("Brüning").to_string().contains(stored["reference"].as_str().unwrap()));
+    assert!(!search("Brüning")
+        .to_string()
+        .contains(stored["reference"].as_str().unwrap()));
 
     let out = rapport()
         .args(["imports", "--user", "admin", "--json", "--db"])
@@ -246,7 +261,11 @@ fn bad_options_are_named_and_nothing_is_stored() {
     assert!(stderr(&out).contains("shoe_size"), "{}", stderr(&out));
     let out = run(&["--on-duplicate", "merge"]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("skip, update, create"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("skip, update, create"),
+        "{}",
+        stderr(&out)
+    );
     let out = run(&["--site", "999999"]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("999999"), "{}", stderr(&out));
@@ -262,4 +281,159 @@ fn bad_options_are_named_and_nothing_is_stored() {
         .unwrap();
     let history: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(history.as_array().unwrap().is_empty());
+}
+
+/// (file, format, encoding, records, imported, rejected) for every delimited fixture, shared
+/// and our own samples of Outlook and Google exports.
+const TABLES: [(&str, &str, &str, u64, u64, &[(u64, &str)]); 9] = [
+    ("thunderbird__csv_no_header.csv", "csv", "UTF-8", 2, 2, &[]),
+    (
+        "thunderbird__export.csv",
+        "csv",
+        "UTF-8",
+        2,
+        0,
+        &[(1, "invalid_email"), (2, "invalid_email")],
+    ),
+    ("thunderbird__quote.csv", "csv", "UTF-8", 1, 1, &[]),
+    (
+        "thunderbird__shiftjis_addressbook.csv",
+        "csv",
+        "Shift_JIS",
+        1,
+        1,
+        &[],
+    ),
+    // Tab-separated after a first, comma-separated row: that row is refused, never re-split.
+    (
+        "thunderbird__tab_comma_mixed.csv",
+        "tsv",
+        "UTF-8",
+        4,
+        3,
+        &[(1, "column_count_mismatch")],
+    ),
+    (
+        "thunderbird__utf16_addressbook.csv",
+        "csv",
+        "UTF-16LE",
+        1,
+        1,
+        &[],
+    ),
+    (
+        "own/google_contacts_utf8_bom.csv",
+        "csv",
+        "UTF-8",
+        2,
+        2,
+        &[],
+    ),
+    (
+        "own/outlook_german_semicolon_windows1252.csv",
+        "csv",
+        "windows-1252",
+        2,
+        2,
+        &[],
+    ),
+    (
+        "own/outlook_windows1252.csv",
+        "csv",
+        "windows-1252",
+        2,
+        2,
+        &[],
+    ),
+];
+
+#[test]
+fn every_delimited_fixture_gives_its_expected_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, key) = demo(&dir, 50);
+    let files: Vec<PathBuf> = TABLES.iter().map(|(f, ..)| fixture(f)).collect();
+    let reports = import(&db, &key, &["--dry-run"], &files);
+    for ((file, format, encoding, records, imported, rejected), report) in
+        TABLES.iter().zip(&reports)
+    {
+        assert_eq!(report["format"], *format, "{file}");
+        assert_eq!(report["encoding"], *encoding, "{file}");
+        assert_eq!(report["records"], *records, "{file}: {report}");
+        assert_eq!(report["imported"], *imported, "{file}: {report}");
+        let expected: Vec<(u64, String)> =
+            rejected.iter().map(|(n, r)| (*n, r.to_string())).collect();
+        assert_eq!(reasons(report), expected, "{file}");
+        adds_up(report);
+    }
+    let shiftjis = contact(&reports[3], 1);
+    assert_eq!(shiftjis["family_name"], "名無し");
+    assert_eq!(shiftjis["given_name"], "権兵衛");
+    let acer = contact(&reports[2], 1);
+    assert_eq!(acer["organization"], "Acer America");
+    assert_eq!(acer["phones"][0]["value"], "(800) 000-0000");
+    assert!(
+        !acer["warnings"].as_array().unwrap().is_empty(),
+        "no family name"
+    );
+    let nameless = contact(&reports[0], 2);
+    assert_eq!(nameless["family_name"], "Doe");
+    assert_eq!(nameless["emails"][0]["value"], "jane@doe.invalid");
+    let outlook = contact(&reports[8], 1);
+    assert_eq!(outlook["family_name"], "Müller");
+    assert_eq!(outlook["phones"][0]["e164"], "+442079460958");
+    let german = contact(&reports[7], 1);
+    assert_eq!(german["family_name"], "Groß");
+    assert_eq!(german["organization"], "Müller & Söhne GmbH");
+    let google = contact(&reports[6], 2);
+    assert_eq!(google["birthday"], "--11-27");
+}
+
+/// Thunderbird's export has test addresses ("contact1@invalid") the email rule refuses; mapped
+/// to the notes instead, its rows import with their multi-line, TAB and quoted cells intact.
+#[test]
+fn a_mapping_file_overrides_the_automatic_mapping() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, key) = demo(&dir, 20);
+    let mapping = dir.path().join("mapping.json");
+    std::fs::write(&mapping, r#"{"Primary Email": "note"}"#).unwrap();
+    let reports = import(
+        &db,
+        &key,
+        &["--dry-run", "--mapping", mapping.to_str().unwrap()],
+        &[fixture("thunderbird__export.csv")],
+    );
+    let report = &reports[0];
+    assert_eq!(report["imported"], 2, "{report}");
+    let second = contact(report, 2);
+    assert_eq!(second["job_title"], "\"worker\"");
+    let notes = second["notes"].as_str().unwrap();
+    for piece in [
+        "custom, 1",
+        "custom\t2",
+        "custom\r3",
+        "custom\n4",
+        "…",
+        "contact2@invalid",
+    ] {
+        assert!(notes.contains(piece), "{piece:?} in {notes:?}");
+    }
+    assert!(report["mapping"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|pair| pair[0] == "Primary Email" && pair[1] == "note"));
+
+    std::fs::write(&mapping, r#"{"Shoe Size": "note"}"#).unwrap();
+    let out = rapport()
+        .args(["import", "--user", "admin", "--json", "--dry-run", "--db"])
+        .arg(&db)
+        .arg("--key-file")
+        .arg(&key)
+        .arg("--mapping")
+        .arg(&mapping)
+        .arg(fixture("thunderbird__export.csv"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("Shoe Size"), "{}", stderr(&out));
 }

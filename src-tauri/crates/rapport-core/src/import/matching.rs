@@ -205,7 +205,10 @@ mod tests {
             Some(1)
         );
         assert_eq!(d.add(6, &k("c")), None);
-        assert_eq!(d.add(7, &[("phone", "+9".into()), ("phone", "+9".into())]), None);
+        assert_eq!(
+            d.add(7, &[("phone", "+9".into()), ("phone", "+9".into())]),
+            None
+        );
         assert_eq!(d.groups(), vec![vec![1, 2, 3, 4, 5]]);
     }
 }

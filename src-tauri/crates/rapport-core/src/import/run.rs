@@ -77,7 +77,8 @@ pub async fn import_file(
     });
     let saved = saved_mappings(db).await?;
 
-    let (info_tx, info_rx) = tokio::sync::oneshot::channel::<Result<SourceInfo, FileError>>();
+    let (info_tx, info_rx) =
+        tokio::sync::oneshot::channel::<Result<SourceInfo, source::OpenError>>();
     let (batch_tx, mut batch_rx) =
         tokio::sync::mpsc::channel::<Result<Vec<SourceRecord>, FileError>>(4);
     let reader_path = path.to_path_buf();
@@ -118,19 +119,15 @@ pub async fn import_file(
     });
     let info = match info_rx.await {
         Ok(Ok(info)) => info,
-        Ok(Err(error)) => {
-            return match error.reason {
-                rapport_import::Reason::UnsupportedFile
-                | rapport_import::Reason::EmptyFile
-                | rapport_import::Reason::UnsafeFile
-                | rapport_import::Reason::TruncatedCard => Ok(FileReport::refused(
-                    &file_name,
-                    &error.reason.code(),
-                    &error.message,
-                )),
-                // A mapping naming an unknown column or field: the caller's input to fix.
-                _ => Err(CoreError::invalid("mapping", error.message)),
-            };
+        Ok(Err(source::OpenError::File(error))) => {
+            return Ok(FileReport::refused(
+                &file_name,
+                &error.reason.code(),
+                &error.message,
+            ));
+        }
+        Ok(Err(source::OpenError::Mapping(message))) => {
+            return Err(CoreError::invalid("mapping", message));
         }
         Err(_) => return Err(CoreError::invalid("file", "the file could not be read")),
     };

@@ -36,6 +36,20 @@ pub(crate) struct SourceInfo {
     pub signature: Option<String>,
 }
 
+/// Why a file gives no records: the file itself, or the caller's mapping.
+#[derive(Debug)]
+pub(crate) enum OpenError {
+    File(FileError),
+    /// An override names a column the file does not have, or an unknown field.
+    Mapping(String),
+}
+
+impl From<FileError> for OpenError {
+    fn from(error: FileError) -> Self {
+        Self::File(error)
+    }
+}
+
 pub(crate) type Records = Box<dyn Iterator<Item = Result<SourceRecord, FileError>> + Send>;
 
 /// The key a mapping is remembered under: the header row, whatever the file is called.
@@ -55,7 +69,7 @@ pub(crate) fn open(
     sheet: Option<&str>,
     overrides: &BTreeMap<String, String>,
     saved: &HashMap<String, BTreeMap<String, String>>,
-) -> Result<(SourceInfo, Records), FileError> {
+) -> Result<(SourceInfo, Records), OpenError> {
     match rapport_import::open(path, sheet)? {
         Opened::Cards(file) => {
             let info = SourceInfo {
@@ -95,7 +109,8 @@ pub(crate) fn open(
                     mapped = trial;
                 }
             }
-            mapping::apply_overrides(&mut mapped, &headers, overrides)?;
+            mapping::apply_overrides(&mut mapped, &headers, overrides)
+                .map_err(|e| OpenError::Mapping(e.message))?;
             let info = SourceInfo {
                 format: table.format.clone(),
                 encoding: table.encoding.clone(),

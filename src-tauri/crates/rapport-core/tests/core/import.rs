@@ -99,11 +99,19 @@ async fn an_import_that_created_and_updated_is_undone_to_the_byte() {
     let demo = demo_db(300).await;
     let dir = tempfile::tempdir().unwrap();
     let (existing_id, existing_email): (i64, String) = sqlx::query_as(
-        "SELECT contact_id, address FROM contact_emails ORDER BY contact_id LIMIT 1",
+        "SELECT min(contact_id), min(address) FROM contact_emails
+         GROUP BY lower(address) HAVING count(*) = 1 ORDER BY 1 LIMIT 1",
     )
     .fetch_one(demo.db.reader())
     .await
     .unwrap();
+    let taken: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM contact_phones WHERE e164 = '+447700900123')",
+    )
+    .fetch_one(demo.db.reader())
+    .await
+    .unwrap();
+    assert!(!taken, "the new person's number is new");
     let before = digest(&demo.db).await;
     let csv = write(
         dir.path(),
@@ -111,7 +119,7 @@ async fn an_import_that_created_and_updated_is_undone_to_the_byte() {
         &format!(
             "First Name,Last Name,E-mail Address,Job Title,Mobile Phone\r\n\
              Zoë,Quennell-Abara,zoe.quennell@harbourline.example.com,Buyer,+44 7700 900123\r\n\
-             ,,{existing_email},Head of Imports,+44 7700 900456\r\n\
+             ,,{existing_email},Head of Imports,\r\n\
              ,,,,\r\n\
              Piet,Verloren,piet@nodot,Clerk,\r\n\
              Too,Many,columns@example.com,x,y,z\r\n"
@@ -198,7 +206,8 @@ async fn importing_the_same_file_twice_skips_what_is_already_there() {
     .await
     .unwrap();
     assert_eq!(created.imported, 3);
-    assert_eq!(found(&demo.db, &demo.admin, "ada.obi").await, 4);
+    // One from the first import, two more from the third.
+    assert_eq!(found(&demo.db, &demo.admin, "ada.obi").await, 3);
 }
 
 #[tokio::test]
