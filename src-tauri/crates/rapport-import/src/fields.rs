@@ -218,7 +218,10 @@ impl FileError {
     }
 
     pub fn io(err: &std::io::Error) -> Self {
-        Self::new(Reason::UnsupportedFile, format!("The file cannot be read: {err}"))
+        Self::new(
+            Reason::UnsupportedFile,
+            format!("The file cannot be read: {err}"),
+        )
     }
 }
 

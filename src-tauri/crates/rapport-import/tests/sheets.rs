@@ -1,6 +1,8 @@
 //! Spreadsheet reading: workbooks written here by hand (XLSX and ODS packages built with the
 //! `zip` writer), and crafted files that must be refused quickly without the process dying.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -181,8 +183,10 @@ impl Book {
             ("xl/sharedStrings.xml".into(), sst.into_bytes()),
         ];
         all.extend(parts);
-        let borrowed: Vec<(&str, &[u8])> =
-            all.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
+        let borrowed: Vec<(&str, &[u8])> = all
+            .iter()
+            .map(|(n, d)| (n.as_str(), d.as_slice()))
+            .collect();
         write_zip(path, &borrowed);
     }
 }
@@ -506,7 +510,9 @@ fn write_ods(path: &Path, tables: &str) {
 }
 
 fn text_cell(text: &str) -> String {
-    format!(r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#)
+    format!(
+        r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
+    )
 }
 
 #[test]
@@ -632,7 +638,7 @@ fn crafted_cell_at_xfd1048576() {
     let path = dir.path().join("far.xlsx");
     raw_xlsx(
         &path,
-        &format!(
+        format!(
             r#"{SHEET_HEAD}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>"#
         )
         .as_bytes(),
@@ -648,7 +654,7 @@ fn crafted_dimension() {
     let path = dir.path().join("dimension.xlsx");
     raw_xlsx(
         &path,
-        &format!(
+        format!(
             r#"{SHEET_HEAD}<dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c></row></sheetData></worksheet>"#
         )
         .as_bytes(),
@@ -664,7 +670,7 @@ fn crafted_shared_strings_count() {
     let path = dir.path().join("sst.xlsx");
     raw_xlsx(
         &path,
-        &format!(
+        format!(
             r#"{SHEET_HEAD}<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>"#
         )
         .as_bytes(),
@@ -779,7 +785,10 @@ fn not_workbooks_are_unsupported() {
     write_zip(
         &odt,
         &[
-            ("mimetype", b"application/vnd.oasis.opendocument.text".as_slice()),
+            (
+                "mimetype",
+                b"application/vnd.oasis.opendocument.text".as_slice(),
+            ),
             ("content.xml", b"<x/>".as_slice()),
         ],
     );
@@ -820,7 +829,10 @@ fn kind_from_content_and_name() {
     ods.resize(30, 0);
     ods.extend_from_slice(b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet");
     assert_eq!(sheet::kind_of(&ods, "x.zip"), Some(SheetKind::Ods));
-    assert_eq!(sheet::kind_of(b"PK\x03\x04....", "a.XLSX"), Some(SheetKind::Xlsx));
+    assert_eq!(
+        sheet::kind_of(b"PK\x03\x04....", "a.XLSX"),
+        Some(SheetKind::Xlsx)
+    );
     assert_eq!(
         sheet::kind_of(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "old.xls"),
         Some(SheetKind::Xls)

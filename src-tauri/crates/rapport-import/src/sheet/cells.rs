@@ -127,7 +127,9 @@ fn iso_duration_seconds(text: &str) -> Option<f64> {
             _ => return None,
         }
     }
-    figure.is_empty().then_some(if negative { -total } else { total })
+    figure
+        .is_empty()
+        .then_some(if negative { -total } else { total })
 }
 
 #[cfg(test)]

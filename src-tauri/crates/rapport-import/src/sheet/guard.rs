@@ -301,7 +301,11 @@ fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name)
-        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
 }
 
 fn number_attr(e: &BytesStart<'_>, name: &str) -> Option<u64> {
@@ -364,5 +368,17 @@ mod tests {
         assert_eq!(column_name(0), "A");
         assert_eq!(column_name(16_383), "XFD");
         assert_eq!(column_name(26), "AA");
+    }
+
+    #[test]
+    fn an_entry_inflating_past_its_declared_size_is_cut_and_flagged() {
+        let mut capped = Capped::new(&[7u8; 10][..], 4);
+        let mut out = Vec::new();
+        io::copy(&mut capped, &mut out).unwrap();
+        assert!(out.len() <= 4);
+        assert!(capped.overflowed());
+        let mut exact = Capped::new(&[7u8; 4][..], 4);
+        io::copy(&mut exact, &mut io::sink()).unwrap();
+        assert!(!exact.overflowed());
     }
 }

@@ -97,7 +97,9 @@ pub fn kind_of(prefix: &[u8], file_name: &str) -> Option<SheetKind> {
         .unwrap_or_default();
     let contains = |needle: &[u8]| prefix.windows(needle.len()).any(|w| w == needle);
     if prefix.starts_with(ZIP_MAGIC) {
-        if prefix.get(30..).is_some_and(|rest| rest.starts_with(b"mimetype"))
+        if prefix
+            .get(30..)
+            .is_some_and(|rest| rest.starts_with(b"mimetype"))
             && contains(b"opendocument.spreadsheet")
         {
             return Some(SheetKind::Ods);
@@ -367,9 +369,7 @@ fn read_xlsx(file: File, wanted: Option<String>, sink: &Sink) -> Result<(), File
             .cloned()
             .ok_or_else(empty_workbook)?,
     };
-    let mut cells = workbook
-        .worksheet_cells_reader(&name)
-        .map_err(xlsx_error)?;
+    let mut cells = workbook.worksheet_cells_reader(&name).map_err(xlsx_error)?;
     let mut rows = RowAssembler::default();
     while let Some(cell) = cells.next_cell().map_err(xlsx_error)? {
         let text = cells::data_ref_text(cell.get_value());

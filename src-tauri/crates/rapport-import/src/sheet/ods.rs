@@ -38,11 +38,9 @@ pub(crate) fn check_package<R: Read + Seek>(zip: &mut ZipArchive<R>) -> Result<(
                 .read_to_string(&mut mimetype)
                 .map_err(|e| unsupported(format!("The ODS package is damaged ({e}).")))?;
         }
-        Err(_) => {
-            return Err(unsupported(
-                "The file is a ZIP archive but not an OpenDocument spreadsheet (it has no mimetype).",
-            ))
-        }
+        Err(_) => return Err(unsupported(
+            "The file is a ZIP archive but not an OpenDocument spreadsheet (it has no mimetype).",
+        )),
     }
     let mimetype = mimetype.trim();
     if mimetype != MIMETYPE {
@@ -204,16 +202,10 @@ impl Walker {
             }
             match name {
                 // Comments, nested tables, notes and drawings are not the cell's value.
-                "office:annotation" | "table:table" | "text:note" => {
-                    if has_content {
-                        cell.skip_depth = 1;
-                    }
+                "office:annotation" | "table:table" | "text:note" if has_content => {
+                    cell.skip_depth = 1;
                 }
-                _ if name.starts_with("draw:") => {
-                    if has_content {
-                        cell.skip_depth = 1;
-                    }
-                }
+                _ if has_content && name.starts_with("draw:") => cell.skip_depth = 1,
                 "text:p" | "text:h" => {
                     if cell.paragraphs > 0 {
                         cell.text.push('\n');
@@ -344,7 +336,11 @@ impl Walker {
         Ok(())
     }
 
-    fn finish_row(&mut self, row: Row, sink: &mut dyn FnMut(RawRow) -> bool) -> Result<Flow, FileError> {
+    fn finish_row(
+        &mut self,
+        row: Row,
+        sink: &mut dyn FnMut(RawRow) -> bool,
+    ) -> Result<Flow, FileError> {
         let first = self.row_index;
         self.row_index = self.row_index.saturating_add(row.repeat);
         let Some(table) = self.current else {
@@ -376,10 +372,7 @@ impl Walker {
         if self.want != Some(table) {
             return Ok(Flow::Go);
         }
-        let width = row
-            .cells
-            .last()
-            .map_or(0, |(col, n, _)| (col + n) as usize);
+        let width = row.cells.last().map_or(0, |(col, n, _)| (col + n) as usize);
         for k in 0..row.repeat {
             let mut cells = vec![String::new(); width];
             for (col, n, text) in &row.cells {
@@ -415,8 +408,9 @@ fn attribute_value(e: &BytesStart<'_>) -> Option<String> {
         }
         "date" => attr(e, "office:date-value").map(|v| iso_text(v.trim())),
         "time" => attr(e, "office:time-value").map(|v| iso_text(v.trim())),
-        "boolean" => attr(e, "office:boolean-value")
-            .map(|v| boolean(matches!(v.trim(), "true" | "1"))),
+        "boolean" => {
+            attr(e, "office:boolean-value").map(|v| boolean(matches!(v.trim(), "true" | "1")))
+        }
         "string" => attr(e, "office:string-value"),
         _ => None,
     }
@@ -426,7 +420,11 @@ fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.as_ref() == name)
-        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
 }
 
 fn number_attr(e: &BytesStart<'_>, name: &str) -> Option<u64> {
