@@ -46,13 +46,13 @@ fn reasons(report: &Value) -> Vec<(u64, String)> {
         .collect()
 }
 
-fn contact<'a>(report: &'a Value, record: u64) -> &'a Value {
+fn contact(report: &Value, record: u64) -> &Value {
     report["contacts"]
         .as_array()
         .unwrap()
         .iter()
         .find(|c| c["record"] == record)
-        .unwrap_or_else(|| panic!("record {record} in {report}"))
+        .expect("the record is listed")
 }
 
 /// The report's own arithmetic, for every file.
@@ -72,8 +72,11 @@ fn adds_up(report: &Value) {
     );
 }
 
-/// (file, records, imported, rejected (record, reason)) for every shared vCard fixture.
-const VCARDS: [(&str, u64, u64, &[(u64, &str)]); 29] = [
+/// Rejections a report is expected to list: (record, reason).
+type Rejections = &'static [(u64, &'static str)];
+
+/// (file, records, imported, rejected) for every shared vCard fixture.
+const VCARDS: [(&str, u64, u64, Rejections); 29] = [
     ("eds__photo-1.vcf", 1, 1, &[]),
     ("eds__vcard_12.vcf", 1, 1, &[]),
     // A semicolon before the @ in the second address: the row is refused, named by field.
@@ -145,7 +148,7 @@ fn every_shared_vcard_gives_its_expected_report() {
         reports
             .iter()
             .find(|r| r["file"] == name)
-            .unwrap_or_else(|| panic!("{name}"))
+            .expect("a report per file")
     };
     // Quoted-printable with soft breaks, Nokia style.
     let bruning = contact(by_file("eds__vcard_12.vcf"), 1);
@@ -285,7 +288,7 @@ fn bad_options_are_named_and_nothing_is_stored() {
 
 /// (file, format, encoding, records, imported, rejected) for every delimited fixture, shared
 /// and our own samples of Outlook and Google exports.
-const TABLES: [(&str, &str, &str, u64, u64, &[(u64, &str)]); 9] = [
+const TABLES: [(&str, &str, &str, u64, u64, Rejections); 9] = [
     ("thunderbird__csv_no_header.csv", "csv", "UTF-8", 2, 2, &[]),
     (
         "thunderbird__export.csv",
