@@ -255,14 +255,15 @@ mod tests {
 
     #[test]
     fn phones_are_rejected_only_when_they_cannot_be_numbers() {
-        let phone = |value: &str| {
+        let in_region = |value: &str, region: &str| {
             let mut fields = named("Okafor");
             fields.phones.push(PhoneField {
                 value: value.into(),
                 ..PhoneField::default()
             });
-            check(fields, "GB", &[])
+            check(fields, region, &[])
         };
+        let phone = |value: &str| in_region(value, "GB");
         assert_eq!(
             phone("020 7946 OOOO").unwrap_err().reason.code(),
             "invalid_phone"
@@ -271,8 +272,13 @@ mod tests {
         let kept = phone("+44 20 7946 0958 ext. 12").unwrap();
         assert_eq!(kept.fields.phones[0].e164.as_deref(), Some("+442079460958"));
         assert_eq!(kept.fields.phones[0].extension.as_deref(), Some("12"));
-        // 555 numbers are fictional: well formed, outside the plan, kept with a warning.
-        let fictional = phone("(800) 000-0000").unwrap();
+        // Well formed, but no such range in the plan: kept with a warning.
+        let fictional = in_region("+1 212 33445566", "US").unwrap();
+        assert_eq!(fictional.fields.phones[0].e164.as_deref(), Some("+121233445566"));
+        // Too short for its plan, but digits only: kept as written, with a warning.
+        let short = in_region("253 0000", "US").unwrap();
+        assert_eq!(short.fields.phones[0].e164, None);
+        assert!(!short.warnings.is_empty());
         assert!(!fictional.warnings.is_empty());
     }
 
