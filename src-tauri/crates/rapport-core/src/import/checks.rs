@@ -274,7 +274,10 @@ mod tests {
         assert_eq!(kept.fields.phones[0].extension.as_deref(), Some("12"));
         // Well formed, but no such range in the plan: kept with a warning.
         let fictional = in_region("+1 212 33445566", "US").unwrap();
-        assert_eq!(fictional.fields.phones[0].e164.as_deref(), Some("+121233445566"));
+        assert_eq!(
+            fictional.fields.phones[0].e164.as_deref(),
+            Some("+121233445566")
+        );
         // Too short for its plan, but digits only: kept as written, with a warning.
         let short = in_region("253 0000", "US").unwrap();
         assert_eq!(short.fields.phones[0].e164, None);
