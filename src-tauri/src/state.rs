@@ -21,9 +21,7 @@ pub struct Ready {
 
 impl Ready {
     pub async fn load(db: Database) -> CoreResult<Self> {
-        let home_country = settings::get(db.reader(), settings::HOME_COUNTRY)
-            .await?
-            .unwrap_or_else(|| "GB".into());
+        let home_country = settings::home_country(db.reader()).await?;
         let is_demo = settings::get(db.reader(), settings::DEMO).await?.is_some();
         Ok(Self {
             db,

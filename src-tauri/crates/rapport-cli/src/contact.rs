@@ -36,9 +36,7 @@ pub async fn add(
     json: bool,
 ) -> anyhow::Result<()> {
     let input = read_input(input)?;
-    let home = settings::get(db.reader(), settings::HOME_COUNTRY)
-        .await?
-        .unwrap_or_else(|| "GB".into());
+    let home = settings::home_country(db.reader()).await?;
     match write::create(db, actor, &input, &home).await {
         Ok(created) => {
             if json {

@@ -45,9 +45,7 @@ pub async fn import_files(
     files: &[PathBuf],
     args: &ImportArgs,
 ) -> anyhow::Result<()> {
-    let home = settings::get(db.reader(), settings::HOME_COUNTRY)
-        .await?
-        .unwrap_or_else(|| "GB".into());
+    let home = settings::home_country(db.reader()).await?;
     let mapping = match &args.mapping {
         Some(path) => read_mapping(path)?,
         None => BTreeMap::new(),

@@ -354,6 +354,22 @@ async fn open(db: &Path, key_file: Option<&Path>) -> anyhow::Result<Database> {
     })
 }
 
+/// Opens the database and signs the user in; the database is closed again when sign-in fails.
+async fn signed_in(
+    db: &Path,
+    key_file: Option<&Path>,
+    user: &str,
+) -> anyhow::Result<(Database, rapport_core::access::Actor)> {
+    let database = open(db, key_file).await?;
+    match signin::sign_in(&database, user).await {
+        Ok(actor) => Ok((database, actor)),
+        Err(error) => {
+            database.close().await;
+            Err(error)
+        }
+    }
+}
+
 /// Creates a new database; its key goes to the new file `key_file`, else to the keychain.
 async fn create(db: &Path, key_file: Option<&Path>) -> anyhow::Result<(Database, DatabaseKey)> {
     let Some(file) = key_file else {
@@ -504,8 +520,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
                     json,
                 },
         } => {
-            let database = open(&db, key_file.as_deref()).await?;
-            let actor = signin::sign_in(&database, &user).await?;
+            let (database, actor) = signed_in(&db, key_file.as_deref(), &user).await?;
             let result = contact::add(&database, &actor, &input, json).await;
             database.close().await;
             result
@@ -524,8 +539,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             sheet,
             json,
         } => {
-            let database = open(&db, key_file.as_deref()).await?;
-            let actor = signin::sign_in(&database, &user).await?;
+            let (database, actor) = signed_in(&db, key_file.as_deref(), &user).await?;
             let args = import::ImportArgs {
                 dry_run,
                 mapping,
@@ -546,8 +560,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             user,
             json,
         } => {
-            let database = open(&db, key_file.as_deref()).await?;
-            let actor = signin::sign_in(&database, &user).await?;
+            let (database, actor) = signed_in(&db, key_file.as_deref(), &user).await?;
             let result = import::list(&database, &actor, json).await;
             database.close().await;
             result
@@ -559,8 +572,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             id,
             json,
         } => {
-            let database = open(&db, key_file.as_deref()).await?;
-            let actor = signin::sign_in(&database, &user).await?;
+            let (database, actor) = signed_in(&db, key_file.as_deref(), &user).await?;
             let result = import::undo(&database, &actor, &id, json).await;
             database.close().await;
             result
@@ -575,8 +587,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             status,
             json,
         } => {
-            let database = open(&db, key_file.as_deref()).await?;
-            let actor = signin::sign_in(&database, &user).await?;
+            let (database, actor) = signed_in(&db, key_file.as_deref(), &user).await?;
             let filter = ContactFilter {
                 contact_type,
                 status,
@@ -635,8 +646,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             key_file,
             json,
         } => {
-            let database = open(&db, key_file.as_deref()).await?;
-            let actor = signin::sign_in(&database, &user).await?;
+            let (database, actor) = signed_in(&db, key_file.as_deref(), &user).await?;
             let report = maintenance::backup(&database, &actor, &to).await;
             database.close().await;
             let report = report?;
@@ -727,8 +737,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             status,
             json,
         } => {
-            let database = open(&db, key_file.as_deref()).await?;
-            let actor = signin::sign_in(&database, &user).await?;
+            let (database, actor) = signed_in(&db, key_file.as_deref(), &user).await?;
             let query = ContactCountQuery {
                 search,
                 filter: ContactFilter {
@@ -758,8 +767,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
                     json,
                 },
         } => {
-            let database = open(&db, key_file.as_deref()).await?;
-            let actor = signin::sign_in(&database, &user).await?;
+            let (database, actor) = signed_in(&db, key_file.as_deref(), &user).await?;
             let report = audit::verify_for(&database, &actor).await;
             database.close().await;
             let report = report?;

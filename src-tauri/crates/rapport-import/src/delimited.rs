@@ -38,7 +38,7 @@ use std::path::Path;
 use crate::decode::{self, DecodingReader, Detected};
 use crate::fields::{FileError, Reason};
 use crate::mapping::looks_like_header;
-use crate::table::{generated_headers, Table, TableRow};
+use crate::table::{generated_headers, is_blank, Table, TableRow};
 
 /// How much decoded text the delimiter is chosen from.
 pub const SNIFF_BYTES: usize = 64 * 1024;
@@ -201,10 +201,6 @@ fn build<R: Read + Send + 'static>(
             done: false,
         }),
     })
-}
-
-fn is_blank(cells: &[String]) -> bool {
-    cells.iter().all(|c| c.trim().is_empty())
 }
 
 fn read_error(record: u64, err: &io::Error) -> FileError {

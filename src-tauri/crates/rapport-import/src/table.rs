@@ -14,8 +14,13 @@ pub struct TableRow {
 impl TableRow {
     /// Every cell empty or white space: skipped, never rejected.
     pub fn is_blank(&self) -> bool {
-        self.cells.iter().all(|c| c.trim().is_empty())
+        is_blank(&self.cells)
     }
+}
+
+/// Every cell empty or white space.
+pub fn is_blank(cells: &[String]) -> bool {
+    cells.iter().all(|c| c.trim().is_empty())
 }
 
 /// A table read lazily, so a million-row file never sits in memory at once.

@@ -88,7 +88,7 @@ pub fn check(
                 phone.e164 = Some(parsed.e164);
                 phone.extension = parsed.extension;
             }
-            Err(problem) if cannot_be_a_number(&phone.value) => {
+            Err(problem) if !validate::phone::could_be_number(&phone.value) => {
                 return Err(Rejection::new(
                     Reason::InvalidPhone,
                     format!("Phone number \"{}\" {problem}.", phone.value),
@@ -113,24 +113,6 @@ pub fn check(
         }
     }
     Ok(Checked { fields, warnings })
-}
-
-/// Letters other than an extension marker, or fewer than 6 digits: not a phone number at all.
-fn cannot_be_a_number(value: &str) -> bool {
-    let lower = value.to_lowercase();
-    let main = ["extension", "ext.", "ext", ";ext=", "x", "#"]
-        .iter()
-        .filter_map(|marker| lower.find(marker).map(|at| &lower[..at]))
-        .min_by_key(|m| m.len())
-        .unwrap_or(&lower);
-    let main = main.strip_prefix("tel:").unwrap_or(main);
-    let digits = main.chars().filter(char::is_ascii_digit).count()
-        + main
-            .chars()
-            .filter(|c| c.is_numeric() && !c.is_ascii_digit())
-            .count();
-    let letters = main.chars().any(char::is_alphabetic);
-    letters || digits < 6
 }
 
 fn is_missing(fields: &ContactFields, field: &str) -> bool {

@@ -50,11 +50,13 @@ struct Row {
     created_at: DateTime<Utc>,
     undone_at: Option<DateTime<Utc>>,
     undone_by: Option<String>,
+    first_id: Option<i64>,
+    last_id: Option<i64>,
 }
 
 const SELECT: &str = "SELECT i.id, i.file_name, i.format, i.encoding, u.username AS user,
         i.user_id, i.site_id, i.records, i.imported, i.updated, i.skipped, i.rejected,
-        i.created_at, i.undone_at, b.username AS undone_by
+        i.created_at, i.undone_at, b.username AS undone_by, i.first_id, i.last_id
     FROM imports i LEFT JOIN users u ON u.id = i.user_id LEFT JOIN users b ON b.id = i.undone_by";
 
 fn small(n: i64) -> u32 {
@@ -129,16 +131,11 @@ pub async fn undo_import(db: &Database, actor: &Actor, import_id: &str) -> CoreR
             "this import was already undone",
         ));
     }
-    let (first, last): (Option<i64>, Option<i64>) =
-        sqlx::query_as("SELECT first_id, last_id FROM imports WHERE id = ?")
-            .bind(id)
-            .fetch_one(&mut *tx)
-            .await?;
     let now = Utc::now();
     let import_time = timestamp(row.created_at);
     let mut changed_since: i64 = 0;
     let mut removed = 0;
-    if let (Some(first), Some(last)) = (first, last) {
+    if let (Some(first), Some(last)) = (row.first_id, row.last_id) {
         changed_since += sqlx::query_scalar::<_, i64>(
             "SELECT count(*) FROM contacts WHERE id BETWEEN ? AND ? AND version > 1",
         )

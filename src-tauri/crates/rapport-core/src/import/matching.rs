@@ -126,29 +126,26 @@ pub(crate) async fn stored_matches(
         values.sort_unstable();
         values.dedup();
         for chunk in values.chunks(500) {
-            let (select, column) = match kind {
-                "email" => (
-                    "SELECT lower(x.address), c.id FROM contact_emails x JOIN contacts c ON c.id = x.contact_id WHERE x.address COLLATE NOCASE IN (",
-                    "",
-                ),
-                "phone" => (
-                    "SELECT x.e164, c.id FROM contact_phones x JOIN contacts c ON c.id = x.contact_id WHERE x.e164 IN (",
-                    "",
-                ),
-                _ => (
-                    "SELECT c.name_key || char(31) || c.company_key, c.id FROM contacts c WHERE c.name_key IN (",
-                    "name",
-                ),
+            let select = match kind {
+                "email" => {
+                    "SELECT lower(x.address), c.id FROM contact_emails x
+                    JOIN contacts c ON c.id = x.contact_id WHERE x.address COLLATE NOCASE IN ("
+                }
+                "phone" => {
+                    "SELECT x.e164, c.id FROM contact_phones x
+                    JOIN contacts c ON c.id = x.contact_id WHERE x.e164 IN ("
+                }
+                _ => {
+                    "SELECT c.name_key || char(31) || c.company_key, c.id FROM contacts c
+                    WHERE c.name_key IN ("
+                }
             };
             let mut builder = QueryBuilder::<Sqlite>::new(select);
             let mut separated = builder.separated(", ");
             for value in chunk {
-                let bound = if column == "name" {
-                    value.split('\u{1F}').next().unwrap_or_default().to_string()
-                } else {
-                    (*value).to_string()
-                };
-                separated.push_bind(bound);
+                // A name key is looked up by its name part; the organisation is compared after.
+                let name_part = value.split('\u{1F}').next().unwrap_or_default();
+                separated.push_bind(if kind == "name" { name_part } else { *value }.to_string());
             }
             builder
                 .push(") AND c.erased_at IS NULL AND c.id < ")

@@ -21,7 +21,7 @@ use crate::access::{authorize, scope, Action, Actor};
 use crate::audit::{self, Event, Who};
 use crate::error::{CoreError, CoreResult};
 use crate::model::{contact_reference, ContactType, Role};
-use crate::store::bulk::{self, ContactRecord, SqlValue, CONTACT_TABLES};
+use crate::store::bulk::{self, ContactRecord};
 use crate::store::{search_index, settings, timestamp};
 use crate::Database;
 
@@ -36,8 +36,9 @@ pub const REQUIRED_SETTING: &str = "import_required_fields";
 pub struct ImportProgress {
     /// Records read and checked so far.
     pub records: u32,
+    /// Of those, records stored as new contacts or as updates.
     pub stored: u32,
-    /// The file's size and how much of it is read, for a progress bar.
+    /// The last report of the file: everything is read (and, unless a dry run, committed).
     pub done: bool,
 }
 
@@ -175,7 +176,6 @@ pub async fn import_file(
     };
     let mut state = State {
         next_id: first_new_id,
-        first_new_id,
         dups: FileDuplicates::default(),
         target_of_record: HashMap::new(),
         snapshotted: HashSet::new(),
@@ -428,7 +428,6 @@ fn extras_of(fields: &ContactFields) -> Extras {
 
 struct State {
     next_id: i64,
-    first_new_id: i64,
     dups: FileDuplicates,
     /// The contact each stored record went to (created or updated).
     target_of_record: HashMap<u64, i64>,
@@ -443,19 +442,7 @@ impl State {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let mut per_table: Vec<Vec<Vec<SqlValue>>> = vec![Vec::new(); CONTACT_TABLES.len()];
-        for contact in &self.pending {
-            for (table, row) in contact.rows(home) {
-                if let Some(slot) = CONTACT_TABLES.iter().position(|t| t.name == table.name) {
-                    per_table[slot].push(row);
-                }
-            }
-        }
-        for (table, rows) in CONTACT_TABLES.iter().zip(&per_table) {
-            if !rows.is_empty() {
-                bulk::insert_rows(&mut *conn, table, rows).await?;
-            }
-        }
+        bulk::insert_records(&mut *conn, &self.pending, home).await?;
         for (id, extras) in self.extras.drain(..) {
             if let Some(photo) = extras.photo {
                 sqlx::query("UPDATE contacts SET photo = ? WHERE id = ?")
@@ -476,7 +463,6 @@ impl State {
             }
         }
         self.pending.clear();
-        let _ = self.first_new_id;
         Ok(())
     }
 }

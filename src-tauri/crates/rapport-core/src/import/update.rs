@@ -35,7 +35,7 @@ struct Stored {
     territory_id: Option<i64>,
 }
 
-/// Applies `fields` to contact `id`; returns the changed field names (empty: nothing to do).
+/// Applies `fields` to contact `id`; a record that adds nothing leaves the contact untouched.
 pub(crate) async fn apply(
     conn: &mut SqliteConnection,
     actor: &Actor,
@@ -44,7 +44,7 @@ pub(crate) async fn apply(
     fields: &ContactFields,
     d: &Defaults<'_>,
     home: &str,
-) -> CoreResult<Vec<String>> {
+) -> CoreResult<()> {
     let stored: Stored = sqlx::query_as(
         "SELECT salutation, first_name, middle_name, last_name, preferred_name, suffix, job_title,
                 department, company, notes, birthday, websites, photo IS NOT NULL AS has_photo,
@@ -68,13 +68,12 @@ pub(crate) async fn apply(
                 before.clone()
             }
         };
-    let salutation = text(
+    text(
         "salutation",
         "salutation",
         &stored.salutation,
         &fields.prefix,
     );
-    let _ = salutation;
     let first = text(
         "first_name",
         "firstName",
@@ -108,7 +107,7 @@ pub(crate) async fn apply(
         &stored.job_title,
         &fields.job_title,
     );
-    let _department = text(
+    text(
         "department",
         "department",
         &stored.department,
@@ -321,7 +320,7 @@ pub(crate) async fn apply(
         }
     }
     if changes.is_empty() {
-        return Ok(Vec::new());
+        return Ok(());
     }
     sets.push((
         "display_name",
@@ -355,7 +354,6 @@ pub(crate) async fn apply(
     builder.push(" WHERE id = ").push_bind(id);
     builder.build().execute(&mut *conn).await?;
     crate::contact::reindex(conn, id).await?;
-    let names: Vec<String> = changes.iter().map(|c| c.field.clone()).collect();
     audit::record(
         conn,
         Who::User(actor),
@@ -366,5 +364,5 @@ pub(crate) async fn apply(
             .about_contact(id),
     )
     .await?;
-    Ok(names)
+    Ok(())
 }

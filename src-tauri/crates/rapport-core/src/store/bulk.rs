@@ -619,17 +619,7 @@ pub async fn insert_contacts<B: AsRef<[ContactRecord]>>(
     for batch in batches {
         let batch = batch.as_ref();
         first_id = first_id.or(batch.first().map(|c| c.id));
-        let mut per_table: Vec<Vec<Vec<SqlValue>>> = vec![Vec::new(); CONTACT_TABLES.len()];
-        for contact in batch {
-            for (table, row) in contact.rows(home) {
-                if let Some(slot) = CONTACT_TABLES.iter().position(|t| t.name == table.name) {
-                    per_table[slot].push(row);
-                }
-            }
-        }
-        for (table, rows) in CONTACT_TABLES.iter().zip(&per_table) {
-            insert_rows(&mut tx, table, rows).await?;
-        }
+        insert_records(&mut tx, batch, home).await?;
         // One audit event per batch, naming its rows as id ranges: a 100,000-row load adds
         // a few dozen events, not 100,000.
         let ranges = id_ranges(batch.iter().map(|c| c.id));
@@ -648,6 +638,26 @@ pub async fn insert_contacts<B: AsRef<[ContactRecord]>>(
         search_index::index_from(&mut tx, first_id).await?;
     }
     tx.commit().await?;
+    Ok(())
+}
+
+/// Stores contacts with everything they own: one multi-row insert per table (no search index).
+pub(crate) async fn insert_records(
+    conn: &mut SqliteConnection,
+    records: &[ContactRecord],
+    home: &str,
+) -> CoreResult<()> {
+    let mut per_table: Vec<Vec<Vec<SqlValue>>> = vec![Vec::new(); CONTACT_TABLES.len()];
+    for contact in records {
+        for (table, row) in contact.rows(home) {
+            if let Some(slot) = CONTACT_TABLES.iter().position(|t| t.name == table.name) {
+                per_table[slot].push(row);
+            }
+        }
+    }
+    for (table, rows) in CONTACT_TABLES.iter().zip(&per_table) {
+        insert_rows(&mut *conn, table, rows).await?;
+    }
     Ok(())
 }
 

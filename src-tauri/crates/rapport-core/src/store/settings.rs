@@ -10,6 +10,13 @@ pub const HOME_COUNTRY: &str = "home_country";
 /// Present (value "1") in databases created as the demo organisation.
 pub const DEMO: &str = "demo";
 
+/// The organisation's country (ISO 3166 alpha-2); Britain when none was set.
+pub async fn home_country(pool: &SqlitePool) -> CoreResult<String> {
+    Ok(get(pool, HOME_COUNTRY)
+        .await?
+        .unwrap_or_else(|| "GB".into()))
+}
+
 pub async fn get(pool: &SqlitePool, key: &str) -> CoreResult<Option<String>> {
     Ok(
         sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")

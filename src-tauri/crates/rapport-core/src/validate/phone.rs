@@ -100,6 +100,25 @@ pub fn parse_phone(
     })
 }
 
+/// Fewer digits than this cannot be a whole phone number anywhere.
+const MIN_DIGITS: usize = 6;
+
+/// Whether typed text can be a phone number at all: no letters besides an extension marker
+/// or a `tel:` scheme, and at least 6 digits. Import rejects text that cannot; a number that
+/// can be one but does not parse is kept as written, with a warning.
+pub fn could_be_number(number: &str) -> bool {
+    let typed: String = number.trim().chars().map(fold).collect();
+    let main = match tel_link(&typed) {
+        Some(link) => link.split(';').next().unwrap_or_default(),
+        None => split_extension(&typed).0,
+    };
+    let letters = main
+        .chars()
+        .any(|c| c.is_alphabetic() && !SEPARATORS.contains(c));
+    let digits = main.chars().filter(char::is_ascii_digit).count();
+    !letters && digits >= MIN_DIGITS
+}
+
 /// A number reduced to what the numbering plan reads: an international flag and the digits.
 #[derive(Debug)]
 struct Dialled {
@@ -466,6 +485,17 @@ mod tests {
         assert!(parse_phone(&page, "GB", None)
             .unwrap_err()
             .contains("too long"));
+    }
+
+    #[test]
+    fn only_text_with_letters_or_too_few_digits_cannot_be_a_number() {
+        assert!(could_be_number("+44 20 7946 0958 ext. 12"));
+        assert!(could_be_number("tel:+1-555-123-4567;ext=9"));
+        assert!(could_be_number("０２０ ７９４６ ０９５８"));
+        assert!(could_be_number("253 0000"));
+        assert!(!could_be_number("020 7946 OOOO"));
+        assert!(!could_be_number("12345"));
+        assert!(!could_be_number("十城目管理大型知座"));
     }
 
     #[test]

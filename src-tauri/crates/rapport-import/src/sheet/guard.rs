@@ -297,10 +297,11 @@ fn check_area(part: &str, rows: u64, cols: u64, verb: &str) -> Result<(), FileEr
     Ok(())
 }
 
-fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
+/// An attribute by its qualified name ("table:name") or its local name ("r").
+pub(crate) fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
     e.attributes()
         .flatten()
-        .find(|a| a.key.local_name().as_ref() == name)
+        .find(|a| a.key.as_ref() == name || a.key.local_name().as_ref() == name)
         .and_then(|a| {
             a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
                 .ok()
@@ -308,7 +309,7 @@ fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
         })
 }
 
-fn number_attr(e: &BytesStart<'_>, name: &str) -> Option<u64> {
+pub(crate) fn number_attr(e: &BytesStart<'_>, name: &str) -> Option<u64> {
     let text = attr(e, name)?;
     let text = text.trim();
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {

@@ -48,7 +48,7 @@ pub use guard::{
 
 use crate::fields::{FileError, Reason};
 use crate::mapping;
-use crate::table::{generated_headers, Table, TableRow};
+use crate::table::{generated_headers, is_blank, Table, TableRow};
 use guard::{unsafe_file, unsupported};
 use stream::{RawRow, RowAssembler, Sink, Source};
 
@@ -428,10 +428,6 @@ fn read_xls(file: File, wanted: Option<String>, sink: &Sink) -> Result<(), FileE
         sink.send(done);
     }
     Ok(())
-}
-
-fn is_blank(cells: &[String]) -> bool {
-    cells.iter().all(|c| c.trim().is_empty())
 }
 
 /// Header cells as names: white space collapsed ("E-mail\nAddress" → "E-mail Address"), an

@@ -11,7 +11,8 @@ use zip::ZipArchive;
 
 use super::cells::{boolean, iso_text, number};
 use super::guard::{
-    unsafe_file, unsupported, Capped, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_ROW_BYTES,
+    attr, number_attr, unsafe_file, unsupported, Capped, MAX_CELLS, MAX_COLUMNS, MAX_ROWS,
+    MAX_ROW_BYTES,
 };
 use super::stream::RawRow;
 use crate::fields::FileError;
@@ -414,24 +415,4 @@ fn attribute_value(e: &BytesStart<'_>) -> Option<String> {
         "string" => attr(e, "office:string-value"),
         _ => None,
     }
-}
-
-fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == name)
-        .and_then(|a| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned())
-        })
-}
-
-fn number_attr(e: &BytesStart<'_>, name: &str) -> Option<u64> {
-    let text = attr(e, name)?;
-    let text = text.trim();
-    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    Some(text.parse().unwrap_or(u64::MAX))
 }

@@ -216,20 +216,6 @@ fn birthday_text(text: &str) -> Option<String> {
     })
 }
 
-/// The media type told by the first bytes, whatever the file declares.
-fn sniff_media_type(data: &[u8]) -> Option<&'static str> {
-    match data {
-        [0xFF, 0xD8, 0xFF, ..] => Some("image/jpeg"),
-        [0x89, b'P', b'N', b'G', ..] => Some("image/png"),
-        [b'G', b'I', b'F', b'8', ..] => Some("image/gif"),
-        [b'B', b'M', ..] => Some("image/bmp"),
-        [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => Some("image/webp"),
-        [b'I', b'I', 0x2A, 0x00, ..] | [b'M', b'M', 0x00, 0x2A, ..] => Some("image/tiff"),
-        [_, _, _, _, b'f', b't', b'y', b'p', b'h', b'e', b'i', b'c', ..] => Some("image/heic"),
-        _ => None,
-    }
-}
-
 fn declared_media_type(entry: &VCardEntry, content_type: Option<&str>) -> String {
     if let Some(ct) = content_type.filter(|ct| ct.contains('/')) {
         return ct.to_ascii_lowercase();
@@ -753,7 +739,7 @@ fn photo(b: &mut Builder, entry: &VCardEntry, line: Option<&Line>) {
         if data.is_empty() {
             continue;
         }
-        let media_type = sniff_media_type(&data)
+        let media_type = crate::fields::media_type_of(&data)
             .map(str::to_string)
             .unwrap_or_else(|| declared_media_type(entry, content_type.as_deref()));
         if b.fields.photo.is_none() {
@@ -820,11 +806,14 @@ mod tests {
 
     #[test]
     fn magic_numbers() {
-        assert_eq!(sniff_media_type(b"\x89PNG\r\n"), Some("image/png"));
         assert_eq!(
-            sniff_media_type(&[0xFF, 0xD8, 0xFF, 0xE0]),
+            crate::fields::media_type_of(b"\x89PNG\r\n"),
+            Some("image/png")
+        );
+        assert_eq!(
+            crate::fields::media_type_of(&[0xFF, 0xD8, 0xFF, 0xE0]),
             Some("image/jpeg")
         );
-        assert_eq!(sniff_media_type(b"hello"), None);
+        assert_eq!(crate::fields::media_type_of(b"hello"), None);
     }
 }
