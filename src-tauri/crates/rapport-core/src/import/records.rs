@@ -6,17 +6,13 @@ use rapport_import::fields::{ContactFields, PhoneUsage, Usage};
 
 use crate::model::{
     AddressKind, ContactStatus, ContactType, EmailKind, LifecycleStage, PhoneKind, Priority,
-    SiteRole,
+    SiteRole, NO_YEAR,
 };
 use crate::phone;
 use crate::store::bulk::{
     AddressRecord, ContactRecord, EmailRecord, PhoneRecord, SiteAssociationRecord,
 };
 use crate::text::fold;
-
-/// Birthdays without a year are stored in this leap year (as other address books do), so
-/// 29 February survives; readers show them without the year.
-pub const NO_YEAR: i32 = 1604;
 
 /// The site imported contacts are put at.
 #[derive(Debug, Clone)]

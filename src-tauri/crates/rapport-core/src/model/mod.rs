@@ -24,6 +24,10 @@ pub fn parse_id(entity: &'static str, id: &str) -> CoreResult<i64> {
         .ok_or_else(|| CoreError::not_found(entity, id))
 }
 
+/// Birthdays without a year (an imported "--MM-DD") are stored in this leap year, as other
+/// address books do, so 29 February survives; readers leave the year out.
+pub const NO_YEAR: i32 = 1604;
+
 /// A contact's human reference number, e.g. `C-000123`.
 pub fn contact_reference(id: i64) -> String {
     format!("C-{id:06}")

@@ -335,3 +335,24 @@ async fn required_fields_reject_rows_by_name_and_unknown_ones_are_refused() {
         "{refused:?}"
     );
 }
+
+#[tokio::test]
+async fn a_birthday_without_a_year_stays_without_one() {
+    let demo = demo_db(10).await;
+    let card = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../tests/fixtures/vobject__simple_3_0_test.vcf");
+    let options = ImportOptions {
+        list_contacts: true,
+        ..ImportOptions::default()
+    };
+    let report = run(&demo.db, &demo.admin, &card, &options).await.unwrap();
+    assert_eq!(
+        report.contacts[0].fields.birthday.as_deref(),
+        Some("--02-10")
+    );
+    let id = report.contacts[0].id.clone().unwrap();
+    let export = rapport_core::contact::privacy::export_person(&demo.db, &demo.admin, &id, "GB")
+        .await
+        .unwrap();
+    assert!(export.vcard.contains("BDAY:--0210"), "{}", export.vcard);
+}

@@ -1,7 +1,7 @@
 import { Badge, Divider, Group, Stack, Text } from "@mantine/core";
 import { IconAddressBook } from "@tabler/icons-react";
 import type { ContactDetail, PhoneNumber } from "../../../ipc/bindings";
-import { formatCalendarDate } from "../utils/formatDateTime";
+import { formatBirthday } from "../utils/formatDateTime";
 import { emailKindLabels, phoneKindLabels } from "../utils/labels";
 import { ExternalLink } from "../../shell/components/ExternalLink";
 import { DetailCard } from "./DetailCard";
@@ -87,7 +87,7 @@ export function ContactInfoCard({ contact }: ContactInfoCardProps) {
           { label: "Preferred name", value: contact.preferredName },
           { label: "Department", value: contact.department },
           { label: "Employee ID", value: contact.employeeId },
-          { label: "Birthday", value: contact.birthday ? formatCalendarDate(contact.birthday) : null },
+          { label: "Birthday", value: contact.birthday ? formatBirthday(contact.birthday) : null },
         ]}
       />
     </DetailCard>

@@ -4,6 +4,10 @@ import { userLocale } from "../../shell/utils/userLocale";
 const dateFormat = new Intl.DateTimeFormat(userLocale, { dateStyle: "medium" });
 const dateTimeFormat = new Intl.DateTimeFormat(userLocale, { dateStyle: "medium", timeStyle: "short" });
 const calendarFormat = new Intl.DateTimeFormat(userLocale, { dateStyle: "long", timeZone: "UTC" });
+const dayMonthFormat = new Intl.DateTimeFormat(userLocale, { day: "numeric", month: "long", timeZone: "UTC" });
+
+/** The year the core stores birthdays in when the year is unknown (imported "--MM-DD"). */
+export const NO_YEAR = "1604";
 
 function parse(iso: string): Date | null {
   const date = new Date(iso);
@@ -24,4 +28,13 @@ export function formatDateTime(iso: string): string {
 export function formatCalendarDate(ymd: string): string {
   const date = parse(/^\d{4}-\d{2}-\d{2}$/.test(ymd) ? `${ymd}T00:00:00Z` : ymd);
   return date ? calendarFormat.format(date) : ymd;
+}
+
+/** A birthday: without its year when the year is unknown. */
+export function formatBirthday(ymd: string): string {
+  if (ymd.startsWith(`${NO_YEAR}-`)) {
+    const date = parse(`${ymd}T00:00:00Z`);
+    return date ? dayMonthFormat.format(date) : ymd;
+  }
+  return formatCalendarDate(ymd);
 }

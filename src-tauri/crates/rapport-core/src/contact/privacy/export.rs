@@ -16,7 +16,7 @@ use super::PersonExport;
 use crate::access::Actor;
 use crate::audit::{self, Event, Who};
 use crate::error::{CoreError, CoreResult};
-use crate::model::{AddressKind, ContactDetail, ContactType, EmailKind, PhoneKind};
+use crate::model::{AddressKind, ContactDetail, ContactType, EmailKind, PhoneKind, NO_YEAR};
 use crate::store::{contacts, timestamp};
 use crate::Database;
 
@@ -164,13 +164,7 @@ async fn read_stored(pool: &SqlitePool, contact_id: i64) -> CoreResult<Stored> {
 
 /// The media type of a stored photo, from its first bytes (the column holds bare image bytes).
 fn photo_media_type(bytes: &[u8]) -> &'static str {
-    match bytes {
-        [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
-        [0x89, b'P', b'N', b'G', ..] => "image/png",
-        [b'G', b'I', b'F', b'8', ..] => "image/gif",
-        [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => "image/webp",
-        _ => "application/octet-stream",
-    }
+    rapport_import::fields::media_type_of(bytes).unwrap_or("application/octet-stream")
 }
 
 fn photo_data_uri(bytes: &[u8]) -> String {
@@ -350,9 +344,13 @@ fn person_vcard(detail: &ContactDetail, stored: &Stored) -> String {
         ]));
     }
     if let Some(birthday) = detail.birthday {
+        let mut day = date(birthday);
+        if birthday.year() == NO_YEAR {
+            // Written "--MMDD": the year is not known.
+            day.year = None;
+        }
         entries.push(
-            VCardEntry::new(VCardProperty::Bday)
-                .with_value(VCardValue::PartialDateTime(date(birthday))),
+            VCardEntry::new(VCardProperty::Bday).with_value(VCardValue::PartialDateTime(day)),
         );
     }
     for website in &detail.websites {
