@@ -205,9 +205,16 @@ export type BulkReport = {
 	selected: number,
 	changed: number,
 	/**
-	 *  Contacts left as they were, with why (e.g. already inactive), then requested ids that
-	 *  are unknown or outside the user's scope ("not found"): `changed` plus the skips of
-	 *  selected contacts is `selected`.
+	 *  Contacts left as they were (e.g. already inactive), plus requested ids that are unknown
+	 *  or outside the user's scope ("not found"): `changed` plus the skips of selected
+	 *  contacts is `selected`.
+	 */
+	skippedTotal: number,
+	/**  `skipped_total` by reason, most frequent first. */
+	skipReasons: SkipCount[],
+	/**
+	 *  The first [`LISTED_SKIPS`] skips with their reference, in the order met: a run over a
+	 *  million contacts names a sample, not a million.
 	 */
 	skipped: BulkSkip[],
 };
@@ -733,6 +740,12 @@ export type SiteOption = {
 
 /**  A contact's role at a site. "billing" puts the contact in billing administrators' scope. */
 export type SiteRole = "site_manager" | "billing" | "operations" | "emergency" | "liaison" | "other";
+
+/**  How many contacts were left as they were for one reason. */
+export type SkipCount = {
+	reason: string,
+	count: number,
+};
 
 export type SortColumn = "name" | "company" | "job_title" | "contact_type" | "status" | "updated_at" | "reference";
 

@@ -85,16 +85,68 @@ pub struct BulkSkip {
     pub reason: String,
 }
 
+/// How many contacts were left as they were for one reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SkipCount {
+    pub reason: String,
+    pub count: u32,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct BulkReport {
     /// Contacts the selection resolved to within the user's scope (the confirmation's count).
     pub selected: u32,
     pub changed: u32,
-    /// Contacts left as they were, with why (e.g. already inactive), then requested ids that
-    /// are unknown or outside the user's scope ("not found"): `changed` plus the skips of
-    /// selected contacts is `selected`.
+    /// Contacts left as they were (e.g. already inactive), plus requested ids that are unknown
+    /// or outside the user's scope ("not found"): `changed` plus the skips of selected
+    /// contacts is `selected`.
+    pub skipped_total: u32,
+    /// `skipped_total` by reason, most frequent first.
+    pub skip_reasons: Vec<SkipCount>,
+    /// The first [`LISTED_SKIPS`] skips with their reference, in the order met: a run over a
+    /// million contacts names a sample, not a million.
     pub skipped: Vec<BulkSkip>,
+}
+
+/// Most skips a report names one by one.
+pub const LISTED_SKIPS: usize = 200;
+
+/// Skips counted by reason, the first [`LISTED_SKIPS`] kept.
+#[derive(Default)]
+struct Skips {
+    counts: std::collections::BTreeMap<String, u32>,
+    listed: Vec<BulkSkip>,
+}
+
+impl Skips {
+    fn push(&mut self, skip: BulkSkip) {
+        *self.counts.entry(skip.reason.clone()).or_default() += 1;
+        if self.listed.len() < LISTED_SKIPS {
+            self.listed.push(skip);
+        }
+    }
+
+    fn total(&self) -> u32 {
+        self.counts.values().sum()
+    }
+
+    fn into_report(self, selected: u32, changed: u32) -> BulkReport {
+        let mut skip_reasons: Vec<SkipCount> = self
+            .counts
+            .into_iter()
+            .map(|(reason, count)| SkipCount { reason, count })
+            .collect();
+        skip_reasons.sort_by(|a, b| b.count.cmp(&a.count).then(a.reason.cmp(&b.reason)));
+        BulkReport {
+            selected,
+            changed,
+            skipped_total: skip_reasons.iter().map(|s| s.count).sum(),
+            skip_reasons,
+            skipped: self.listed,
+        }
+    }
 }
 
 /// How many contacts a selection covers for this user (the confirmation states it).
@@ -150,7 +202,7 @@ pub async fn apply(
     let mut tx = db.write().await?;
     change.confirm(&mut tx, actor).await?;
 
-    let (selected, mut not_found) = match selection {
+    let (selected, not_found) = match selection {
         BulkSelection::Ids { ids } => {
             let (numbers, unreadable) = requested_ids(ids);
             let visible = contacts::visible_among(&mut tx, actor, &numbers).await?;
@@ -175,7 +227,7 @@ pub async fn apply(
     progress(BulkProgress { done: 0, total });
 
     let mut changed: Vec<i64> = Vec::new();
-    let mut skipped: Vec<BulkSkip> = Vec::new();
+    let mut skipped = Skips::default();
     let mut primary_ended = 0;
     let mut done = 0;
     for batch in selected.chunks(BATCH) {
@@ -205,7 +257,7 @@ pub async fn apply(
         "kind": change.kind(),
         "count": changed.len(),
         "selected": selected.len(),
-        "skipped": skipped.len(),
+        "skipped": skipped.total(),
         "idRanges": id_ranges(changed.iter().copied()),
     });
     if let Value::Object(map) = &mut summary {
@@ -229,12 +281,10 @@ pub async fn apply(
     .await?;
     tx.commit().await?;
 
-    skipped.append(&mut not_found);
-    Ok(BulkReport {
-        selected: total,
-        changed: u32::try_from(changed.len()).unwrap_or(u32::MAX),
-        skipped,
-    })
+    for skip in not_found {
+        skipped.push(skip);
+    }
+    Ok(skipped.into_report(total, u32::try_from(changed.len()).unwrap_or(u32::MAX)))
 }
 
 fn unknown(id: String) -> BulkSkip {

@@ -263,7 +263,7 @@ type SummaryProps = {
 
 function Summary({ report, onClose }: SummaryProps) {
   const [showSkipped, setShowSkipped] = useState(false);
-  const groups = groupSkips(report.skipped);
+  const groups = groupSkips(report);
   return (
     <Stack gap="sm" data-testid="bulk-summary">
       <Alert
@@ -277,11 +277,11 @@ function Summary({ report, onClose }: SummaryProps) {
             : `Changed ${formatCount(report.changed)} of ${contactsWord(report.selected)}.`}
         </Text>
       </Alert>
-      {report.skipped.length > 0 ? (
+      {report.skippedTotal > 0 ? (
         <Stack gap={4}>
           <Group justify="space-between" wrap="nowrap">
             <Text size="sm" data-testid="bulk-summary-skipped">
-              {contactsWord(report.skipped.length)} left as they were.
+              {contactsWord(report.skippedTotal)} left as they were.
             </Text>
             <Button
               variant="subtle"
@@ -298,10 +298,13 @@ function Summary({ report, onClose }: SummaryProps) {
               {groups.map((group) => (
                 <div key={group.reason}>
                   <Text size="sm" fw={500}>
-                    {group.reason} ({formatCount(group.items.length)})
+                    {group.reason} ({formatCount(group.count)})
                   </Text>
                   <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: "anywhere" }}>
-                    {group.items.map((item) => item.reference).join(", ")}
+                    {group.items.map((item) => item.reference || item.id).join(", ")}
+                    {group.count > group.items.length
+                      ? ` and ${formatCount(group.count - group.items.length)} more`
+                      : ""}
                   </Text>
                 </div>
               ))}

@@ -244,7 +244,13 @@ describe("bulk actions", () => {
     await waitFor(() => expect(screen.getByTestId("bulk-progress-text")).toHaveTextContent("1 of 2 contacts"));
     expect(within(screen.getByTestId("bulk-progress")).getByRole("progressbar")).toHaveAttribute("aria-valuenow", "50");
 
-    run.resolve({ selected: 2, changed: 1, skipped: [{ id: "3", reference: "C-000003", reason: "already inactive" }] });
+    run.resolve({
+      selected: 2,
+      changed: 1,
+      skippedTotal: 1,
+      skipReasons: [{ reason: "already inactive", count: 1 }],
+      skipped: [{ id: "3", reference: "C-000003", reason: "already inactive" }],
+    });
     expect(await screen.findByTestId("bulk-summary-changed")).toHaveTextContent("Changed 1 of 2 contacts.");
     expect(screen.getByTestId("bulk-summary-skipped")).toHaveTextContent("1 contact left as they were.");
     await user.click(screen.getByTestId("bulk-summary-toggle"));
@@ -288,7 +294,7 @@ describe("bulk actions", () => {
           fields: [{ field: "contactType", message: "needs a justification" }],
         }),
       )
-      .mockResolvedValueOnce({ selected: 2, changed: 2, skipped: [] });
+      .mockResolvedValueOnce({ selected: 2, changed: 2, skippedTotal: 0, skipReasons: [], skipped: [] });
     const { user } = renderApp("/contacts");
     await startAction(user, "setType");
     await user.click(screen.getByTestId("bulk-type"));
@@ -328,7 +334,7 @@ describe("bulk actions", () => {
 
   it("changes the owner to a user from the list", async () => {
     vi.mocked(countBulkSelection).mockResolvedValue(2);
-    vi.mocked(runBulkAction).mockResolvedValue({ selected: 2, changed: 2, skipped: [] });
+    vi.mocked(runBulkAction).mockResolvedValue({ selected: 2, changed: 2, skippedTotal: 0, skipReasons: [], skipped: [] });
     const { user } = renderApp("/contacts");
     await startAction(user, "setOwner");
     await user.click(screen.getByTestId("bulk-owner"));
@@ -342,7 +348,7 @@ describe("bulk actions", () => {
 
   it("assigns to a site found by search, refusing sites outside the user's territories", async () => {
     vi.mocked(countBulkSelection).mockResolvedValue(2);
-    vi.mocked(runBulkAction).mockResolvedValue({ selected: 2, changed: 2, skipped: [] });
+    vi.mocked(runBulkAction).mockResolvedValue({ selected: 2, changed: 2, skippedTotal: 0, skipReasons: [], skipped: [] });
     const site = (id: string, name: string, inScope: boolean) => ({
       siteId: id,
       siteName: name,

@@ -68,11 +68,21 @@ describe("bulk action forms", () => {
     ).toBe("Change the type of 5 contacts to Other (Security)?");
   });
 
-  it("groups skipped contacts by reason, largest group first", () => {
+  it("groups skipped contacts by reason in the report's order, with the contacts it names", () => {
     const skip = (id: string, reason: string) => ({ id, reference: `C-${id}`, reason });
-    expect(groupSkips([skip("1", "already inactive"), skip("2", "outside your scope"), skip("3", "outside your scope")])).toEqual([
-      { reason: "outside your scope", items: [skip("2", "outside your scope"), skip("3", "outside your scope")] },
-      { reason: "already inactive", items: [skip("1", "already inactive")] },
+    const report = {
+      selected: 900,
+      changed: 0,
+      skippedTotal: 900,
+      skipReasons: [
+        { reason: "outside your scope", count: 898 },
+        { reason: "already inactive", count: 2 },
+      ],
+      skipped: [skip("1", "already inactive"), skip("2", "outside your scope"), skip("3", "already inactive")],
+    };
+    expect(groupSkips(report)).toEqual([
+      { reason: "outside your scope", count: 898, items: [skip("2", "outside your scope")] },
+      { reason: "already inactive", count: 2, items: [skip("1", "already inactive"), skip("3", "already inactive")] },
     ]);
   });
 });

@@ -2,6 +2,7 @@
 //! its button, its confirmation and its summary.
 import type {
   BulkAction,
+  BulkReport,
   BulkSkip,
   ContactType,
   LifecycleStage,
@@ -174,15 +175,14 @@ export function confirmLabel(action: BulkAction): string {
   }
 }
 
-/** Skipped contacts grouped by reason, largest group first: "already inactive" × 12. */
-export function groupSkips(skipped: readonly BulkSkip[]): { reason: string; items: BulkSkip[] }[] {
-  const groups = new Map<string, BulkSkip[]>();
-  for (const skip of skipped) {
-    const items = groups.get(skip.reason) ?? [];
-    items.push(skip);
-    groups.set(skip.reason, items);
-  }
-  return [...groups.entries()]
-    .map(([reason, items]) => ({ reason, items }))
-    .sort((a, b) => b.items.length - a.items.length || a.reason.localeCompare(b.reason));
+/**
+ * Skips by reason, largest group first ("already inactive" × 12), each with the contacts the
+ * report names: the report names a sample, so `count` may be larger than `items`.
+ */
+export function groupSkips(report: BulkReport): { reason: string; count: number; items: BulkSkip[] }[] {
+  return report.skipReasons.map(({ reason, count }) => ({
+    reason,
+    count,
+    items: report.skipped.filter((skip) => skip.reason === reason),
+  }));
 }
