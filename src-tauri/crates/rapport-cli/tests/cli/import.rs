@@ -440,3 +440,121 @@ fn a_mapping_file_overrides_the_automatic_mapping() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("Shoe Size"), "{}", stderr(&out));
 }
+
+/// An import killed at any moment (`kill -9`, a power cut for the process) leaves a database
+/// that opens, passes SQLite's integrity check, and holds each import whole or not at all.
+#[test]
+fn an_import_killed_at_random_moments_is_all_or_nothing() {
+    use rand::{Rng, SeedableRng};
+    use std::time::{Duration, Instant};
+
+    const ROWS: usize = 8_000;
+    let dir = tempfile::tempdir().unwrap();
+    let (db, key) = demo(&dir, 20);
+    let csv = dir.path().join("many.csv");
+    let mut text = String::from("First Name,Last Name,E-mail Address,Company\n");
+    for i in 0..ROWS {
+        text.push_str(&format!(
+            "Kill{i},Tester{i},k{i}@killtest.example.com,Kill Ltd\n"
+        ));
+    }
+    std::fs::write(&csv, text).unwrap();
+
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(9);
+    let mut killed = 0;
+    let mut finished = 0;
+    for _ in 0..12 {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("rapport"))
+            .env("RAPPORT_PASSWORD", rapport_core::demo::users::PASSWORD)
+            .args([
+                "import",
+                "--user",
+                "admin",
+                "--on-duplicate",
+                "create",
+                "--db",
+            ])
+            .arg(&db)
+            .arg("--key-file")
+            .arg(&key)
+            .arg(&csv)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_millis(rng.gen_range(50..4_000));
+        loop {
+            if child.try_wait().unwrap().is_some() {
+                finished += 1;
+                break;
+            }
+            if Instant::now() >= deadline {
+                child.kill().unwrap(); // SIGKILL on Unix
+                child.wait().unwrap();
+                killed += 1;
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+    assert!(killed > 0, "some imports were killed");
+    // One that runs to its end, so the check below also sees a committed import beside the
+    // killed ones however slow this machine is.
+    let out = rapport()
+        .args([
+            "import",
+            "--user",
+            "admin",
+            "--on-duplicate",
+            "create",
+            "--db",
+        ])
+        .arg(&db)
+        .arg("--key-file")
+        .arg(&key)
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let database = rapport_core::Database::open(
+            &db,
+            &rapport_core::DatabaseKey::read_key_file(&key).unwrap(),
+        )
+        .await
+        .unwrap();
+        let check: String = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(database.reader())
+            .await
+            .unwrap();
+        assert_eq!(check, "ok");
+        let stored: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM contact_emails WHERE address LIKE '%@killtest.example.com'",
+        )
+        .fetch_one(database.reader())
+        .await
+        .unwrap();
+        let imports: i64 = sqlx::query_scalar("SELECT count(*) FROM imports")
+            .fetch_one(database.reader())
+            .await
+            .unwrap();
+        // Every import in the history is there whole; nothing else is.
+        // A kill can land after the commit, before the process exits: then it counts too.
+        assert!(imports > finished, "{imports} imports, {finished} finished");
+        assert_eq!(
+            stored,
+            imports * ROWS as i64,
+            "{killed} killed, {finished} finished"
+        );
+        let indexed: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM contact_words WHERE contact_words MATCH 'email:killtest'",
+        )
+        .fetch_one(database.reader())
+        .await
+        .unwrap();
+        assert_eq!(indexed, stored, "the search index agrees");
+        database.close().await;
+    });
+}
