@@ -9,6 +9,8 @@
 pub mod decode;
 pub mod delimited;
 pub mod fields;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod mapping;
 pub mod sheet;
 pub mod table;

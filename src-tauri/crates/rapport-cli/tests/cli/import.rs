@@ -287,8 +287,8 @@ fn bad_options_are_named_and_nothing_is_stored() {
 }
 
 /// (file, format, encoding, records, imported, rejected) for every delimited fixture, shared
-/// and our own samples of Outlook and Google exports.
-const TABLES: [(&str, &str, &str, u64, u64, Rejections); 9] = [
+/// and our own samples of Outlook and Google exports, and our own workbooks.
+const TABLES: [(&str, &str, &str, u64, u64, Rejections); 11] = [
     ("thunderbird__csv_no_header.csv", "csv", "UTF-8", 2, 2, &[]),
     (
         "thunderbird__export.csv",
@@ -348,10 +348,21 @@ const TABLES: [(&str, &str, &str, u64, u64, Rejections); 9] = [
         2,
         &[],
     ),
+    // Title rows above the header; a blank row between the two people is record 2.
+    (
+        "own/contacts_with_title_rows.xlsx",
+        "xlsx",
+        "UTF-8",
+        3,
+        2,
+        &[],
+    ),
+    // A million repeated empty rows after the data, as spreadsheet programs save them.
+    ("own/contacts.ods", "ods", "UTF-8", 1, 1, &[]),
 ];
 
 #[test]
-fn every_delimited_fixture_gives_its_expected_report() {
+fn every_table_fixture_gives_its_expected_report() {
     let dir = tempfile::tempdir().unwrap();
     let (db, key) = demo(&dir, 50);
     let files: Vec<PathBuf> = TABLES.iter().map(|(f, ..)| fixture(f)).collect();
@@ -389,6 +400,24 @@ fn every_delimited_fixture_gives_its_expected_report() {
     assert_eq!(german["organization"], "Müller & Söhne GmbH");
     let google = contact(&reports[6], 2);
     assert_eq!(google["birthday"], "--11-27");
+    let workbook = &reports[9];
+    assert_eq!(workbook["skipped"], 1);
+    let zoe = contact(workbook, 1);
+    assert_eq!(zoe["family_name"], "Brüning");
+    assert_eq!(
+        zoe["birthday"], "1979-05-25",
+        "a date cell, not its serial number"
+    );
+    assert_eq!(
+        zoe["phones"][0]["e164"], "+447700900123",
+        "a number cell keeps its digits"
+    );
+    let taro = contact(workbook, 3);
+    assert_eq!(
+        taro["organization"], "=HYPERLINK(\"x\")",
+        "stored as text, verbatim"
+    );
+    assert_eq!(contact(&reports[10], 1)["birthday"], "1815-12-10");
 }
 
 /// Thunderbird's export has test addresses ("contact1@invalid") the email rule refuses; mapped

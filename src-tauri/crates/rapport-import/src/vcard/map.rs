@@ -196,7 +196,8 @@ fn birthday_text(text: &str) -> Option<String> {
     let date = text.split(['T', 't', ' ']).next().unwrap_or(text);
     let (year, rest) = match date.strip_prefix("--") {
         Some(rest) => (None, rest),
-        None if date.len() >= 8 && date[..4].bytes().all(|b| b.is_ascii_digit()) => {
+        // Bytes, not a string slice: the text may start with a multi-byte character.
+        None if date.len() >= 8 && date.as_bytes()[..4].iter().all(u8::is_ascii_digit) => {
             (Some(&date[..4]), date[4..].trim_start_matches('-'))
         }
         None => (None, date),
