@@ -2,7 +2,9 @@
 //! window. Every rule lives in `rapport-core`.
 
 pub mod commands;
+mod dialog;
 pub mod error;
+pub mod files;
 pub mod state;
 
 use tauri::Manager;
@@ -56,6 +58,14 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::lifecycle::count_bulk_selection,
             commands::lifecycle::run_bulk_action,
             commands::lifecycle::cancel_bulk_action,
+            commands::import::watch_file_drops,
+            commands::import::pick_import_files,
+            commands::import::import_fields,
+            commands::import::preview_import,
+            commands::import::run_import,
+            commands::import::cancel_import,
+            commands::import::list_imports,
+            commands::import::undo_import,
             commands::admin::list_users,
             commands::admin::save_user,
             commands::admin::reset_user_password,
@@ -99,11 +109,34 @@ pub fn run() {
     std::thread::spawn(rapport_core::phone::warm_up);
 
     let builder = specta_builder();
+    let handler = builder.invoke_handler();
+    #[cfg(feature = "e2e")]
+    let handler = {
+        let test_only: fn(tauri::ipc::Invoke) -> bool = tauri::generate_handler![
+            commands::import::e2e::e2e_drop_files,
+            commands::import::e2e::e2e_answer_file_dialog,
+        ];
+        move |invoke: tauri::ipc::Invoke| {
+            if invoke.message.command().starts_with("e2e_") {
+                test_only(invoke)
+            } else {
+                handler(invoke)
+            }
+        }
+    };
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
-        .invoke_handler(builder.invoke_handler())
+        .plugin(tauri_plugin_dialog::init())
+        .invoke_handler(handler)
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(drop) = event {
+                files::on_drag_drop(window.app_handle(), drop);
+            }
+        })
         .setup(move |app| {
             builder.mount_events(app);
+            #[cfg(feature = "e2e")]
+            app.add_capability(include_str!("../e2e/capability.json"))?;
             let args: Vec<String> = std::env::args().collect();
             let path = state::database_path(&args, app.path().app_data_dir().ok());
             let state = tauri::async_runtime::block_on(AppState::start(path));

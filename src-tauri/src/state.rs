@@ -11,6 +11,7 @@ use rapport_core::{key, CoreError, CoreResult, Database};
 use tokio::sync::{Mutex, RwLock};
 
 use crate::error::{AppError, ErrorCode};
+use crate::files::FileGrants;
 
 #[derive(Clone)]
 pub struct Ready {
@@ -79,6 +80,10 @@ pub struct AppState {
     pub session: Mutex<Option<Session>>,
     /// Set to stop the running bulk action; it rolls back and changes nothing.
     pub bulk_cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// Set to stop the running import preview or import; an import then stores nothing.
+    pub import_cancel: std::sync::atomic::AtomicBool,
+    /// Files the user dropped or picked, by grant id.
+    pub files: FileGrants,
 }
 
 impl AppState {
@@ -103,6 +108,8 @@ impl AppState {
             phase: RwLock::new(phase),
             session: Mutex::new(None),
             bulk_cancel: Default::default(),
+            import_cancel: Default::default(),
+            files: FileGrants::default(),
         }
     }
 
@@ -143,6 +150,7 @@ impl AppState {
 
     pub async fn end_session(&self) {
         *self.session.lock().await = None;
+        self.files.clear();
     }
 
     pub fn path(&self) -> &Path {

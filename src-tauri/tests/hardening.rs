@@ -103,3 +103,46 @@ fn the_capability_grants_exactly_the_app_commands_and_no_core_api() {
         "build.rs COMMANDS vs generated bindings"
     );
 }
+
+/// The end-to-end tests' stand-ins for a file drop and the file dialog are compiled only with
+/// the `e2e` feature: this binary is built as a release is (without it) and must not hold them.
+#[cfg(not(feature = "e2e"))]
+#[test]
+fn builds_without_the_e2e_feature_hold_no_test_only_command() {
+    let binary = std::fs::read(env!("CARGO_BIN_EXE_rapport-app")).unwrap();
+    let build = read("build.rs");
+    let test_only: Vec<&str> = build
+        .split("const E2E_COMMANDS")
+        .nth(1)
+        .and_then(|rest| rest.split("];").next())
+        .unwrap()
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .collect();
+    assert!(!test_only.is_empty());
+    // Found in the binary, a command name would be dispatchable.
+    assert!(
+        contains(&binary, b"watch_file_drops"),
+        "the scan must see command names"
+    );
+    for command in test_only {
+        assert!(
+            !contains(&binary, command.as_bytes()),
+            "{command} is in a build without the e2e feature"
+        );
+    }
+    let manifest = read("Cargo.toml");
+    let default = manifest
+        .split("[features]")
+        .nth(1)
+        .and_then(|f| f.lines().find(|l| l.trim_start().starts_with("default")));
+    assert!(
+        default.is_none_or(|l| !l.contains("e2e")),
+        "e2e is a default feature"
+    );
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}

@@ -128,6 +128,15 @@ fn build_app(root: &Path) -> Result<()> {
     run(&mut cmd)
 }
 
+/// The app as the end-to-end tests run it: with the test-only commands of the `e2e` feature
+/// (standing in for a file drop and the file dialog), copied to `target/e2e`.
+fn build_e2e_app(root: &Path) -> Result<()> {
+    let mut cmd = std::process::Command::new(tauri_cli(root));
+    cmd.args(["build", "--debug", "--no-bundle", "--features", "e2e"])
+        .current_dir(root);
+    run(&mut cmd).and_then(|()| stage_for_e2e(root))
+}
+
 /// Runs `npm ci` in `dir` when its `node_modules` is missing or older than its lockfile.
 fn npm_ci_if_needed(dir: &Path) -> Result<bool> {
     if !util::node_modules_stale(dir) {
@@ -241,9 +250,10 @@ fn test() -> Result<()> {
         })?;
         // The Tauri CLI builds the UI (`npm run build` into ui/dist) and then the app. It comes
         // before clippy and the Rust tests because the Tauri crate embeds ui/dist when it compiles.
-        steps.step("app build (tauri build --debug --no-bundle)", || {
-            build_app(&root).and_then(|()| stage_for_e2e(&root))
-        })?;
+        steps.step(
+            "app build for the end-to-end tests (--features e2e)",
+            || build_e2e_app(&root),
+        )?;
         steps.step(
             "clippy (cargo clippy --workspace --all-targets -- -D warnings)",
             || {
@@ -339,9 +349,10 @@ fn e2e(args: &[String]) -> Result<()> {
             steps.step("npm ci (ui)", || {
                 npm_ci_if_needed(&root.join("ui")).map(|_| ())
             })?;
-            steps.step("app build (tauri build --debug --no-bundle)", || {
-                build_app(&root).and_then(|()| stage_for_e2e(&root))
-            })?;
+            steps.step(
+                "app build for the end-to-end tests (--features e2e)",
+                || build_e2e_app(&root),
+            )?;
         } else if !e2e_binary(&root).exists() {
             return Err(Error::new(format!(
                 "{} does not exist: run `cargo xtask e2e` without --no-build",

@@ -4,5 +4,6 @@
 pub mod admin;
 pub mod audit;
 pub mod contacts;
+pub mod import;
 pub mod lifecycle;
 pub mod session;

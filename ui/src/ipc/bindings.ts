@@ -56,6 +56,20 @@ export const commands = {
 	countBulkSelection: (selection: BulkSelection) => typedError<number, AppError>(__TAURI_INVOKE("count_bulk_selection", { selection })),
 	runBulkAction: (selection: BulkSelection, action: BulkAction, onProgress: Channel<BulkProgress>) => typedError<BulkReport, AppError>(__TAURI_INVOKE("run_bulk_action", { selection, action, onProgress })),
 	cancelBulkAction: () => typedError<null, AppError>(__TAURI_INVOKE("cancel_bulk_action")),
+	/**  The signed-in page listens for files dropped on the window. */
+	watchFileDrops: (onEvent: Channel<FileDropEvent>) => typedError<null, AppError>(__TAURI_INVOKE("watch_file_drops", { onEvent })),
+	/**  Shows the file dialog; the chosen files come back as grants (none when cancelled). */
+	pickImportFiles: () => typedError<FileGrant[], AppError>(__TAURI_INVOKE("pick_import_files")),
+	/**  The fields a column can be mapped to. */
+	importFields: () => typedError<ImportField[], AppError>(__TAURI_INVOKE("import_fields")),
+	/**  A dry run of one file: what would be stored, refused and matched. */
+	previewImport: (file: string, request: ImportRequest, onProgress: Channel<ImportProgress>) => typedError<ImportPreview, AppError>(__TAURI_INVOKE("preview_import", { file, request, onProgress })),
+	/**  Imports one file in one transaction: all of it, or (cancelled, failed) none of it. */
+	runImport: (file: string, request: ImportRequest, onProgress: Channel<ImportProgress>) => typedError<ImportOutcome, AppError>(__TAURI_INVOKE("run_import", { file, request, onProgress })),
+	/**  Stops the running preview or import; an import rolls back and stores nothing. */
+	cancelImport: () => typedError<null, AppError>(__TAURI_INVOKE("cancel_import")),
+	listImports: () => typedError<ImportSummary[], AppError>(__TAURI_INVOKE("list_imports")),
+	undoImport: (importId: string) => typedError<UndoReport, AppError>(__TAURI_INVOKE("undo_import", { importId })),
 	listUsers: () => typedError<UserSummary[], AppError>(__TAURI_INVOKE("list_users")),
 	saveUser: (id: string | null, input: UserInput) => typedError<UserSummary, AppError>(__TAURI_INVOKE("save_user", { id, input })),
 	resetUserPassword: (id: string, newPassword: string) => typedError<null, AppError>(__TAURI_INVOKE("reset_user_password", { id, newPassword })),
@@ -521,12 +535,121 @@ export type FieldProblem = {
 	message: string,
 };
 
+/**  What happens over the window while files are dragged onto it. */
+export type FileDropEvent = 
+/**  Files are being dragged over the window. */
+{ kind: "hover"; count: number } | 
+/**  The drag left the window or was abandoned. */
+{ kind: "leave" } | 
+/**  Files were dropped: those granted, and why the others were not. */
+{ kind: "dropped"; files: FileGrant[]; refused: string[] };
+
+/**  A file the user handed over, as the page sees it. */
+export type FileGrant = {
+	id: string,
+	/**  The file's name, without its folder. */
+	name: string,
+	/**  In bytes. */
+	size: number | null,
+};
+
 /**  One data-quality problem of a contact, with the form field it concerns. */
 export type Finding = {
 	/**  Stable code, e.g. `missing_last_name`, `verification_stale`. */
 	code: string,
 	field: string | null,
 	message: string,
+};
+
+/**  A field a column can feed, for the mapping editor. */
+export type ImportField = {
+	/**  The key the CLI's `--mapping` files use: `given_name`, `email.work`, `note`, `ignore`... */
+	key: string,
+	label: string,
+};
+
+/**  What became of one imported file. */
+export type ImportOutcome = {
+	file: string,
+	/**  For undo; none when the file was refused as a whole. */
+	importId: string | null,
+	records: number,
+	imported: number,
+	updated: number,
+	skipped: number,
+	rejected: number,
+	refused: RowProblem | null,
+};
+
+export type ImportPreview = {
+	file: string,
+	format: string,
+	encoding: string,
+	/**  The workbook's sheets (empty for other files). */
+	sheets: string[],
+	/**  Empty for vCards, whose properties name their fields. */
+	columns: PreviewColumn[],
+	records: number,
+	toCreate: number,
+	toUpdate: number,
+	/**  Blank records and duplicates left alone. */
+	toSkip: number,
+	rejected: number,
+	/**  Records matching a stored contact or an earlier record of the file. */
+	duplicates: number,
+	/**  In record order; see [`LISTED`]. */
+	rows: PreviewRow[],
+	/**  More records are worth a look than `rows` holds. */
+	truncated: boolean,
+	/**  Why the whole file cannot be imported (then nothing else is filled in). */
+	refused: RowProblem | null,
+};
+
+/**  How far an import has got. */
+export type ImportProgress = {
+	/**  Records read and checked so far. */
+	records: number,
+	/**  Of those, records stored as new contacts or as updates. */
+	stored: number,
+	/**  The last report of the file: everything is read (and, unless a dry run, committed). */
+	done: boolean,
+};
+
+/**  How to import one file, as the import screen sets it. */
+export type ImportRequest = {
+	/**  The site new contacts are placed at; none leaves them for administrators only. */
+	siteId?: string | null,
+	/**  Column header → field key, over the automatic mapping. */
+	mapping?: { [key in string]: string },
+	/**  Remember this mapping for the next file with the same columns. */
+	rememberMapping?: boolean,
+	onDuplicate?: OnDuplicate,
+	/**  Decisions for single records, over `on_duplicate`. */
+	decisions?: RecordDecision[],
+	sheet?: string | null,
+	contactType?: ContactType | null,
+	/**  Field keys this import requires, besides the administrator's. */
+	require?: string[],
+};
+
+/**  One import as the history lists it. */
+export type ImportSummary = {
+	id: string,
+	fileName: string,
+	format: string,
+	encoding: string,
+	user: string | null,
+	siteId: string | null,
+	/**  "Site, Account" as the target was called when listed. */
+	siteName: string | null,
+	records: number,
+	imported: number,
+	updated: number,
+	skipped: number,
+	rejected: number,
+	createdAt: string,
+	undoneAt: string | null,
+	undoneBy: string | null,
 };
 
 /**
@@ -566,6 +689,13 @@ export type ListMode =
 /**  No word starts with it: matches inside words. */
 "substring";
 
+/**  A stored contact a record matches. */
+export type MatchedContact = {
+	id: string,
+	reference: string,
+	name: string,
+};
+
 /**  An amount in a currency; `amount` is a decimal string so no precision is lost on the wire. */
 export type Money = {
 	amount: string,
@@ -576,6 +706,15 @@ export type NamedRef = {
 	id: string,
 	name: string,
 };
+
+/**  What to do with a record that matches a stored contact (or an earlier record of the file). */
+export type OnDuplicate = 
+/**  Leave the stored contact alone (the default). */
+"skip" | 
+/**  Fill the stored contact with the record's values. */
+"update" | 
+/**  Store the record as a contact of its own. */
+"create";
 
 /**  A user who can own contacts. */
 export type OwnerOption = {
@@ -622,6 +761,36 @@ export type PostalAddress = {
 	country: string,
 };
 
+export type PreviewAction = "create" | "update" | "skip" | "reject";
+
+export type PreviewColumn = {
+	header: string,
+	/**  The field key it feeds (see [`ImportField`]). */
+	field: string,
+	/**  Its first values, as read. */
+	samples: string[],
+};
+
+export type PreviewRow = {
+	record: number,
+	action: PreviewAction,
+	/**  The contact as it would be stored (empty for a rejected record). */
+	name: string,
+	organization: string | null,
+	jobTitle: string | null,
+	emails: string[],
+	/**  Each as it would be stored: E.164 with its extension, or as written when it has none. */
+	phones: string[],
+	/**  Why the record is refused: the field (when one is to blame) and the message. */
+	problem: RowProblem | null,
+	warnings: string[],
+	/**  Stored contacts it matches, best first, and on what. */
+	matches: MatchedContact[],
+	matchReasons: string[],
+	/**  The first record of this file that is the same person. */
+	sameAsRecord: number | null,
+};
+
 export type Priority = "high" | "medium" | "low";
 
 /**  How far a permission reaches. */
@@ -632,6 +801,11 @@ export type Reach =
 "scope" | 
 /**  Allowed everywhere (site administrators). */
 "all";
+
+export type RecordDecision = {
+	record: number,
+	action: OnDuplicate,
+};
 
 export type Region = {
 	id: string,
@@ -647,6 +821,12 @@ export type RegionInput = {
 
 /**  What a user may do, and where (see `access::role` for the matrix). */
 export type Role = "site_admin" | "regional_manager" | "territory_manager" | "billing_admin";
+
+export type RowProblem = {
+	reason: string,
+	field: string | null,
+	message: string,
+};
 
 export type SavedView = {
 	id: string,
@@ -790,6 +970,17 @@ export type TotpEnrolment = {
 	url: string,
 	/**  The QR code as an SVG document. */
 	qrSvg: string,
+};
+
+/**  What an undo did. */
+export type UndoReport = {
+	importId: string,
+	/**  Contacts the import created, now deleted. */
+	removed: number,
+	/**  Contacts the import updated, now as they were before it. */
+	restored: number,
+	/**  Of those, contacts someone changed after the import: their later changes are gone too. */
+	changedSince: number,
 };
 
 /**  A new user, or the new state of one (`password` is only read on creation). */

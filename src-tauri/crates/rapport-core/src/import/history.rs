@@ -23,6 +23,8 @@ pub struct ImportSummary {
     pub encoding: String,
     pub user: Option<String>,
     pub site_id: Option<String>,
+    /// "Site, Account" as the target was called when listed.
+    pub site_name: Option<String>,
     pub records: u32,
     pub imported: u32,
     pub updated: u32,
@@ -42,6 +44,7 @@ struct Row {
     user: Option<String>,
     user_id: Option<i64>,
     site_id: Option<i64>,
+    site_name: Option<String>,
     records: i64,
     imported: i64,
     updated: i64,
@@ -55,9 +58,11 @@ struct Row {
 }
 
 const SELECT: &str = "SELECT i.id, i.file_name, i.format, i.encoding, u.username AS user,
-        i.user_id, i.site_id, i.records, i.imported, i.updated, i.skipped, i.rejected,
+        i.user_id, i.site_id, s.name || ', ' || a.name AS site_name,
+        i.records, i.imported, i.updated, i.skipped, i.rejected,
         i.created_at, i.undone_at, b.username AS undone_by, i.first_id, i.last_id
-    FROM imports i LEFT JOIN users u ON u.id = i.user_id LEFT JOIN users b ON b.id = i.undone_by";
+    FROM imports i LEFT JOIN users u ON u.id = i.user_id LEFT JOIN users b ON b.id = i.undone_by
+    LEFT JOIN sites s ON s.id = i.site_id LEFT JOIN accounts a ON a.id = s.account_id";
 
 fn small(n: i64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
@@ -72,6 +77,7 @@ impl Row {
             encoding: self.encoding,
             user: self.user,
             site_id: self.site_id.map(|s| s.to_string()),
+            site_name: self.site_name,
             records: small(self.records),
             imported: small(self.imported),
             updated: small(self.updated),

@@ -8,6 +8,7 @@
 pub mod checks;
 pub mod history;
 mod matching;
+pub mod preview;
 pub mod records;
 pub mod report;
 mod run;
@@ -22,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::ContactType;
 
 pub use history::{list_imports, undo_import, ImportSummary, UndoReport};
+pub use preview::{import_fields, preview_file, ImportField, ImportPreview};
 pub use report::{FileReport, RecordMatch, RejectedRecord, ReportContact};
 pub use run::{import_file, ImportProgress};
 
@@ -80,6 +82,9 @@ pub struct ImportOptions {
     pub contact_type: Option<ContactType>,
     /// List every contact in the report (the CLI does; a benchmark does not need to).
     pub list_contacts: bool,
+    /// For the app's preview (a dry run): list up to this many records, skipped duplicates
+    /// included (the file's first records, then the ones with matches or warnings).
+    pub preview: Option<usize>,
     /// The file's name in the report and history, when it differs from the path's (the app
     /// imports through file grants).
     pub file_name: Option<String>,

@@ -25,6 +25,9 @@ pub struct FileReport {
     pub contacts: Vec<ReportContact>,
     /// The column mapping used ("header" → field key); empty for vCards.
     pub mapping: Vec<(String, String)>,
+    /// The first rows' cells as read, for the app's mapping editor (not in the JSON report).
+    #[serde(skip)]
+    pub samples: Vec<Vec<String>>,
     /// The import's id in the history (for undo); absent on a dry run or a refused file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub import_id: Option<String>,
@@ -78,7 +81,7 @@ pub struct ReportContact {
     pub id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
-    /// `created` or `updated`.
+    /// `created` or `updated` (and `skipped` in the app's preview).
     pub action: String,
     #[serde(flatten)]
     pub fields: ContactFields,

@@ -23,10 +23,12 @@ use crate::error::{CoreError, CoreResult};
 use crate::model::{contact_reference, ContactType, Role};
 use crate::store::bulk::{self, ContactRecord};
 use crate::store::{search_index, settings, timestamp};
-use crate::Database;
+use crate::{text, Database};
 
 /// Records per batch: one round of duplicate lookups and one multi-row insert per table.
 const BATCH: usize = 2_000;
+/// A preview lists the file's first records whatever they are, then only those worth a look.
+const PREVIEW_FIRST_RECORDS: u64 = 200;
 /// Setting: field keys every import requires (the data collection standard), JSON array.
 pub const REQUIRED_SETTING: &str = "import_required_fields";
 
@@ -77,6 +79,7 @@ pub async fn import_file(
             .unwrap_or_default()
     });
     let saved = saved_mappings(db).await?;
+    let accounts = account_names(db).await?;
 
     let (info_tx, info_rx) =
         tokio::sync::oneshot::channel::<Result<SourceInfo, source::OpenError>>();
@@ -139,6 +142,7 @@ pub async fn import_file(
         format: info.format.clone(),
         encoding: info.encoding.clone(),
         mapping: info.mapping.clone(),
+        samples: info.samples.clone(),
         ..FileReport::default()
     };
     let mut session = if options.dry_run {
@@ -205,7 +209,10 @@ pub async fn import_file(
                 Outcome::Blank => report.skipped += 1,
                 Outcome::Rejected(r) => report.rejected.push(rejected(record, r)),
                 Outcome::Fields(fields) => match checks::check(*fields, &region, &required) {
-                    Ok(c) => checked.push((record, c.fields, c.warnings)),
+                    Ok(mut c) => {
+                        link_account(&mut c.fields, &mut c.warnings, &accounts);
+                        checked.push((record, c.fields, c.warnings));
+                    }
                     Err(r) => report.rejected.push(rejected(record, r)),
                 },
             }
@@ -302,7 +309,16 @@ pub async fn import_file(
                 }
                 _ => report.skipped += 1,
             }
-            if options.list_contacts && action != "skipped" {
+            let listed_here = match options.preview {
+                Some(limit) => {
+                    report.contacts.len() < limit
+                        && (record <= PREVIEW_FIRST_RECORDS
+                            || action != "created"
+                            || !listed.warnings.is_empty())
+                }
+                None => options.list_contacts && action != "skipped",
+            };
+            if listed_here {
                 listed.fields = fields;
                 report.contacts.push(listed);
             }
@@ -515,6 +531,32 @@ async fn required_fields(db: &Database, asked: &[String]) -> CoreResult<Vec<Stri
         }
     }
     Ok(required)
+}
+
+/// Account names by their folded form, to link an imported organisation to its account.
+async fn account_names(db: &Database) -> CoreResult<HashMap<String, String>> {
+    let names: Vec<String> = sqlx::query_scalar("SELECT name FROM accounts")
+        .fetch_all(db.reader())
+        .await?;
+    Ok(names.into_iter().map(|n| (text::fold(&n), n)).collect())
+}
+
+/// An organisation that names an existing account is written as the account is, so the
+/// contact's company and the account agree; any other is kept as written, with a warning.
+fn link_account(
+    fields: &mut ContactFields,
+    warnings: &mut Vec<String>,
+    accounts: &HashMap<String, String>,
+) {
+    let Some(organization) = &fields.organization else {
+        return;
+    };
+    match accounts.get(&text::fold(organization)) {
+        Some(account) => fields.organization = Some(account.clone()),
+        None => warnings.push(format!(
+            "Organisation \"{organization}\" is not an account yet; kept as text."
+        )),
+    }
 }
 
 async fn saved_mappings(db: &Database) -> CoreResult<HashMap<String, BTreeMap<String, String>>> {

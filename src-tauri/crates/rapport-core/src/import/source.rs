@@ -12,6 +12,8 @@ use sha2::{Digest, Sha256};
 
 /// Rows looked at to map a file without a header row.
 const SAMPLE_ROWS: usize = 20;
+/// Sample rows the app shows beside each column.
+const SAMPLES_SHOWN: usize = 3;
 
 #[derive(Debug)]
 pub(crate) enum Outcome {
@@ -34,6 +36,8 @@ pub(crate) struct SourceInfo {
     pub mapping: Vec<(String, String)>,
     /// Identifies files with the same columns, for remembering a mapping.
     pub signature: Option<String>,
+    /// The first non-blank rows' cells, shown beside each column when mapping it.
+    pub samples: Vec<Vec<String>>,
 }
 
 /// Why a file gives no records: the file itself, or the caller's mapping.
@@ -77,6 +81,7 @@ pub(crate) fn open(
                 encoding: file.encoding,
                 mapping: Vec::new(),
                 signature: None,
+                samples: Vec::new(),
             };
             let records = file.cards.into_iter().map(|card| {
                 Ok(SourceRecord {
@@ -120,6 +125,12 @@ pub(crate) fn open(
                     .zip(mapped.targets.iter().map(|t| t.key()))
                     .collect(),
                 signature,
+                samples: sample_rows
+                    .iter()
+                    .filter(|r| !r.is_blank())
+                    .take(SAMPLES_SHOWN)
+                    .map(|r| r.cells.clone())
+                    .collect(),
             };
             let rows = sample.into_iter().chain(table.rows);
             let records = rows.map(move |row| row.map(|row| table_record(&mapped, &headers, row)));
