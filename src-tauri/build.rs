@@ -48,6 +48,8 @@ const COMMANDS: &[&str] = &[
     "preview_import",
     "run_import",
     "cancel_import",
+    "get_import_policy",
+    "save_import_policy",
     "list_imports",
     "undo_import",
     "list_users",

@@ -64,6 +64,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::import::preview_import,
             commands::import::run_import,
             commands::import::cancel_import,
+            commands::import::get_import_policy,
+            commands::import::save_import_policy,
             commands::import::list_imports,
             commands::import::undo_import,
             commands::admin::list_users,

@@ -6,8 +6,8 @@ use std::sync::atomic::Ordering;
 
 use rapport_core::import::preview::RowProblem;
 use rapport_core::import::{
-    self, FileReport, ImportField, ImportOptions, ImportPreview, ImportProgress, ImportSummary,
-    OnDuplicate, UndoReport,
+    self, FileReport, ImportField, ImportOptions, ImportPolicy, ImportPreview, ImportProgress,
+    ImportSummary, OnDuplicate, UndoReport,
 };
 use rapport_core::model::ContactType;
 use serde::{Deserialize, Serialize};
@@ -201,6 +201,25 @@ pub async fn cancel_import(state: State<'_, AppState>) -> Result<(), AppError> {
     state.actor().await?;
     state.import_cancel.store(true, Ordering::SeqCst);
     Ok(())
+}
+
+/// The fields every import requires (any signed-in user may read it: the import screen says so).
+#[tauri::command]
+#[specta::specta]
+pub async fn get_import_policy(state: State<'_, AppState>) -> Result<ImportPolicy, AppError> {
+    let (ready, _) = state.actor().await?;
+    Ok(import::load_policy(&ready.db).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_import_policy(
+    state: State<'_, AppState>,
+    policy: ImportPolicy,
+) -> Result<ImportPolicy, AppError> {
+    let (ready, actor) = state.actor().await?;
+    import::save_policy(&ready.db, &actor, policy).await?;
+    Ok(import::load_policy(&ready.db).await?)
 }
 
 #[tauri::command]

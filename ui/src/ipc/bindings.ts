@@ -68,6 +68,9 @@ export const commands = {
 	runImport: (file: string, request: ImportRequest, onProgress: Channel<ImportProgress>) => typedError<ImportOutcome, AppError>(__TAURI_INVOKE("run_import", { file, request, onProgress })),
 	/**  Stops the running preview or import; an import rolls back and stores nothing. */
 	cancelImport: () => typedError<null, AppError>(__TAURI_INVOKE("cancel_import")),
+	/**  The fields every import requires (any signed-in user may read it: the import screen says so). */
+	getImportPolicy: () => typedError<ImportPolicy, AppError>(__TAURI_INVOKE("get_import_policy")),
+	saveImportPolicy: (policy: ImportPolicy) => typedError<ImportPolicy, AppError>(__TAURI_INVOKE("save_import_policy", { policy })),
 	listImports: () => typedError<ImportSummary[], AppError>(__TAURI_INVOKE("list_imports")),
 	undoImport: (importId: string) => typedError<UndoReport, AppError>(__TAURI_INVOKE("undo_import", { importId })),
 	listUsers: () => typedError<UserSummary[], AppError>(__TAURI_INVOKE("list_users")),
@@ -579,6 +582,16 @@ export type ImportOutcome = {
 	skipped: number,
 	rejected: number,
 	refused: RowProblem | null,
+};
+
+export type ImportPolicy = {
+	/**
+	 *  Keys from [`requirable_fields`]; a record missing one is rejected as
+	 *  `missing_required_field:<key>`.
+	 */
+	required: string[],
+	/**  Every field that can be required, for the settings screen (ignored when saving). */
+	requirable?: ImportField[],
 };
 
 export type ImportPreview = {

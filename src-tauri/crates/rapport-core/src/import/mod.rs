@@ -8,6 +8,7 @@
 pub mod checks;
 pub mod history;
 mod matching;
+pub mod policy;
 pub mod preview;
 pub mod records;
 pub mod report;
@@ -23,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::ContactType;
 
 pub use history::{list_imports, undo_import, ImportSummary, UndoReport};
+pub use policy::{load_policy, requirable_fields, save_policy, ImportPolicy};
 pub use preview::{import_fields, preview_file, ImportField, ImportPreview};
 pub use report::{FileReport, RecordMatch, RejectedRecord, ReportContact};
 pub use run::{import_file, ImportProgress};

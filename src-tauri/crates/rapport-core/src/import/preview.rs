@@ -8,7 +8,7 @@ use std::sync::atomic::AtomicBool;
 
 use rapport_import::fields::ContactFields;
 use rapport_import::mapping::Target;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sqlx::{QueryBuilder, Sqlite};
 
 use super::records::{self, Defaults};
@@ -22,7 +22,7 @@ use crate::Database;
 const LISTED: usize = 2_000;
 
 /// A field a column can feed, for the mapping editor.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportField {
     /// The key the CLI's `--mapping` files use: `given_name`, `email.work`, `note`, `ignore`...

@@ -11,26 +11,24 @@ use rapport_import::fields::{ContactFields, FileError};
 use serde_json::json;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
-use super::checks::{self, REQUIRABLE};
+use super::checks;
 use super::matching::{self, FileDuplicates};
 use super::records::{self, Defaults, SiteTarget};
 use super::report::{FileReport, RecordMatch, RejectedRecord, ReportContact};
 use super::source::{self, Outcome, SourceInfo, SourceRecord};
-use super::{snapshot, update, ImportOptions, OnDuplicate};
+use super::{policy, snapshot, update, ImportOptions, OnDuplicate};
 use crate::access::{authorize, scope, Action, Actor};
 use crate::audit::{self, Event, Who};
 use crate::error::{CoreError, CoreResult};
 use crate::model::{contact_reference, ContactType, Role};
 use crate::store::bulk::{self, ContactRecord};
-use crate::store::{search_index, settings, timestamp};
+use crate::store::{search_index, timestamp};
 use crate::{text, Database};
 
 /// Records per batch: one round of duplicate lookups and one multi-row insert per table.
 const BATCH: usize = 2_000;
 /// A preview lists the file's first records whatever they are, then only those worth a look.
 const PREVIEW_FIRST_RECORDS: u64 = 200;
-/// Setting: field keys every import requires (the data collection standard), JSON array.
-pub const REQUIRED_SETTING: &str = "import_required_fields";
 
 /// How far an import has got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, specta::Type)]
@@ -67,7 +65,7 @@ pub async fn import_file(
         }
         None => None,
     };
-    let required = required_fields(db, &options.require).await?;
+    let required = policy::required_fields(db, &options.require).await?;
     let region = options
         .region
         .clone()
@@ -506,31 +504,6 @@ async fn site_target(db: &Database, actor: &Actor, id: &str) -> CoreResult<SiteT
         territory_id,
         account_name,
     })
-}
-
-/// The administrator's required fields plus the ones asked for this import; unknown keys are
-/// refused by name.
-async fn required_fields(db: &Database, asked: &[String]) -> CoreResult<Vec<String>> {
-    let mut required: Vec<String> = settings::get(db.reader(), REQUIRED_SETTING)
-        .await?
-        .and_then(|v| serde_json::from_str(&v).ok())
-        .unwrap_or_default();
-    for field in asked {
-        let field = field.trim();
-        if !REQUIRABLE.contains(&field) {
-            return Err(CoreError::invalid(
-                "require",
-                format!(
-                    "\"{field}\" is not a field that can be required; use one of {}",
-                    REQUIRABLE.join(", ")
-                ),
-            ));
-        }
-        if !required.iter().any(|r| r == field) {
-            required.push(field.to_string());
-        }
-    }
-    Ok(required)
 }
 
 /// Account names by their folded form, to link an imported organisation to its account.
