@@ -356,3 +356,219 @@ async fn a_birthday_without_a_year_stays_without_one() {
         .unwrap();
     assert!(export.vcard.contains("BDAY:--0210"), "{}", export.vcard);
 }
+
+#[tokio::test]
+async fn the_organisation_policy_requires_fields_for_every_import_and_only_admins_set_it() {
+    let demo = demo_db(20).await;
+    let dir = tempfile::tempdir().unwrap();
+    let csv = write(
+        dir.path(),
+        "policy.csv",
+        "First Name,Last Name,Company\nNoel,Firth,\nMai,Tran,Harbourline\n",
+    );
+    let manager = sign_in(&demo.db, "territory").await;
+    let refused = import::save_policy(
+        &demo.db,
+        &manager,
+        import::ImportPolicy {
+            required: vec!["organization".into()],
+            requirable: Vec::new(),
+        },
+    )
+    .await;
+    assert!(
+        matches!(refused, Err(CoreError::Forbidden { .. })),
+        "{refused:?}"
+    );
+    let unknown = import::save_policy(
+        &demo.db,
+        &demo.admin,
+        import::ImportPolicy {
+            required: vec!["shoe_size".into()],
+            requirable: Vec::new(),
+        },
+    )
+    .await;
+    assert!(
+        matches!(&unknown, Err(CoreError::InvalidInput(p)) if p.field == "required"),
+        "{unknown:?}"
+    );
+    import::save_policy(
+        &demo.db,
+        &demo.admin,
+        import::ImportPolicy {
+            required: vec!["organization".into(), "organization".into()],
+            requirable: Vec::new(),
+        },
+    )
+    .await
+    .unwrap();
+    let policy = import::load_policy(&demo.db).await.unwrap();
+    assert_eq!(policy.required, ["organization"]);
+    assert_eq!(policy.requirable.len(), 10);
+
+    let options = ImportOptions {
+        dry_run: true,
+        ..ImportOptions::default()
+    };
+    let report = run(&demo.db, &demo.admin, &csv, &options).await.unwrap();
+    let rejected: Vec<(u64, &str)> = report
+        .rejected
+        .iter()
+        .map(|r| (r.record, r.reason.as_str()))
+        .collect();
+    assert_eq!(rejected, [(1, "missing_required_field:organization")]);
+    let audited: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM audit_events WHERE entity = 'import_policy'")
+            .fetch_one(demo.db.reader())
+            .await
+            .unwrap();
+    assert_eq!(audited, 1);
+}
+
+#[tokio::test]
+async fn an_organisation_naming_an_account_is_linked_and_any_other_is_flagged() {
+    let demo = demo_db(50).await;
+    let dir = tempfile::tempdir().unwrap();
+    let account: String = sqlx::query_scalar("SELECT name FROM accounts ORDER BY id LIMIT 1")
+        .fetch_one(demo.db.reader())
+        .await
+        .unwrap();
+    let shouted = account.to_uppercase();
+    assert_ne!(
+        shouted, account,
+        "the test needs a name with lower-case letters"
+    );
+    let csv = write(
+        dir.path(),
+        "orgs.csv",
+        &format!(
+            "First Name,Last Name,Company\r\nAda,Kowalczyk,{shouted}\r\nBen,Osei,Nowhere Widgets Ltd\r\n"
+        ),
+    );
+    let options = ImportOptions {
+        dry_run: true,
+        list_contacts: true,
+        ..ImportOptions::default()
+    };
+    let report = run(&demo.db, &demo.admin, &csv, &options).await.unwrap();
+    let linked = &report.contacts[0];
+    assert_eq!(
+        linked.fields.organization.as_deref(),
+        Some(account.as_str())
+    );
+    assert!(linked.warnings.is_empty(), "{:?}", linked.warnings);
+    let other = &report.contacts[1];
+    assert_eq!(
+        other.fields.organization.as_deref(),
+        Some("Nowhere Widgets Ltd")
+    );
+    assert_eq!(
+        other.warnings,
+        ["Organisation \"Nowhere Widgets Ltd\" is not an account yet; kept as text."]
+    );
+}
+
+#[tokio::test]
+async fn the_preview_lists_rows_problems_and_matches_by_name_and_changes_nothing() {
+    let demo = demo_db(300).await;
+    let dir = tempfile::tempdir().unwrap();
+    let (existing_id, existing_email, existing_name): (i64, String, String) = sqlx::query_as(
+        "SELECT e.contact_id, e.address, c.display_name FROM contact_emails e
+         JOIN contacts c ON c.id = e.contact_id
+         WHERE lower(e.address) IN (SELECT lower(address) FROM contact_emails
+                                    GROUP BY lower(address) HAVING count(*) = 1)
+         ORDER BY e.contact_id LIMIT 1",
+    )
+    .fetch_one(demo.db.reader())
+    .await
+    .unwrap();
+    let csv = write(
+        dir.path(),
+        "preview.csv",
+        &format!(
+            "First Name,Last Name,E-mail Address,Notes\r\n\
+             Zoë,Quennell-Abara,zoe.q@harbourline.example.com,first\r\n\
+             ,,{existing_email},known\r\n\
+             Piet,Verloren,piet@nodot,bad email\r\n\
+             Zoe,Q,ZOE.Q@harbourline.example.com,same as 1\r\n"
+        ),
+    );
+    let before = digest(&demo.db).await;
+    let options = ImportOptions {
+        decisions: [(2, OnDuplicate::Update)].into_iter().collect(),
+        ..ImportOptions::default()
+    };
+    let preview = import::preview_file(
+        &demo.db,
+        &demo.admin,
+        &csv,
+        &options,
+        "GB",
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .await
+    .unwrap();
+    assert_eq!(digest(&demo.db).await, before, "a preview stores nothing");
+    assert_eq!(
+        (
+            preview.records,
+            preview.to_create,
+            preview.to_update,
+            preview.to_skip,
+            preview.rejected
+        ),
+        (4, 1, 1, 1, 1)
+    );
+    assert_eq!(preview.duplicates, 2);
+    let headers: Vec<(&str, &str)> = preview
+        .columns
+        .iter()
+        .map(|c| (c.header.as_str(), c.field.as_str()))
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            ("First Name", "given_name"),
+            ("Last Name", "family_name"),
+            ("E-mail Address", "email.other"),
+            ("Notes", "notes")
+        ]
+    );
+    assert_eq!(preview.columns[3].samples, ["first", "known", "bad email"]);
+    let rows: Vec<(u32, import::preview::PreviewAction)> = preview
+        .rows
+        .iter()
+        .map(|r| (r.record, r.action.clone()))
+        .collect();
+    use import::preview::PreviewAction::*;
+    assert_eq!(rows, [(1, Create), (2, Update), (3, Reject), (4, Skip)]);
+    assert_eq!(preview.rows[0].name, "Zoë Quennell-Abara");
+    let known = &preview.rows[1];
+    assert_eq!(known.matches.len(), 1);
+    assert_eq!(known.matches[0].id, existing_id.to_string());
+    assert_eq!(known.matches[0].name, existing_name);
+    assert_eq!(known.match_reasons, ["email"]);
+    let bad = preview.rows[2].problem.as_ref().unwrap();
+    assert_eq!(
+        (bad.reason.as_str(), bad.field.as_deref()),
+        ("invalid_email", Some("emails.0"))
+    );
+    assert_eq!(preview.rows[3].same_as_record, Some(1));
+    assert!(preview.refused.is_none() && !preview.truncated);
+
+    let empty = write(dir.path(), "empty.csv", "");
+    let refused = import::preview_file(
+        &demo.db,
+        &demo.admin,
+        &empty,
+        &ImportOptions::default(),
+        "GB",
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .await
+    .unwrap();
+    assert_eq!(refused.refused.unwrap().reason, "empty_file");
+}
