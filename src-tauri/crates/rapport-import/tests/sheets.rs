@@ -839,3 +839,124 @@ fn kind_from_content_and_name() {
     );
     assert_eq!(sheet::kind_of(b"Name,Email\n", "a.csv"), None);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Excel 97–2003 (BIFF8 in an OLE compound file), written record by record
+
+fn record(typ: u16, body: &[u8]) -> Vec<u8> {
+    let mut out = typ.to_le_bytes().to_vec();
+    out.extend_from_slice(&u16::try_from(body.len()).unwrap().to_le_bytes());
+    out.extend_from_slice(body);
+    out
+}
+
+fn bof(kind: u16) -> Vec<u8> {
+    let mut body = vec![0x00, 0x06];
+    body.extend_from_slice(&kind.to_le_bytes());
+    body.extend_from_slice(&[0; 12]);
+    record(0x0809, &body)
+}
+
+fn label(row: u16, col: u16, text: &str) -> Vec<u8> {
+    let mut body = [row.to_le_bytes(), col.to_le_bytes(), [0, 0]].concat();
+    body.extend_from_slice(&u16::try_from(text.len()).unwrap().to_le_bytes());
+    body.push(0); // one byte per character
+    body.extend_from_slice(text.as_bytes());
+    record(0x0204, &body)
+}
+
+fn number(row: u16, col: u16, value: f64) -> Vec<u8> {
+    let body = [
+        &row.to_le_bytes()[..],
+        &col.to_le_bytes(),
+        &[0, 0],
+        &value.to_le_bytes(),
+    ]
+    .concat();
+    record(0x0203, &body)
+}
+
+fn dimensions(first_row: u32, last_row: u32, first_col: u16, last_col: u16) -> Vec<u8> {
+    let body = [
+        &first_row.to_le_bytes()[..],
+        &last_row.to_le_bytes(),
+        &first_col.to_le_bytes(),
+        &last_col.to_le_bytes(),
+        &[0, 0],
+    ]
+    .concat();
+    record(0x0200, &body)
+}
+
+/// A workbook with one sheet named "Contacts" holding `sheet_records`.
+fn write_xls(path: &Path, sheet_records: &[Vec<u8>]) {
+    let name = b"Contacts";
+    // BoundSheet8: the sheet's offset, visibility, type, then its name (one byte per char).
+    let mut boundsheet = vec![0; 4];
+    boundsheet.extend_from_slice(&[0, 0, u8::try_from(name.len()).unwrap(), 0]);
+    boundsheet.extend_from_slice(name);
+    let globals_len = bof(0x0005).len() + 4 + boundsheet.len() + 4;
+    boundsheet[..4].copy_from_slice(&u32::try_from(globals_len).unwrap().to_le_bytes());
+    let mut stream = bof(0x0005);
+    stream.extend(record(0x0085, &boundsheet));
+    stream.extend(record(0x000A, &[]));
+    assert_eq!(stream.len(), globals_len);
+    stream.extend(bof(0x0010));
+    for r in sheet_records {
+        stream.extend_from_slice(r);
+    }
+    stream.extend(record(0x000A, &[]));
+    let mut compound = cfb::create(path).unwrap();
+    let mut workbook = compound.create_stream("/Workbook").unwrap();
+    workbook.write_all(&stream).unwrap();
+    workbook.flush().unwrap();
+    drop(workbook);
+    compound.flush().unwrap();
+}
+
+#[test]
+fn xls_written_here_is_read_through_the_checks() {
+    let dir = dir();
+    let path = dir.path().join("contacts.xls");
+    write_xls(
+        &path,
+        &[
+            dimensions(0, 2, 0, 2),
+            label(0, 0, "Name"),
+            label(0, 1, "Phone"),
+            label(1, 0, "Ada Kowalczyk"),
+            number(1, 1, 2_079_460_958.0),
+        ],
+    );
+    assert_eq!(
+        sheet::sheet_names(&path, SheetKind::Xls).unwrap(),
+        ["Contacts"]
+    );
+    let table = sheet::open(&path, SheetKind::Xls, None).unwrap();
+    assert_eq!(table.format, "xls");
+    assert_eq!(table.headers, strings(&["Name", "Phone"]));
+    let rows: Vec<TableRow> = table.rows.map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].cells, strings(&["Ada Kowalczyk", "2079460958"]));
+}
+
+#[test]
+fn crafted_xls_cell_far_away() {
+    let dir = dir();
+    let path = dir.path().join("far.xls");
+    write_xls(&path, &[label(0, 0, "Name"), number(65_000, 65_000, 1.0)]);
+    let error = assert_unsafe(&path, SheetKind::Xls);
+    assert!(error.message.contains("column 65001"), "{}", error.message);
+}
+
+#[test]
+fn crafted_xls_dimensions() {
+    let dir = dir();
+    let path = dir.path().join("dimension.xls");
+    write_xls(
+        &path,
+        &[dimensions(0, 4_000_000_000, 0, 255), label(0, 0, "Name")],
+    );
+    let error = assert_unsafe(&path, SheetKind::Xls);
+    assert!(error.message.contains("4000000000"), "{}", error.message);
+}

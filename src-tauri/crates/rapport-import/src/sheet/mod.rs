@@ -10,7 +10,9 @@
 //! [`MAX_ROWS`] rows or [`MAX_CELLS`] cells. XLSX sheets are then read with calamine's
 //! streaming cell reader (never a dense range); ODS is streamed by this module (calamine
 //! would expand every sheet densely at open); XLS goes through calamine's BIFF reader, which
-//! builds each sheet in memory: only a file-size cap applies (see the crate's notes).
+//! builds each sheet as a dense grid in memory, so [`biff`] first walks the records calamine
+//! will read and refuses sheets whose declared or used area exceeds the same limits, and
+//! files over [`MAX_XLS_BYTES`].
 //!
 //! **Table shape.**
 //! - Sheet: the one named, else the first worksheet with a non-empty cell.
@@ -29,6 +31,7 @@
 //!   padded with empty cells to the header width; a row with a value right of the last
 //!   header column is longer than the headers (the core rejects it `column_count_mismatch`).
 
+mod biff;
 mod cells;
 mod guard;
 mod ods;
@@ -341,7 +344,9 @@ fn open_xlsx(file: File) -> Result<Xlsx<BufReader<File>>, FileError> {
     Xlsx::new(BufReader::new(file)).map_err(xlsx_error)
 }
 
-fn open_xls(file: File) -> Result<Xls<BufReader<File>>, FileError> {
+fn open_xls(mut file: File) -> Result<Xls<BufReader<File>>, FileError> {
+    biff::check_xls(BufReader::new(&file))?;
+    file.rewind().map_err(|e| FileError::io(&e))?;
     Xls::new(BufReader::new(file)).map_err(xls_error)
 }
 
