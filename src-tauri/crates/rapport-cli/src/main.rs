@@ -2,6 +2,7 @@
 
 mod bench;
 mod contact;
+mod export;
 mod import;
 mod signin;
 
@@ -135,6 +136,43 @@ enum Command {
         /// The worksheet to read from a workbook (default: the first with data).
         #[arg(long)]
         sheet: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export the contacts a user can see (all, those matching a search and filters, or the
+    /// ids given) to a CSV, vCard or XLSX file. With --json prints {"exported", "file",
+    /// "format"}.
+    Export {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, value_name = "PATH")]
+        key_file: Option<PathBuf>,
+        /// Sign in as this user (password from RAPPORT_PASSWORD or a prompt).
+        #[arg(long)]
+        user: String,
+        /// csv (Rapport's columns), csv_outlook, csv_google, vcard or xlsx.
+        #[arg(long, value_parser = export::parse_format)]
+        format: rapport_core::export::ExportFormat,
+        /// The file to write; an existing file is refused unless --force.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+        /// Only contacts matching this search text.
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long = "type", value_parser = parse_type)]
+        contact_type: Option<ContactType>,
+        #[arg(long, value_parser = parse_status)]
+        status: Option<ContactStatus>,
+        /// Only contacts at sites of this territory (its id).
+        #[arg(long, value_name = "ID")]
+        territory: Option<String>,
+        /// Exactly these contacts (ids, comma-separated); unknown ids and those outside your
+        /// scope are left out.
+        #[arg(long, value_name = "ID,ID")]
+        ids: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -551,6 +589,37 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 json,
             };
             let result = import::import_files(&database, &actor, &files, &args).await;
+            database.close().await;
+            result
+        }
+        Command::Export {
+            db,
+            key_file,
+            user,
+            format,
+            out,
+            force,
+            search,
+            contact_type,
+            status,
+            territory,
+            ids,
+            json,
+        } => {
+            let args = export::ExportArgs {
+                format,
+                out,
+                force,
+                search,
+                contact_type,
+                status,
+                territory,
+                ids,
+                json,
+            };
+            export::check_target(&args)?;
+            let (database, actor) = signed_in(&db, key_file.as_deref(), &user).await?;
+            let result = export::export(&database, &actor, &args).await;
             database.close().await;
             result
         }

@@ -10,6 +10,7 @@ pub mod contact;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod key;
 pub mod keychain;

@@ -29,6 +29,10 @@
 //! - **Rows are never padded nor truncated**: a row with more or fewer cells than the headers is
 //!   yielded with its real cells; the import rejects it (`column_count_mismatch`).
 //! - Records are numbered from 1 over the data rows, blank rows included, header excluded.
+//! - **Formula guards**: a data cell that starts with `'` before `=`, `+`, `-`, `@`, TAB or CR
+//!   (the quote a writer puts in front of text a spreadsheet would run, Rapport's exports
+//!   among them) loses that one quote; see [`crate::formula`]. Every other cell is kept as it
+//!   is, a cell starting with `=` included.
 
 use std::collections::VecDeque;
 use std::fs::File;
@@ -245,6 +249,9 @@ impl<R: BufRead> Iterator for Rows<R> {
             if cells.len() == width && cells.last().is_some_and(|c| c.trim().is_empty()) {
                 cells.pop();
             }
+        }
+        for cell in &mut cells {
+            crate::formula::unguard(cell);
         }
         let record = self.next;
         self.next += 1;
@@ -487,6 +494,18 @@ mod tests {
         assert_eq!((rows[0].record, rows[0].is_blank()), (1, true));
         assert_eq!(rows[1].record, 2);
         assert_eq!(rows[1].cells, v(&["Ada", "Lovelace", "ada@example.org"]));
+    }
+
+    #[test]
+    fn formula_guards_are_taken_off_data_cells_only() {
+        let table = from_bytes(
+            b"Notes,Mobile Phone,Last Name\n'=HYPERLINK(\"x\"),=1+1,'tis\n\"''-x\",'+44 20,O'Brien\n"
+                .to_vec(),
+        )
+        .unwrap();
+        let rows = rows(table);
+        assert_eq!(rows[0].cells, v(&["=HYPERLINK(\"x\")", "=1+1", "'tis"]));
+        assert_eq!(rows[1].cells, v(&["'-x", "+44 20", "O'Brien"]));
     }
 
     #[test]

@@ -65,6 +65,11 @@ pub struct EmailField {
     pub usage: Usage,
     /// Marked preferred in the file (vCard PREF / TYPE=pref, "Primary Email").
     pub pref: bool,
+    /// The file types the address itself (a vCard TYPE, a Google label) instead of leaving
+    /// it untyped: an address typed "other" stays an alternate address even when it comes
+    /// first, where an untyped first address is taken for the business one. Not in the report.
+    #[serde(skip)]
+    pub typed: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -9,6 +9,7 @@
 pub mod decode;
 pub mod delimited;
 pub mod fields;
+pub mod formula;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod mapping;

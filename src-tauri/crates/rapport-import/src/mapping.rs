@@ -540,6 +540,12 @@ fn read_label(kind: &str, text: &str) -> Option<Label> {
     }
 }
 
+/// Whether a label says how a value is used (work, home, other in any of the languages),
+/// rather than nothing ("", "main").
+fn names_usage(text: &str) -> bool {
+    !matches!(normalize(text).as_str(), "" | "main" | "principal")
+}
+
 /// Splits Google's ":::" multi-values; one part for other cells.
 fn split_multi(value: &str) -> Vec<&str> {
     value
@@ -832,16 +838,22 @@ impl<'a> Row<'a> {
                 let primary_header = normalize(&self.header(i)).starts_with("primary");
                 for (k, value) in split_multi(cell).into_iter().enumerate() {
                     let Some(value) = clean(value) else { continue };
-                    let (mut usage, mut pref) = (usage, primary_header);
+                    let (mut usage, mut pref, mut typed) = (usage, primary_header, false);
                     if let Some((parts, kind)) = &labels {
                         if let Some((text, star)) = parts.get(k) {
                             pref |= *star;
                             if let Some(Label::Usage(u)) = read_label(kind, text) {
                                 usage = u;
+                                typed = names_usage(text);
                             }
                         }
                     }
-                    self.fields.emails.push(EmailField { value, usage, pref });
+                    self.fields.emails.push(EmailField {
+                        value,
+                        usage,
+                        pref,
+                        typed,
+                    });
                 }
             }
             Target::Phone(usage) => {

@@ -3,6 +3,7 @@
 
 mod access;
 mod contact;
+mod export;
 mod import;
 
 use std::path::{Path, PathBuf};

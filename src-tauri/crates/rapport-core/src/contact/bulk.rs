@@ -297,7 +297,7 @@ fn unknown(id: String) -> BulkSkip {
 }
 
 /// The distinct ids of an id selection, and the entries that are no id at all.
-fn requested_ids(ids: &[String]) -> (Vec<i64>, Vec<String>) {
+pub(crate) fn requested_ids(ids: &[String]) -> (Vec<i64>, Vec<String>) {
     let mut numbers = Vec::new();
     let mut unreadable = Vec::new();
     for id in ids {
@@ -314,7 +314,7 @@ fn requested_ids(ids: &[String]) -> (Vec<i64>, Vec<String>) {
 }
 
 /// The exclusions of a query selection, sorted and distinct.
-fn excluded_ids(except: &[String]) -> CoreResult<Vec<i64>> {
+pub(crate) fn excluded_ids(except: &[String]) -> CoreResult<Vec<i64>> {
     let mut ids = except
         .iter()
         .map(|id| {

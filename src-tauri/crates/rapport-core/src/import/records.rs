@@ -2,7 +2,7 @@
 //! the report shows them.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rapport_import::fields::{ContactFields, PhoneUsage, Usage};
+use rapport_import::fields::{ContactFields, EmailField, PhoneUsage, Usage};
 
 use crate::model::{
     AddressKind, ContactStatus, ContactType, EmailKind, LifecycleStage, PhoneKind, Priority,
@@ -39,11 +39,14 @@ pub fn birthday(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
-fn email_kind(usage: Usage, first: bool) -> EmailKind {
-    match usage {
+/// Work and home addresses are business and personal; one typed "other" is an alternate
+/// address; an untyped one is the business address when it comes first (the one a file with a
+/// single "E-mail Address" column means), else an alternate.
+fn email_kind(email: &EmailField, first: bool) -> EmailKind {
+    match email.usage {
         Usage::Work => EmailKind::Business,
         Usage::Home => EmailKind::Personal,
-        Usage::Other if first => EmailKind::Business,
+        Usage::Other if first && !email.typed => EmailKind::Business,
         Usage::Other => EmailKind::Alternate,
     }
 }
@@ -71,7 +74,7 @@ pub fn contact_record(id: i64, fields: &ContactFields, d: &Defaults<'_>) -> Cont
                 .flatten()
         })
         .unwrap_or_default();
-    let mut emails: Vec<&rapport_import::fields::EmailField> = fields.emails.iter().collect();
+    let mut emails: Vec<&EmailField> = fields.emails.iter().collect();
     emails.sort_by_key(|e| !e.pref);
     let mut notes = fields.notes.clone();
     if let Some(text) = fields.birthday.as_deref().filter(|b| birthday(b).is_none()) {
@@ -130,7 +133,7 @@ pub fn contact_record(id: i64, fields: &ContactFields, d: &Defaults<'_>) -> Cont
             .iter()
             .enumerate()
             .map(|(i, e)| EmailRecord {
-                kind: email_kind(e.usage, i == 0),
+                kind: email_kind(e, i == 0),
                 address: e.value.clone(),
             })
             .collect(),

@@ -9,6 +9,7 @@ mod db;
 mod demo;
 mod detail;
 mod encryption;
+mod export;
 mod import;
 mod keychain;
 mod list;

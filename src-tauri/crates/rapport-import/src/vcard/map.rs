@@ -63,6 +63,11 @@ impl Types {
         }
     }
 
+    /// Whether a type says how the value is used: work, home or other (`x-other` too).
+    fn names_usage(&self) -> bool {
+        self.has("work") || self.has("home") || self.has("other")
+    }
+
     /// FAX → fax, PAGER → pager, CELL/MOBILE/IPHONE → mobile, WORK → work, HOME → home;
     /// VOICE, MSG, TEXT, VIDEO and the rest alone → other. The first that applies wins, so
     /// `HOME;FAX` is a fax and `CELL;WORK` a mobile.
@@ -538,6 +543,7 @@ pub(super) fn to_fields(card: &VCard, lines: &[Line]) -> ContactFields {
                         value,
                         usage: types.usage(),
                         pref: types.pref,
+                        typed: types.names_usage(),
                     });
                 }
             }
@@ -554,11 +560,12 @@ pub(super) fn to_fields(card: &VCard, lines: &[Line]) -> ContactFields {
             VCardProperty::Adr => {
                 let types = Types::of(entry, label);
                 let part = |i: usize| entry.values.get(i).map(text_of).and_then(|t| clean(&t));
+                let (street, extended) = street_lines(entry.values.get(2), part(1));
                 let address = AddressField {
                     usage: types.usage(),
                     po_box: part(0),
-                    extended: part(1),
-                    street: part(2),
+                    extended,
+                    street,
                     locality: part(3),
                     region: part(4),
                     postal_code: part(5),
@@ -690,6 +697,22 @@ pub(super) fn to_fields(card: &VCard, lines: &[Line]) -> ContactFields {
     notes.extend(b.note_lines);
     b.fields.notes = clean(&notes.join("\n"));
     b.fields
+}
+
+/// The street component and the extended address. RFC 6350 asks writers to leave the extended
+/// address empty and write the street's lines as a list ("1 Quay St,Unit 4"): the first line
+/// is the street, the others the second line, after an extended address the card has.
+fn street_lines(
+    street: Option<&VCardValue>,
+    extended: Option<String>,
+) -> (Option<String>, Option<String>) {
+    let Some(VCardValue::Component(lines)) = street else {
+        return (street.map(text_of).and_then(|t| clean(&t)), extended);
+    };
+    let mut lines = lines.iter().filter_map(|l| clean(l));
+    let first = lines.next();
+    let rest: Vec<String> = extended.into_iter().chain(lines).collect();
+    (first, (!rest.is_empty()).then(|| rest.join(", ")))
 }
 
 fn strip_scheme<'a>(text: &'a str, scheme: &str) -> &'a str {

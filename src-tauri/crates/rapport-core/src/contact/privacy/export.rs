@@ -3,11 +3,8 @@
 
 use base64::Engine as _;
 use calcard::common::PartialDateTime;
-use calcard::vcard::{
-    VCard, VCardEntry, VCardKind, VCardParameter, VCardParameterName, VCardProperty, VCardType,
-    VCardValue, VCardValueType, VCardVersion,
-};
-use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+use calcard::vcard::{VCardEntry, VCardParameter, VCardProperty, VCardValue, VCardValueType};
+use chrono::{DateTime, Timelike, Utc};
 use serde::Serialize;
 use serde_json::{json, Value};
 use sqlx::SqlitePool;
@@ -16,16 +13,14 @@ use super::PersonExport;
 use crate::access::Actor;
 use crate::audit::{self, Event, Who};
 use crate::error::{CoreError, CoreResult};
-use crate::model::{AddressKind, ContactDetail, ContactType, EmailKind, PhoneKind, NO_YEAR};
+use crate::export::vcard::{date, text, uid, Alternates, Card};
+use crate::model::{ContactDetail, ContactType};
+use crate::store::export::{database_identity, ExportContact, ExportPhone};
 use crate::store::{contacts, timestamp};
 use crate::Database;
 
 /// Bumped when a field of the JSON document changes meaning or disappears (adding one does not).
 pub const EXPORT_FORMAT_VERSION: u32 = 1;
-
-/// The UUID v5 namespace of Rapport's vCard UIDs. Fixed forever: a new one would give every
-/// person a new UID, and address books would keep both cards.
-const UID_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x6f1c_2a8e_93d4_4b7a_a3c5_0e2d_9b41_7c58);
 
 /// One field change from the audit payloads, with the values as they were recorded.
 #[derive(Debug, Serialize)]
@@ -117,12 +112,7 @@ async fn read_stored(pool: &SqlitePool, contact_id: i64) -> CoreResult<Stored> {
     .bind(contact_id.to_string())
     .fetch_all(&mut *tx)
     .await?;
-    // The first event (the database's creation) is hashed over its time and never changes.
-    let database_identity: String =
-        sqlx::query_scalar("SELECT hash FROM audit_events ORDER BY seq LIMIT 1")
-            .fetch_optional(&mut *tx)
-            .await?
-            .unwrap_or_default();
+    let database_identity = database_identity(&mut tx).await?;
     tx.commit().await?;
 
     let mut history = Vec::new();
@@ -205,23 +195,6 @@ fn person_json(
     format!("{document:#}\n")
 }
 
-fn text(value: &str) -> VCardValue {
-    VCardValue::Text(value.to_string())
-}
-
-fn opt_text(value: Option<&str>) -> VCardValue {
-    text(value.unwrap_or_default())
-}
-
-fn date(day: NaiveDate) -> PartialDateTime {
-    PartialDateTime {
-        year: u16::try_from(day.year()).ok(),
-        month: u8::try_from(day.month()).ok(),
-        day: u8::try_from(day.day()).ok(),
-        ..PartialDateTime::default()
-    }
-}
-
 fn utc_timestamp(at: DateTime<Utc>) -> PartialDateTime {
     PartialDateTime {
         hour: u8::try_from(at.hour()).ok(),
@@ -246,121 +219,48 @@ fn contact_role(detail: &ContactDetail) -> String {
     }
 }
 
-/// A stable UID: the same person exported twice gets the same card, and two databases that
-/// both have a C-000001 give them different UIDs.
-fn uid(detail: &ContactDetail, database_identity: &str) -> String {
-    let name = format!("{database_identity}/{}", detail.id);
-    uuid::Uuid::new_v5(&UID_NAMESPACE, name.as_bytes())
-        .urn()
-        .to_string()
+/// The fields a card shares with a contact export, as the detail holds them.
+fn exported(detail: &ContactDetail, stored: &Stored) -> ExportContact {
+    ExportContact {
+        id: detail.id.parse().unwrap_or_default(),
+        display_name: detail.display_name.clone(),
+        salutation: detail.salutation.clone(),
+        first_name: detail.first_name.clone(),
+        middle_name: detail.middle_name.clone(),
+        last_name: detail.last_name.clone(),
+        preferred_name: detail.preferred_name.clone(),
+        suffix: detail.suffix.clone(),
+        company: stored.company.clone(),
+        department: detail.department.clone(),
+        job_title: detail.job_title.clone(),
+        birthday: detail.birthday,
+        notes: detail.notes.clone(),
+        websites: detail.websites.clone(),
+        tags: detail.tags.clone(),
+        emails: detail.emails.clone(),
+        phones: detail
+            .phones
+            .iter()
+            .map(|p| ExportPhone {
+                kind: p.kind,
+                e164: p.e164.clone(),
+                extension: p.extension.clone(),
+                is_primary: p.is_primary,
+            })
+            .collect(),
+        addresses: detail.addresses.clone(),
+        updated_at: Some(detail.updated_at),
+    }
 }
 
 fn person_vcard(detail: &ContactDetail, stored: &Stored) -> String {
-    let mut entries = vec![
-        VCardEntry::new(VCardProperty::Prodid).with_value(text("-//Rapport//Rapport//EN")),
-        VCardEntry::new(VCardProperty::Kind).with_value(VCardValue::Kind(VCardKind::Individual)),
-        VCardEntry::new(VCardProperty::Uid)
-            .with_value(text(&uid(detail, &stored.database_identity))),
-        VCardEntry::new(VCardProperty::Fn).with_value(text(&detail.display_name)),
-        // Family; given; additional; prefixes; suffixes.
-        VCardEntry::new(VCardProperty::N).with_values(vec![
-            text(&detail.last_name),
-            text(&detail.first_name),
-            opt_text(detail.middle_name.as_deref()),
-            opt_text(detail.salutation.as_deref()),
-            opt_text(detail.suffix.as_deref()),
-        ]),
-    ];
-    if let Some(nickname) = &detail.preferred_name {
-        entries.push(VCardEntry::new(VCardProperty::Nickname).with_value(text(nickname)));
-    }
-    if stored.company.is_some() || detail.department.is_some() {
-        let mut org = vec![opt_text(stored.company.as_deref())];
-        if let Some(department) = &detail.department {
-            org.push(text(department));
-        }
-        entries.push(VCardEntry::new(VCardProperty::Org).with_values(org));
-    }
-    if let Some(title) = &detail.job_title {
-        entries.push(VCardEntry::new(VCardProperty::Title).with_value(text(title)));
-    }
-    entries.push(VCardEntry::new(VCardProperty::Role).with_value(text(&contact_role(detail))));
-    for email in &detail.emails {
-        let mut entry = VCardEntry::new(VCardProperty::Email);
-        match email.kind {
-            EmailKind::Business => entry.add_param(VCardParameter::typ(VCardType::Work)),
-            EmailKind::Personal => entry.add_param(VCardParameter::typ(VCardType::Home)),
-            // An alternate address may be either; the card does not guess.
-            EmailKind::Alternate => {}
-        }
-        if email.is_primary {
-            entry.add_param(VCardParameter::pref(1u32));
-        }
-        entries.push(entry.with_value(text(&email.address)));
-    }
-    for phone in &detail.phones {
-        let types: &[VCardType] = match phone.kind {
-            PhoneKind::Office => &[VCardType::Work, VCardType::Voice],
-            PhoneKind::Mobile => &[VCardType::Cell, VCardType::Voice],
-            PhoneKind::Home => &[VCardType::Home, VCardType::Voice],
-            PhoneKind::Fax => &[VCardType::Fax],
-        };
-        let mut entry = VCardEntry::new(VCardProperty::Tel)
-            .with_param(VCardParameter::value(VCardValueType::Uri));
-        for typ in types {
-            entry.add_param(VCardParameter::typ(typ.clone()));
-        }
-        if phone.is_primary {
-            entry.add_param(VCardParameter::pref(1u32));
-        }
-        // RFC 3966, extension included: "tel:+441314960123;ext=42".
-        entries.push(entry.with_value(text(&phone.tel_uri)));
-    }
-    for address in &detail.addresses {
-        let typ = match address.kind {
-            AddressKind::Mailing | AddressKind::Site => VCardType::Work,
-            AddressKind::Home => VCardType::Home,
-        };
-        // RFC 6350 asks for an empty post-office box and extended address; both lines go into
-        // the street component as a list.
-        let mut street = vec![address.line1.clone()];
-        street.extend(address.line2.clone());
-        let mut entry = VCardEntry::new(VCardProperty::Adr).with_param(VCardParameter::typ(typ));
-        if address.country.len() == 2 && address.country.chars().all(|c| c.is_ascii_alphabetic()) {
-            // RFC 8605: the ISO 3166 code, so readers need not parse the country component.
-            entry.add_param(VCardParameter::new(
-                VCardParameterName::Cc,
-                address.country.to_ascii_uppercase(),
-            ));
-        }
-        entries.push(entry.with_values(vec![
-            text(""),
-            text(""),
-            VCardValue::Component(street),
-            text(&address.city),
-            opt_text(address.region.as_deref()),
-            opt_text(address.postal_code.as_deref()),
-            text(&address.country),
-        ]));
-    }
-    if let Some(birthday) = detail.birthday {
-        let mut day = date(birthday);
-        if birthday.year() == NO_YEAR {
-            // Written "--MMDD": the year is not known.
-            day.year = None;
-        }
-        entries.push(
-            VCardEntry::new(VCardProperty::Bday).with_value(VCardValue::PartialDateTime(day)),
-        );
-    }
-    for website in &detail.websites {
-        entries.push(VCardEntry::new(VCardProperty::Url).with_value(text(website)));
-    }
-    if let Some(notes) = &detail.notes {
-        entries.push(VCardEntry::new(VCardProperty::Note).with_value(text(notes)));
-    }
+    let contact = exported(detail, stored);
+    let mut card = Card::new(&uid(&stored.database_identity, &detail.id));
+    card.identity(&contact);
+    card.push(VCardEntry::new(VCardProperty::Role).with_value(text(&contact_role(detail))));
+    card.reach(&contact, Alternates::Untyped);
     if let Some(language) = &detail.language {
-        entries.push(
+        card.push(
             VCardEntry::new(VCardProperty::Lang)
                 .with_param(VCardParameter::pref(1u32))
                 .with_value(text(language)),
@@ -368,32 +268,22 @@ fn person_vcard(detail: &ContactDetail, stored: &Stored) -> String {
     }
     if let Some(zone) = &detail.time_zone {
         // TZ defaults to a UTC offset in calcard; an IANA name is a text value (RFC 6350 6.5.1).
-        entries.push(
+        card.push(
             VCardEntry::new(VCardProperty::Tz)
                 .with_param(VCardParameter::value(VCardValueType::Text))
                 .with_value(text(zone)),
         );
     }
-    if !detail.tags.is_empty() {
-        entries.push(
-            VCardEntry::new(VCardProperty::Categories)
-                .with_values(detail.tags.iter().map(|t| text(t)).collect()),
-        );
-    }
+    card.categories(&detail.tags);
     if let Some(photo) = &stored.photo {
         // A text value with the data URI as RFC 6350 shows it: calcard's binary value writes
         // "base64\," (an escaped comma) that URI readers do not expect.
-        entries
-            .push(VCardEntry::new(VCardProperty::Photo).with_value(text(&photo_data_uri(photo))));
+        card.push(VCardEntry::new(VCardProperty::Photo).with_value(text(&photo_data_uri(photo))));
     }
-    entries.push(
+    card.push(
         VCardEntry::new(VCardProperty::Rev).with_value(VCardValue::PartialDateTime(utc_timestamp(
             detail.updated_at,
         ))),
     );
-    let card = VCard { entries };
-    let mut out = String::new();
-    // Writing into a String cannot fail.
-    let _ = card.write_to(&mut out, VCardVersion::V4_0);
-    out
+    card.finish()
 }
