@@ -42,6 +42,8 @@ const COMMANDS: &[&str] = &[
     "count_bulk_selection",
     "run_bulk_action",
     "cancel_bulk_action",
+    "export_contacts",
+    "cancel_export",
     "watch_file_drops",
     "pick_import_files",
     "import_fields",

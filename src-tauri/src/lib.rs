@@ -58,6 +58,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::lifecycle::count_bulk_selection,
             commands::lifecycle::run_bulk_action,
             commands::lifecycle::cancel_bulk_action,
+            commands::export::export_contacts,
+            commands::export::cancel_export,
             commands::import::watch_file_drops,
             commands::import::pick_import_files,
             commands::import::import_fields,

@@ -82,6 +82,8 @@ pub struct AppState {
     pub bulk_cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// Set to stop the running import preview or import; an import then stores nothing.
     pub import_cancel: std::sync::atomic::AtomicBool,
+    /// Set to stop the running export; its file is then removed.
+    pub export_cancel: std::sync::atomic::AtomicBool,
     /// Files the user dropped or picked, by grant id.
     pub files: FileGrants,
 }
@@ -109,6 +111,7 @@ impl AppState {
             session: Mutex::new(None),
             bulk_cancel: Default::default(),
             import_cancel: Default::default(),
+            export_cancel: Default::default(),
             files: FileGrants::default(),
         }
     }

@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod audit;
 pub mod contacts;
+pub mod export;
 pub mod import;
 pub mod lifecycle;
 pub mod session;

@@ -56,6 +56,13 @@ export const commands = {
 	countBulkSelection: (selection: BulkSelection) => typedError<number, AppError>(__TAURI_INVOKE("count_bulk_selection", { selection })),
 	runBulkAction: (selection: BulkSelection, action: BulkAction, onProgress: Channel<BulkProgress>) => typedError<BulkReport, AppError>(__TAURI_INVOKE("run_bulk_action", { selection, action, onProgress })),
 	cancelBulkAction: () => typedError<null, AppError>(__TAURI_INVOKE("cancel_bulk_action")),
+	/**
+	 *  Asks where to save, then writes the selection's contacts there; none when the user closes
+	 *  the dialog without choosing a file.
+	 */
+	exportContacts: (selection: BulkSelection, format: ExportFormat, onProgress: Channel<ExportProgress>) => typedError<ExportReport | null, AppError>(__TAURI_INVOKE("export_contacts", { selection, format, onProgress })),
+	/**  Stops the running export; its file is removed. */
+	cancelExport: () => typedError<null, AppError>(__TAURI_INVOKE("cancel_export")),
 	/**  The signed-in page listens for files dropped on the window. */
 	watchFileDrops: (onEvent: Channel<FileDropEvent>) => typedError<null, AppError>(__TAURI_INVOKE("watch_file_drops", { onEvent })),
 	/**  Shows the file dialog; the chosen files come back as grants (none when cancelled). */
@@ -513,6 +520,32 @@ export type ErrorCode = "not_found" | "invalid_input" | "unavailable" | "interna
 "session_locked" | 
 /**  The user stopped a bulk action; nothing was changed, so the UI says so without alarm. */
 "cancelled";
+
+/**  A file format of an export. */
+export type ExportFormat = 
+/**  Rapport's own columns: every field the import reads. */
+"csv" | 
+/**  Outlook's English CSV headers. */
+"csv_outlook" | 
+/**  Google Contacts' CSV headers. */
+"csv_google" | 
+/**  vCard 4.0, one card per contact in one file. */
+"vcard" | 
+/**  An Excel workbook with Rapport's own columns. */
+"xlsx";
+
+export type ExportProgress = {
+	done: number,
+	total: number,
+};
+
+export type ExportReport = {
+	/**  Contacts written to the file. */
+	exported: number,
+	/**  The file written, as given. */
+	file: string,
+	format: ExportFormat,
+};
 
 /**  Where a privacy export was written. */
 export type ExportedFiles = {

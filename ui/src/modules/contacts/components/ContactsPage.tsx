@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Title, Tooltip } from "@mantine/core";
 import { useDebouncedCallback, useHotkeys } from "@mantine/hooks";
-import { IconPlus } from "@tabler/icons-react";
+import { IconDownload, IconPlus } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
@@ -16,6 +16,7 @@ import { useContactList } from "../hooks/useContactList";
 import { useContactListState } from "../hooks/useContactListState";
 import { useOpenContact } from "../hooks/useOpenContact";
 import { useTerritories } from "../hooks/useTerritories";
+import { ExportModal } from "../export/ExportModal";
 import { BulkActionBar } from "../list/BulkActionBar";
 import { BulkActionModal } from "../list/BulkActionModal";
 import { BULK_KINDS } from "../list/bulkActions";
@@ -39,6 +40,7 @@ const SEARCH_DEBOUNCE_MS = 150;
 const NEW_CONTACT_PATH = "/contacts/new";
 
 type OpenBulk = { kind: BulkKind; selection: BulkSelection; count: number | null };
+type OpenExport = { selection: BulkSelection; count: number | null; what: string };
 
 export function ContactsPage() {
   const [urlState, update, view] = useContactListState();
@@ -133,6 +135,19 @@ export function ContactsPage() {
       selection: toBulkSelection(selection.selection, { search: state.search, filter: state.filter }),
       count: selectedExact ? selected : null,
     });
+  const [exporting, setExporting] = useState<OpenExport | null>(null);
+  const exportList = () =>
+    setExporting({
+      selection: { kind: "query", query: { search: state.search, filter: state.filter }, except: [] },
+      count: count.data?.exact && !count.isPlaceholderData ? count.data.count : null,
+      what: narrowed ? "the list as filtered" : "the whole list",
+    });
+  const exportSelection = () =>
+    setExporting({
+      selection: toBulkSelection(selection.selection, { search: state.search, filter: state.filter }),
+      count: selectedExact ? selected : null,
+      what: "the selected contacts",
+    });
   const clearSelection = selection.clear;
   const onBulkChanged = useCallback(() => {
     clearSelection();
@@ -200,6 +215,18 @@ export function ContactsPage() {
         </Group>
         <Group gap="md" wrap="nowrap" miw={0}>
           {mode === "substring" && state.search && rows.length > 0 ? <SearchModeHint search={state.search} /> : null}
+          <Tooltip label={narrowed ? "Export the contacts this list shows" : "Export every contact you can see"}>
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+              onClick={exportList}
+              disabled={total === 0}
+              style={{ flexShrink: 0 }}
+              data-testid="export-contacts"
+            >
+              Export
+            </Button>
+          </Tooltip>
           {canEdit ? (
             <Tooltip label={`New contact (${isMacPlatform() ? "⌘N" : "Ctrl+N"})`}>
               <Button
@@ -236,6 +263,7 @@ export function ContactsPage() {
             exact={selectedExact}
             kinds={bulkKinds}
             onAction={openBulk}
+            onExport={exportSelection}
             onClear={selection.clear}
           />
           <SelectionBanner
@@ -249,6 +277,7 @@ export function ContactsPage() {
         </Stack>
       ) : null}
       {body}
+      {exporting ? <ExportModal {...exporting} onClose={() => setExporting(null)} /> : null}
       {bulk ? (
         <BulkActionModal
           kind={bulk.kind}

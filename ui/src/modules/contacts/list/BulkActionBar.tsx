@@ -3,6 +3,7 @@ import {
   IconArchive,
   IconBuilding,
   IconCategory,
+  IconDownload,
   IconStairsUp,
   IconTag,
   IconTagOff,
@@ -22,6 +23,8 @@ export type BulkActionBarProps = {
   /** The actions the user's role may take. */
   kinds: readonly BulkKind[];
   onAction: (kind: BulkKind) => void;
+  /** Exports the selected contacts (every role may export what it sees). */
+  onExport: () => void;
   onClear: () => void;
 };
 
@@ -36,7 +39,7 @@ const ICONS: Record<BulkKind, ReactNode> = {
 };
 
 /** "N selected" and what can be done to them. */
-export function BulkActionBar({ selectedCount, exact, kinds, onAction, onClear }: BulkActionBarProps) {
+export function BulkActionBar({ selectedCount, exact, kinds, onAction, onExport, onClear }: BulkActionBarProps) {
   const label = selectedCount === null ? "All matching" : `${formatCount(selectedCount)}${exact ? "" : "+"}`;
   return (
     <div className={classes.bar} role="toolbar" aria-label="Actions on the selected contacts" data-testid="bulk-bar">
@@ -62,6 +65,17 @@ export function BulkActionBar({ selectedCount, exact, kinds, onAction, onClear }
             {bulkKindLabels[kind]}
           </Button>
         ))}
+        <Button
+          size="compact-sm"
+          fz={13}
+          px={8}
+          variant="subtle"
+          leftSection={<IconDownload size={14} />}
+          onClick={onExport}
+          data-testid="bulk-export"
+        >
+          Export
+        </Button>
       </Group>
     </div>
   );
