@@ -5,6 +5,7 @@ import { ContactDetailPage } from "../modules/contacts/components/ContactDetailP
 import { ContactsPage } from "../modules/contacts/components/ContactsPage";
 import { EditContactPage } from "../modules/contacts/form/components/EditContactPage";
 import { NewContactPage } from "../modules/contacts/form/components/NewContactPage";
+import { ImportPage } from "../modules/import/components/ImportPage";
 import { PlaceholderPage } from "../modules/placeholder/components/PlaceholderPage";
 import { AppLayout } from "../modules/shell/components/AppLayout";
 import { NotFoundPage } from "../modules/shell/components/NotFoundPage";
@@ -23,7 +24,7 @@ export const appRoutes: RouteObject[] = [
       { path: "contacts/:id", element: <ContactDetailPage /> },
       { path: "dashboard", element: <PlaceholderPage section="dashboard" /> },
       { path: "relationships", element: <PlaceholderPage section="relationships" /> },
-      { path: "import", element: <PlaceholderPage section="import" /> },
+      { path: "import", element: <ImportPage /> },
       { path: "duplicates", element: <PlaceholderPage section="duplicates" /> },
       { path: "reports", element: <PlaceholderPage section="reports" /> },
       adminRoute(),

@@ -18,4 +18,8 @@ export const queryKeys = {
   listSites: (accountId: string) => ["listSites", accountId] as const,
   listBackups: () => ["listBackups"] as const,
   listAuditEvents: () => ["listAuditEvents"] as const,
+  searchSites: (query: string) => ["searchSites", query] as const,
+  importFields: () => ["importFields"] as const,
+  getImportPolicy: () => ["getImportPolicy"] as const,
+  listImports: () => ["listImports"] as const,
 };

@@ -3,6 +3,7 @@ import {
   IconAddressBook,
   IconArchive,
   IconBuildingCommunity,
+  IconFileImport,
   IconListCheck,
   IconLock,
   IconSettings,
@@ -20,6 +21,7 @@ const SECTIONS: { value: AdminSection; label: string; icon: Icon }[] = [
   { value: "organisation", label: "Organisation", icon: IconBuildingCommunity },
   { value: "security", label: "Security", icon: IconShieldLock },
   { value: "contacts", label: "Contacts", icon: IconAddressBook },
+  { value: "import", label: "Import", icon: IconFileImport },
   { value: "audit", label: "Audit trail", icon: IconListCheck },
   { value: "backups", label: "Backups", icon: IconArchive },
 ];

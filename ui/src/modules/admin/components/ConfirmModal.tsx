@@ -14,6 +14,8 @@ export type ConfirmModalProps = {
   onConfirm: () => void;
   onCancel: () => void;
   testId?: string;
+  /** The confirm button's test id. */
+  confirmTestId?: string;
 };
 
 /** Asks before an action with consequences; Cancel has the focus so Enter does not confirm by accident. */
@@ -27,6 +29,7 @@ export function ConfirmModal({
   onConfirm,
   onCancel,
   testId,
+  confirmTestId = "confirm-button",
 }: ConfirmModalProps) {
   return (
     <Modal opened onClose={pending ? () => {} : onCancel} title={title} centered size="md" data-testid={testId}>
@@ -41,7 +44,7 @@ export function ConfirmModal({
           <Button variant="default" onClick={onCancel} disabled={pending} data-autofocus>
             Cancel
           </Button>
-          <Button color={color} onClick={onConfirm} loading={pending} data-testid="confirm-button">
+          <Button color={color} onClick={onConfirm} loading={pending} data-testid={confirmTestId}>
             {confirmLabel}
           </Button>
         </Group>

@@ -1,1 +1,1 @@
-export type AdminSection = "users" | "organisation" | "security" | "contacts" | "audit" | "backups";
+export type AdminSection = "users" | "organisation" | "security" | "contacts" | "import" | "audit" | "backups";

@@ -3,6 +3,7 @@ import { AdminPage } from "../components/AdminPage";
 import { AuditPanel } from "../components/AuditPanel";
 import { BackupsPanel } from "../components/BackupsPanel";
 import { ContactsPolicyPanel } from "../components/ContactsPolicyPanel";
+import { ImportPolicyPanel } from "../components/ImportPolicyPanel";
 import { OrganisationPanel } from "../components/OrganisationPanel";
 import { SecurityPanel } from "../components/SecurityPanel";
 import { UsersPanel } from "../components/UsersPanel";
@@ -18,6 +19,7 @@ export function adminRoute(path = "admin"): RouteObject {
       { path: "organisation", element: <OrganisationPanel /> },
       { path: "security", element: <SecurityPanel /> },
       { path: "contacts", element: <ContactsPolicyPanel /> },
+      { path: "import", element: <ImportPolicyPanel /> },
       { path: "audit", element: <AuditPanel /> },
       { path: "backups", element: <BackupsPanel /> },
       { path: "*", element: <Navigate to="/admin/users" replace /> },

@@ -43,7 +43,7 @@ export function ContactHeader({ contact, actions }: ContactHeaderProps) {
               Prefers to be called {contact.preferredName}
             </Text>
           ) : null}
-          <Text size="sm" style={{ overflowWrap: "anywhere" }}>
+          <Text size="sm" style={{ overflowWrap: "anywhere" }} data-testid="contact-role">
             {role || <Text span c="dimmed">No job title recorded</Text>}
             {companies.length > 0 ? (
               <>

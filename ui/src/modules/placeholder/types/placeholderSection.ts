@@ -1,7 +1,7 @@
 import type { NavSlug } from "../../shell/types/navItem";
 
-/** Every section except Contacts is still a "not built yet" panel. */
-export type PlaceholderSection = Exclude<NavSlug, "contacts">;
+/** The sections still shown as a "not built yet" panel. */
+export type PlaceholderSection = Exclude<NavSlug, "contacts" | "import">;
 
 export type SectionPlan = {
   /** One sentence: what the section is for. */

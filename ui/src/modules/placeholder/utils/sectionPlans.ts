@@ -20,15 +20,6 @@ export const sectionPlans: Record<PlaceholderSection, SectionPlan> = {
       "Export the map as an image",
     ],
   },
-  import: {
-    summary: "Bring contacts in from spreadsheets and address-book files.",
-    plans: [
-      "Drop files anywhere on the window or pick them; format and encoding are detected",
-      "Columns are mapped automatically and can be adjusted",
-      "A preview shows each row's problems and possible duplicates before anything is saved",
-      "Commit with a progress bar, and undo a whole import later",
-    ],
-  },
   duplicates: {
     summary: "Find people who are in the database more than once and merge them.",
     plans: [

@@ -1,6 +1,10 @@
 import { AppShell } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Outlet } from "react-router";
+import { DropOverlay } from "../../import/components/DropOverlay";
+import { useFileDropWatcher } from "../../import/hooks/useFileDropWatcher";
+import { useMayImport } from "../../import/hooks/useMayImport";
+import { useAppInfo } from "../hooks/useAppInfo";
 import classes from "./AppLayout.module.css";
 import { GlobalSearch } from "./GlobalSearch";
 import { HeaderBar } from "./HeaderBar";
@@ -9,6 +13,10 @@ import { StatusBar } from "./StatusBar";
 
 export function AppLayout() {
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const { mayImport } = useMayImport();
+  const locked = useAppInfo().data?.session?.locked ?? false;
+  // Files dropped anywhere on the window go to the Import page (for roles that may import).
+  const dragging = useFileDropWatcher(mayImport);
   return (
     <AppShell
       header={{ height: 52 }}
@@ -31,6 +39,7 @@ export function AppLayout() {
         <StatusBar />
       </AppShell.Footer>
       <GlobalSearch />
+      {dragging !== null && !locked ? <DropOverlay count={dragging} /> : null}
     </AppShell>
   );
 }

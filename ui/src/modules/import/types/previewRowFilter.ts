@@ -1,0 +1,2 @@
+/** Which preview rows the table lists. */
+export type PreviewRowFilter = "all" | "problems" | "duplicates";
