@@ -143,6 +143,7 @@ fn builds_without_the_e2e_feature_hold_no_test_only_command() {
     );
 }
 
+#[cfg(not(feature = "e2e"))]
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }

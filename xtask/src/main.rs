@@ -270,6 +270,23 @@ fn test() -> Result<()> {
             },
         )?;
         steps.step(
+            "clippy of the test-only commands (cargo clippy -p rapport-app --features e2e)",
+            || {
+                run(cargo()
+                    .args([
+                        "clippy",
+                        "-p",
+                        "rapport-app",
+                        "--features",
+                        "e2e",
+                        "--",
+                        "-D",
+                        "warnings",
+                    ])
+                    .current_dir(&root))
+            },
+        )?;
+        steps.step(
             "Rust tests incl. binding drift (cargo test --workspace)",
             || {
                 let mut cmd = with_keychain(&root, cargo());

@@ -352,4 +352,8 @@ pub async fn scheduled_archival(state: &AppState) {
         Ok(count) => tracing::info!(count, "archived contacts inactive beyond the policy"),
         Err(error) => tracing::warn!(%error, "automatic archival failed"),
     }
+    // An erasure interrupted while its search segments were being rewritten is finished here.
+    if let Err(error) = privacy::resume_purge(&ready.db).await {
+        tracing::warn!(%error, "finishing an erasure's search rewrite failed");
+    }
 }

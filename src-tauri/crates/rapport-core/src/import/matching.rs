@@ -126,29 +126,41 @@ pub(crate) async fn stored_matches(
         values.sort_unstable();
         values.dedup();
         for chunk in values.chunks(500) {
-            let select = match kind {
-                "email" => {
+            let mut builder = match kind {
+                "email" => in_list(
                     "SELECT lower(x.address), c.id FROM contact_emails x
-                    JOIN contacts c ON c.id = x.contact_id WHERE x.address COLLATE NOCASE IN ("
-                }
-                "phone" => {
+                     JOIN contacts c ON c.id = x.contact_id WHERE x.address COLLATE NOCASE IN (",
+                    chunk,
+                ),
+                "phone" => in_list(
                     "SELECT x.e164, c.id FROM contact_phones x
-                    JOIN contacts c ON c.id = x.contact_id WHERE x.e164 IN ("
-                }
+                     JOIN contacts c ON c.id = x.contact_id WHERE x.e164 IN (",
+                    chunk,
+                ),
                 _ => {
-                    "SELECT c.name_key || char(31) || c.company_key, c.id FROM contacts c
-                    WHERE c.name_key IN ("
+                    // Name and organisation together, through `contacts_by_person`.
+                    let mut builder = QueryBuilder::<Sqlite>::new(
+                        "SELECT c.name_key || char(31) || c.company_key, c.id
+                         FROM (VALUES ",
+                    );
+                    let mut rows = builder.separated(", ");
+                    for value in chunk {
+                        let (name, company) = value.split_once('\u{1F}').unwrap_or((value, ""));
+                        rows.push("(")
+                            .push_bind_unseparated(name.to_string())
+                            .push_unseparated(", ")
+                            .push_bind_unseparated(company.to_string())
+                            .push_unseparated(")");
+                    }
+                    builder.push(
+                        ") AS v JOIN contacts c INDEXED BY contacts_by_person
+                         ON c.name_key = v.column1 AND c.company_key = v.column2 WHERE 1",
+                    );
+                    builder
                 }
             };
-            let mut builder = QueryBuilder::<Sqlite>::new(select);
-            let mut separated = builder.separated(", ");
-            for value in chunk {
-                // A name key is looked up by its name part; the organisation is compared after.
-                let name_part = value.split('\u{1F}').next().unwrap_or_default();
-                separated.push_bind(if kind == "name" { name_part } else { *value }.to_string());
-            }
             builder
-                .push(") AND c.erased_at IS NULL AND c.id < ")
+                .push(" AND c.erased_at IS NULL AND c.id < ")
                 .push_bind(below_id);
             scope::push_contact_scope(&mut builder, actor);
             let rows: Vec<(String, i64)> = builder.build_query_as().fetch_all(&mut *conn).await?;
@@ -161,6 +173,17 @@ pub(crate) async fn stored_matches(
         }
     }
     Ok(found)
+}
+
+/// `select` followed by the values bound as a list, closed.
+fn in_list<'a>(select: &'static str, values: &[&str]) -> QueryBuilder<'a, Sqlite> {
+    let mut builder = QueryBuilder::<Sqlite>::new(select);
+    let mut separated = builder.separated(", ");
+    for value in values {
+        separated.push_bind(value.to_string());
+    }
+    builder.push(")");
+    builder
 }
 
 /// The stored contacts a record matches, best first (most keys in common), with the reasons.

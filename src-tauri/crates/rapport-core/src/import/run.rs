@@ -201,18 +201,19 @@ pub async fn import_file(
             }
         };
         let mut checked: Vec<(u64, ContactFields, Vec<String>)> = Vec::new();
-        for SourceRecord { record, outcome } in batch {
+        for (record, outcome) in check_batch(batch, &region, &required) {
             report.records += 1;
             match outcome {
-                Outcome::Blank => report.skipped += 1,
-                Outcome::Rejected(r) => report.rejected.push(rejected(record, r)),
-                Outcome::Fields(fields) => match checks::check(*fields, &region, &required) {
-                    Ok(mut c) => {
-                        link_account(&mut c.fields, &mut c.warnings, &accounts);
-                        checked.push((record, c.fields, c.warnings));
-                    }
-                    Err(r) => report.rejected.push(rejected(record, r)),
-                },
+                Checked::Blank => report.skipped += 1,
+                Checked::Rejected(r) => report.rejected.push(rejected(record, r)),
+                Checked::Fields(c) => {
+                    let checks::Checked {
+                        mut fields,
+                        mut warnings,
+                    } = *c;
+                    link_account(&mut fields, &mut warnings, &accounts);
+                    checked.push((record, fields, warnings));
+                }
             }
         }
         let keys: Vec<Vec<(&'static str, String)>> =
@@ -386,6 +387,56 @@ pub async fn import_file(
         done: true,
     });
     Ok(report)
+}
+
+/// A record after the contact rules.
+enum Checked {
+    Blank,
+    Rejected(rapport_import::Rejection),
+    Fields(Box<checks::Checked>),
+}
+
+/// Checks a batch's records, in record order in the result. They are checked grouped by the
+/// start of their first phone number: the numbering-plan check compiles the patterns of the
+/// number's country into a cache of 100, and a batch mixing twenty countries in file order
+/// would compile them again for nearly every record (an import of international contacts ran
+/// ten times slower).
+fn check_batch(batch: Vec<SourceRecord>, region: &str, required: &[String]) -> Vec<(u64, Checked)> {
+    let mut pending: Vec<(usize, u64, Outcome)> = batch
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| (i, r.record, r.outcome))
+        .collect();
+    pending.sort_by_cached_key(|(_, _, outcome)| match outcome {
+        Outcome::Fields(fields) => fields
+            .phones
+            .first()
+            .map(|p| {
+                p.value
+                    .chars()
+                    .filter(|c| *c == '+' || c.is_ascii_digit())
+                    .take(4)
+                    .collect()
+            })
+            .unwrap_or_default(),
+        _ => String::new(),
+    });
+    let mut done: Vec<(usize, u64, Checked)> = pending
+        .into_iter()
+        .map(|(i, record, outcome)| {
+            let checked = match outcome {
+                Outcome::Blank => Checked::Blank,
+                Outcome::Rejected(r) => Checked::Rejected(r),
+                Outcome::Fields(fields) => match checks::check(*fields, region, required) {
+                    Ok(c) => Checked::Fields(Box::new(c)),
+                    Err(r) => Checked::Rejected(r),
+                },
+            };
+            (i, record, checked)
+        })
+        .collect();
+    done.sort_by_key(|(i, _, _)| *i);
+    done.into_iter().map(|(_, record, c)| (record, c)).collect()
 }
 
 /// A dry run reads through a pooled connection; an import writes in one transaction.

@@ -6,7 +6,7 @@ mod export;
 
 use serde::Serialize;
 
-pub use erase::{erase_person, TOMBSTONE_NAME};
+pub use erase::{erase_person, resume_purge, TOMBSTONE_NAME};
 pub use export::{export_person, EXPORT_FORMAT_VERSION};
 
 /// A person's data, ready to save as files.
