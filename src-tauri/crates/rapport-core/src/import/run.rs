@@ -272,9 +272,7 @@ pub async fn import_file(
                     state.next_id += 1;
                     state.target_of_record.insert(record, id);
                     if session.tx().is_some() {
-                        state
-                            .pending
-                            .push(records::contact_record(id, &fields, &defaults));
+                        state.pending.push((id, fields.clone()));
                         state.extras.push((id, extras_of(&fields)));
                         listed.id = Some(id.to_string());
                         listed.reference = Some(contact_reference(id));
@@ -286,7 +284,7 @@ pub async fn import_file(
                     state.target_of_record.insert(record, id);
                     if let Some(tx) = session.tx() {
                         // The target may be a contact this import created in this batch.
-                        state.flush(tx, home).await?;
+                        state.flush(tx, &defaults, home).await?;
                         if id < first_new_id && state.snapshotted.insert(id) {
                             let before = snapshot::take(tx, id).await?;
                             sqlx::query(
@@ -323,7 +321,7 @@ pub async fn import_file(
             }
         }
         if let Some(tx) = session.tx() {
-            state.flush(tx, home).await?;
+            state.flush(tx, &defaults, home).await?;
         }
         progress(ImportProgress {
             records: u32::try_from(report.records).unwrap_or(u32::MAX),
@@ -439,6 +437,22 @@ fn check_batch(batch: Vec<SourceRecord>, region: &str, required: &[String]) -> V
     done.into_iter().map(|(_, record, c)| (record, c)).collect()
 }
 
+/// The start of a record's first phone number (its country code, when written with one).
+fn phone_group(fields: &ContactFields) -> String {
+    fields
+        .phones
+        .first()
+        .map(|p| {
+            let number = p.e164.as_deref().unwrap_or(&p.value);
+            number
+                .chars()
+                .filter(|c| *c == '+' || c.is_ascii_digit())
+                .take(4)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// A dry run reads through a pooled connection; an import writes in one transaction.
 enum Session {
     Read(sqlx::pool::PoolConnection<Sqlite>),
@@ -497,17 +511,32 @@ struct State {
     /// The contact each stored record went to (created or updated).
     target_of_record: HashMap<u64, i64>,
     snapshotted: HashSet<i64>,
-    pending: Vec<ContactRecord>,
+    /// New contacts not stored yet, by id.
+    pending: Vec<(i64, ContactFields)>,
     extras: Vec<(i64, Extras)>,
 }
 
 impl State {
     /// Stores the contacts created since the last flush, a multi-row insert per table.
-    async fn flush(&mut self, conn: &mut SqliteConnection, home: &str) -> CoreResult<()> {
+    async fn flush(
+        &mut self,
+        conn: &mut SqliteConnection,
+        defaults: &Defaults<'_>,
+        home: &str,
+    ) -> CoreResult<()> {
         if self.pending.is_empty() {
             return Ok(());
         }
-        bulk::insert_records(&mut *conn, &self.pending, home).await?;
+        // Grouped by country, like the checks: the search digits and the displayed number are
+        // made by the phone library, whose pattern cache a mixed batch would thrash.
+        self.pending
+            .sort_by_cached_key(|(_, fields)| phone_group(fields));
+        let records: Vec<ContactRecord> = self
+            .pending
+            .iter()
+            .map(|(id, fields)| records::contact_record(*id, fields, defaults))
+            .collect();
+        bulk::insert_records(&mut *conn, &records, home).await?;
         for (id, extras) in self.extras.drain(..) {
             if let Some(photo) = extras.photo {
                 sqlx::query("UPDATE contacts SET photo = ? WHERE id = ?")
