@@ -975,7 +975,8 @@ async fn erasure_cost() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
-    // erase_person logs its phases (logical, optimize, total) at info level.
+    // erase_person logs its phases (logical, commit, merge, checkpoint) and the rewrite its
+    // steps and longest step (the longest wait for the write lock) at info level.
     let _ = tracing_subscriber::fmt()
         .with_env_filter("rapport_core=info")
         .with_test_writer()

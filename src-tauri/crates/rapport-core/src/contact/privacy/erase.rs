@@ -187,8 +187,10 @@ pub async fn erase_person(
 /// is one segment without deleted entries (SQLite's documented test for 'merge'). Clears the
 /// pending mark when done.
 async fn purge_search_segments(db: &Database) -> CoreResult<()> {
+    let (mut steps, mut longest) = (0u32, std::time::Duration::ZERO);
     for index in ["contact_words", "contact_grams"] {
         loop {
+            let step = Instant::now();
             let mut tx = db.write().await?;
             sqlx::query("PRAGMA secure_delete = ON")
                 .execute(&mut *tx)
@@ -208,6 +210,8 @@ async fn purge_search_segments(db: &Database) -> CoreResult<()> {
                 .fetch_one(&mut *tx)
                 .await?;
             tx.commit().await?;
+            steps += 1;
+            longest = longest.max(step.elapsed());
             // The command's own INSERT counts as one change: only more than that is work.
             if after - before < 2 {
                 break;
@@ -217,6 +221,12 @@ async fn purge_search_segments(db: &Database) -> CoreResult<()> {
     let mut tx = db.write().await?;
     settings::put(&mut tx, PURGE_PENDING, "0").await?;
     tx.commit().await?;
+    // How long others waited at most for the write lock meanwhile.
+    tracing::info!(
+        steps,
+        longest_step_ms = longest.as_millis() as u64,
+        "search segments rewritten"
+    );
     Ok(())
 }
 
