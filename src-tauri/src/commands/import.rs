@@ -2,8 +2,10 @@
 //! run, then imported one transaction per file; the history lists imports and undoes them.
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
+use rapport_core::access::Actor;
 use rapport_core::import::preview::RowProblem;
 use rapport_core::import::{
     self, FileReport, ImportField, ImportOptions, ImportPolicy, ImportPreview, ImportProgress,
@@ -16,7 +18,7 @@ use tauri::{AppHandle, State};
 
 use crate::error::AppError;
 use crate::files::{FileDropEvent, FileGrant};
-use crate::state::AppState;
+use crate::state::{AppState, Ready};
 
 /// Extensions the file dialog offers first; any file can still be chosen.
 const CONTACT_FILES: &[&str] = &["csv", "tsv", "txt", "vcf", "vcard", "xlsx", "xls", "ods"];
@@ -86,16 +88,9 @@ pub struct ImportOutcome {
 impl From<FileReport> for ImportOutcome {
     fn from(report: FileReport) -> Self {
         let small = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+        let refused = report.refusal();
         Self {
-            refused: report
-                .rejected
-                .iter()
-                .find(|r| r.record == 0)
-                .map(|r| RowProblem {
-                    reason: r.reason.clone(),
-                    field: r.field.clone(),
-                    message: r.message.clone(),
-                }),
+            refused,
             records: small(report.records),
             imported: small(report.imported),
             updated: small(report.updated),
@@ -139,6 +134,19 @@ pub async fn import_fields(state: State<'_, AppState>) -> Result<Vec<ImportField
     Ok(import::import_fields())
 }
 
+/// The signed-in user, the granted file's path and the import's options, with the cancel flag
+/// cleared for the run about to start.
+async fn start(
+    state: &AppState,
+    file: &str,
+    request: ImportRequest,
+) -> Result<(Ready, Actor, PathBuf, ImportOptions), AppError> {
+    let (ready, actor) = state.actor().await?;
+    let (path, name) = state.files.path(file)?;
+    state.import_cancel.store(false, Ordering::SeqCst);
+    Ok((ready, actor, path, request.options(name)))
+}
+
 /// A dry run of one file: what would be stored, refused and matched.
 #[tauri::command]
 #[specta::specta]
@@ -148,10 +156,7 @@ pub async fn preview_import(
     request: ImportRequest,
     on_progress: Channel<ImportProgress>,
 ) -> Result<ImportPreview, AppError> {
-    let (ready, actor) = state.actor().await?;
-    let (path, name) = state.files.path(&file)?;
-    state.import_cancel.store(false, Ordering::SeqCst);
-    let options = request.options(name);
+    let (ready, actor, path, options) = start(&state, &file, request).await?;
     Ok(import::preview_file(
         &ready.db,
         &actor,
@@ -175,10 +180,7 @@ pub async fn run_import(
     request: ImportRequest,
     on_progress: Channel<ImportProgress>,
 ) -> Result<ImportOutcome, AppError> {
-    let (ready, actor) = state.actor().await?;
-    let (path, name) = state.files.path(&file)?;
-    state.import_cancel.store(false, Ordering::SeqCst);
-    let options = request.options(name);
+    let (ready, actor, path, options) = start(&state, &file, request).await?;
     let report = import::import_file(
         &ready.db,
         &actor,

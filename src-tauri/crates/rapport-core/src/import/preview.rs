@@ -301,6 +301,7 @@ fn summarise(
         );
     }
     let truncated = report.rejected.len() > room || report.contacts.len() >= LISTED;
+    let refused = report.refusal();
     ImportPreview {
         file: report.file,
         format: report.format,
@@ -315,15 +316,7 @@ fn summarise(
         duplicates: small(duplicates as u64),
         rows: rows.into_values().collect(),
         truncated,
-        refused: report
-            .rejected
-            .iter()
-            .find(|r| r.record == 0)
-            .map(|r| RowProblem {
-                reason: r.reason.clone(),
-                field: r.field.clone(),
-                message: r.message.clone(),
-            }),
+        refused,
     }
 }
 

@@ -35,6 +35,18 @@ pub struct FileReport {
 
 impl FileReport {
     /// A file refused as a whole: one rejection with record 0.
+    /// Why the whole file was refused (its rejection numbered 0), if it was.
+    pub fn refusal(&self) -> Option<super::preview::RowProblem> {
+        self.rejected
+            .iter()
+            .find(|r| r.record == 0)
+            .map(|r| super::preview::RowProblem {
+                reason: r.reason.clone(),
+                field: r.field.clone(),
+                message: r.message.clone(),
+            })
+    }
+
     pub fn refused(file: &str, reason: &str, message: &str) -> Self {
         Self {
             file: file.into(),
