@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 
+import { setColorScheme } from '../lib/admin.mjs';
 import { screenshot, startApp } from '../lib/app.mjs';
 import { shownCount, tableBusy, typeSearch, waitForList } from '../lib/contacts.mjs';
 import { clickWhenFree, openRow, readContact, searchList } from '../lib/lifecycle.mjs';
@@ -155,6 +156,9 @@ describe('importing contact files in the app', () => {
     assert.match(summary, /1 update/i);
     assert.match(summary, /1 rejected/i);
     await screenshot(browser, 'import-preview.png');
+    await setColorScheme(browser, 'dark');
+    await screenshot(browser, 'import-preview-dark.png');
+    await setColorScheme(browser, 'light');
   });
 
   it('imports with progress and finds the new person and the update', async () => {
