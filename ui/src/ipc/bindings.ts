@@ -784,7 +784,7 @@ export type PhoneInput = {
 	extension?: string | null,
 };
 
-export type PhoneKind = "office" | "mobile" | "home" | "fax";
+export type PhoneKind = "office" | "mobile" | "home" | "fax" | "pager" | "other";
 
 export type PhoneNumber = {
 	kind: PhoneKind,

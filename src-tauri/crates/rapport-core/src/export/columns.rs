@@ -57,13 +57,14 @@ const PARTS: [(Part, &str, &str); 6] = [
 /// Outlook's address slots, in column order.
 const OUTLOOK_ADDRESSES: [&str; 3] = ["Business", "Home", "Other"];
 /// Outlook's phone slots, in column order (the first filled one is the primary on import).
-const OUTLOOK_PHONES: [(&str, PhoneKind); 8] = [
+const OUTLOOK_PHONES: [(&str, PhoneKind); 9] = [
     ("Business Phone", PhoneKind::Office),
     ("Business Phone 2", PhoneKind::Office),
     ("Mobile Phone", PhoneKind::Mobile),
     ("Home Phone", PhoneKind::Home),
     ("Home Phone 2", PhoneKind::Home),
-    ("Other Phone", PhoneKind::Office),
+    ("Other Phone", PhoneKind::Other),
+    ("Pager", PhoneKind::Pager),
     ("Business Fax", PhoneKind::Fax),
     ("Home Fax", PhoneKind::Fax),
 ];
@@ -294,6 +295,8 @@ fn phone_label(kind: PhoneKind) -> &'static str {
         PhoneKind::Mobile => "Mobile",
         PhoneKind::Home => "Home",
         PhoneKind::Fax => "Work Fax",
+        PhoneKind::Pager => "Pager",
+        PhoneKind::Other => "Other",
     }
 }
 
@@ -326,7 +329,7 @@ fn part_of(a: &PostalAddress, part: Part) -> String {
 /// Which of a contact's values sit in Outlook's slots, and the notes with what does not fit.
 pub(crate) struct OutlookSlots<'a> {
     addresses: [Option<&'a PostalAddress>; 3],
-    phones: [Option<&'a ExportPhone>; 8],
+    phones: [Option<&'a ExportPhone>; OUTLOOK_PHONES.len()],
     notes: Option<String>,
 }
 
@@ -349,7 +352,7 @@ impl<'a> OutlookSlots<'a> {
                 }
             }
         }
-        let mut phones = [None; 8];
+        let mut phones = [None; OUTLOOK_PHONES.len()];
         for p in &c.phones {
             let free = OUTLOOK_PHONES
                 .iter()
@@ -385,6 +388,8 @@ fn phone_header(kind: PhoneKind) -> &'static str {
         PhoneKind::Mobile => "Mobile Phone",
         PhoneKind::Home => "Home Phone",
         PhoneKind::Fax => "Business Fax",
+        PhoneKind::Pager => "Pager",
+        PhoneKind::Other => "Other Phone",
     }
 }
 

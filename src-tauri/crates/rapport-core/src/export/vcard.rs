@@ -128,6 +128,8 @@ impl Card {
                 PhoneKind::Mobile => &[VCardType::Cell, VCardType::Voice],
                 PhoneKind::Home => &[VCardType::Home, VCardType::Voice],
                 PhoneKind::Fax => &[VCardType::Fax],
+                PhoneKind::Pager => &[VCardType::Pager],
+                PhoneKind::Other => &[VCardType::Voice],
             };
             let mut entry = VCardEntry::new(VCardProperty::Tel)
                 .with_param(VCardParameter::value(VCardValueType::Uri));

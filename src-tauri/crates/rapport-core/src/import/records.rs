@@ -53,10 +53,12 @@ fn email_kind(email: &EmailField, first: bool) -> EmailKind {
 
 fn phone_kind(usage: PhoneUsage) -> PhoneKind {
     match usage {
-        PhoneUsage::Mobile | PhoneUsage::Pager => PhoneKind::Mobile,
+        PhoneUsage::Mobile => PhoneKind::Mobile,
+        PhoneUsage::Pager => PhoneKind::Pager,
         PhoneUsage::Home => PhoneKind::Home,
         PhoneUsage::Fax => PhoneKind::Fax,
-        PhoneUsage::Work | PhoneUsage::Other => PhoneKind::Office,
+        PhoneUsage::Work => PhoneKind::Office,
+        PhoneUsage::Other => PhoneKind::Other,
     }
 }
 

@@ -47,7 +47,14 @@ vocabulary!(
     ContactChannel { Email = "email", Phone = "phone", Sms = "sms", Post = "post" }
 );
 vocabulary!(EmailKind { Business = "business", Alternate = "alternate", Personal = "personal" });
-vocabulary!(PhoneKind { Office = "office", Mobile = "mobile", Home = "home", Fax = "fax" });
+vocabulary!(PhoneKind {
+    Office = "office",
+    Mobile = "mobile",
+    Home = "home",
+    Fax = "fax",
+    Pager = "pager",
+    Other = "other",
+});
 vocabulary!(AddressKind { Mailing = "mailing", Site = "site", Home = "home" });
 vocabulary!(AccountKind { Private = "private", Business = "business" });
 vocabulary!(

@@ -528,14 +528,15 @@ fn generated(rng: &mut ChaCha8Rng, n: u32, site: Option<&str>, limits: Limits) -
         PhoneKind::Mobile,
         PhoneKind::Home,
         PhoneKind::Fax,
+        PhoneKind::Pager,
+        PhoneKind::Other,
     ];
     let mut phones: Vec<PhoneInput> = Vec::new();
     for _ in 0..rng.gen_range(0..=4) {
         let kind = *phone_kinds.choose(rng).unwrap();
         let slots = match kind {
-            PhoneKind::Office => 3,
-            PhoneKind::Mobile => 1,
-            PhoneKind::Home | PhoneKind::Fax => 2,
+            PhoneKind::Office | PhoneKind::Home | PhoneKind::Fax => 2,
+            PhoneKind::Mobile | PhoneKind::Pager | PhoneKind::Other => 1,
         };
         if limits == Limits::Outlook && phones.iter().filter(|p| p.kind == kind).count() >= slots {
             continue;

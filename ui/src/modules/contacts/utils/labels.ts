@@ -55,6 +55,8 @@ export const phoneKindLabels: Record<PhoneKind, string> = {
   mobile: "Mobile",
   home: "Home",
   fax: "Fax",
+  pager: "Pager",
+  other: "Other",
 };
 
 export const addressKindLabels: Record<AddressKind, string> = {

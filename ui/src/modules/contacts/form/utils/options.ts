@@ -59,7 +59,7 @@ export const SITE_ROLES: SiteRole[] = ["site_manager", "billing", "operations", 
 export const LIFECYCLE_STAGES: LifecycleStage[] = ["lead", "prospect", "active_customer", "former"];
 export const PRIORITIES: Priority[] = ["high", "medium", "low"];
 export const EMAIL_KINDS: EmailKind[] = ["business", "alternate", "personal"];
-export const PHONE_KINDS: PhoneKind[] = ["office", "mobile", "home", "fax"];
+export const PHONE_KINDS: PhoneKind[] = ["office", "mobile", "home", "fax", "pager", "other"];
 export const ADDRESS_KINDS: AddressKind[] = ["mailing", "site", "home"];
 
 export const priorityWords: Record<Priority, string> = { high: "High", medium: "Medium", low: "Low" };
