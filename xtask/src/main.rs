@@ -472,30 +472,37 @@ fn with_keychain(root: &Path, cmd: std::process::Command) -> std::process::Comma
 
 fn bench(args: &[String]) -> Result<()> {
     let mut contacts: u64 = 1_000_000;
+    let mut import_rows: Option<u64> = None;
     let mut rest = args.iter();
+    let number = |flag: &str, value: Option<&String>| -> Result<u64> {
+        let value = value.ok_or_else(|| Error::new(format!("`{flag}` needs a number")))?;
+        value
+            .replace('_', "")
+            .parse()
+            .map_err(|_| Error::new(format!("`{flag}` needs a number (got `{value}`)")))
+    };
     while let Some(arg) = rest.next() {
         match arg.as_str() {
-            "--contacts" => {
-                let value = rest
-                    .next()
-                    .ok_or_else(|| Error::new("`--contacts` needs a number".into()))?;
-                contacts = value.replace('_', "").parse().map_err(|_| {
-                    Error::new(format!("`--contacts` needs a number (got `{value}`)"))
-                })?;
-            }
+            "--contacts" => contacts = number(arg, rest.next())?,
+            "--import-rows" => import_rows = Some(number(arg, rest.next())?),
             other => {
                 return Err(Error::new(format!(
-                    "`cargo xtask bench` takes only `--contacts N` (got `{other}`)"
+                    "`cargo xtask bench` takes only `--contacts N` and `--import-rows N` (got `{other}`)"
                 )))
             }
         }
     }
     let root = root();
     let contacts = contacts.to_string();
-    run(cargo()
+    let import_rows = import_rows.map(|n| n.to_string());
+    let mut command = cargo();
+    command
         .args(["run", "--release", "-p", "rapport-cli", "--", "bench"])
-        .args(["--contacts", contacts.as_str(), "--json"])
-        .current_dir(&root))
+        .args(["--contacts", contacts.as_str(), "--json"]);
+    if let Some(rows) = &import_rows {
+        command.args(["--import-rows", rows.as_str()]);
+    }
+    run(command.current_dir(&root))
 }
 
 fn fmt() -> Result<()> {

@@ -45,15 +45,24 @@ struct Report {
     count_ms: f64,
     count_scoped_ms: f64,
     database_mb: f64,
-    /// A CSV of `contacts` new people imported into the database above (validated, checked for
+    /// Rows of the CSV imported at the end.
+    import_rows: u64,
+    /// A CSV of `import_rows` people imported into the database above (validated, checked for
     /// duplicates against the stored contacts, indexed for search), with `rapport import`'s code.
     import_rows_per_s: f64,
+    import_seconds: f64,
     /// Import rate as a share of `same_schema_rows_per_s`.
     import_pct_of_same_schema: f64,
     import_skipped_as_duplicates: u64,
 }
 
-pub async fn run(n: u64, seed: u64, dir: Option<PathBuf>, json: bool) -> anyhow::Result<()> {
+pub async fn run(
+    n: u64,
+    import_rows: u64,
+    seed: u64,
+    dir: Option<PathBuf>,
+    json: bool,
+) -> anyhow::Result<()> {
     let temp;
     let dir = match dir {
         Some(dir) => {
@@ -202,7 +211,7 @@ pub async fn run(n: u64, seed: u64, dir: Option<PathBuf>, json: bool) -> anyhow:
 
     say("import: a CSV of new people into the same database…");
     let csv = dir.join("import.csv");
-    write_import_csv(&csv, &org, n, seed.wrapping_add(1))?;
+    write_import_csv(&csv, &org, import_rows, seed.wrapping_add(1))?;
     let started = Instant::now();
     let imported = rapport_core::import::import_file(
         &db,
@@ -214,7 +223,8 @@ pub async fn run(n: u64, seed: u64, dir: Option<PathBuf>, json: bool) -> anyhow:
         &std::sync::atomic::AtomicBool::new(false),
     )
     .await?;
-    let import_rate = imported.records as f64 / started.elapsed().as_secs_f64();
+    let import_seconds = started.elapsed().as_secs_f64();
+    let import_rate = imported.records as f64 / import_seconds;
     db.close().await;
 
     let report = Report {
@@ -232,7 +242,9 @@ pub async fn run(n: u64, seed: u64, dir: Option<PathBuf>, json: bool) -> anyhow:
         count_ms,
         count_scoped_ms,
         database_mb: (file_size(&path) as f64 / 1_048_576.0 * 10.0).round() / 10.0,
+        import_rows,
         import_rows_per_s: import_rate.round(),
+        import_seconds: (import_seconds * 10.0).round() / 10.0,
         import_pct_of_same_schema: (100.0 * import_rate / same_schema).round(),
         import_skipped_as_duplicates: imported.skipped,
     };

@@ -275,6 +275,9 @@ enum Command {
         contacts: u64,
         #[arg(long, default_value_t = demo::DEFAULT_SEED)]
         seed: u64,
+        /// Rows of the CSV imported into the database at the end (default: as many as `--contacts`).
+        #[arg(long)]
+        import_rows: Option<u64>,
         /// Folder for the benchmark databases (a temporary folder when absent).
         #[arg(long)]
         dir: Option<PathBuf>,
@@ -787,9 +790,10 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Bench {
             contacts,
             seed,
+            import_rows,
             dir,
             json,
-        } => bench::run(contacts, seed, dir, json).await,
+        } => bench::run(contacts, import_rows.unwrap_or(contacts), seed, dir, json).await,
         Command::Init {
             db,
             admin,

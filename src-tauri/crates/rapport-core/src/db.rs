@@ -18,6 +18,8 @@ static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 /// How long a connection waits for another process's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 const READERS: u32 = 4;
+/// Each connection's page cache, in KiB.
+pub(crate) const CACHE_KIB: u32 = 32 * 1024;
 
 /// An open Rapport database.
 #[derive(Clone)]
@@ -162,7 +164,7 @@ pub(crate) fn connect_options(path: &Path, key: &DatabaseKey) -> CoreResult<Sqli
         .pragma("temp_store", "memory")
         // SQLCipher decrypts every page through the pager, so memory-mapped reads do not apply
         // (its pager ignores mmap_size): each connection keeps decrypted pages in its own cache.
-        .pragma("cache_size", "-32768"))
+        .pragma("cache_size", format!("-{CACHE_KIB}")))
 }
 
 /// `CoreError::Unavailable` when something is already at `path`.

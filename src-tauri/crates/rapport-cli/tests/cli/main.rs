@@ -188,7 +188,15 @@ fn bad_input_gets_a_clear_message_and_a_failing_exit_code() {
 fn bench_prints_every_documented_figure() {
     let dir = tempfile::tempdir().unwrap();
     let out = rapport()
-        .args(["bench", "--contacts", "1500", "--json", "--dir"])
+        .args([
+            "bench",
+            "--contacts",
+            "1500",
+            "--import-rows",
+            "700",
+            "--json",
+            "--dir",
+        ])
         .arg(dir.path())
         .output()
         .unwrap();
@@ -199,6 +207,7 @@ fn bench_prints_every_documented_figure() {
     );
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["contacts"], 1500);
+    assert_eq!(report["import_rows"], 700);
     for key in [
         "create_rows_per_s",
         "baseline_rows_per_s",
@@ -208,6 +217,11 @@ fn bench_prints_every_documented_figure() {
         "search_substring_p99_ms",
         "page_p99_ms",
         "open_ms",
+        "count_ms",
+        "database_mb",
+        "import_rows_per_s",
+        "import_seconds",
+        "import_pct_of_same_schema",
     ] {
         let value = report[key]
             .as_f64()

@@ -29,6 +29,13 @@ use crate::{text, Database};
 const BATCH: usize = 2_000;
 /// A preview lists the file's first records whatever they are, then only those worth a look.
 const PREVIEW_FIRST_RECORDS: u64 = 200;
+/// The writer's page cache during an import, in KiB. Each new contact touches pages all over
+/// the contact tables' indexes; with the usual cache the pager spills and re-reads (decrypting
+/// and checking every page again), and an import of 100,000 rows took half as long again.
+const BULK_CACHE_KIB: u32 = 256 * 1024;
+/// New contacts after which the search index is merged in one go: it then holds many segments
+/// that FTS5's own merging would otherwise work through during the next writes.
+const OPTIMIZE_AFTER: i64 = 50_000;
 
 /// How far an import has got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, specta::Type)]
@@ -79,45 +86,59 @@ pub async fn import_file(
     let saved = saved_mappings(db).await?;
     let accounts = account_names(db).await?;
 
+    // Three stages run at once, so the two cores both work: a thread reads and checks the
+    // file, a task looks its batches up among the stored contacts on a read connection, and
+    // this task decides and writes. The stored contacts a batch is matched against are those
+    // before the import (the write transaction is not committed), which is also what the
+    // preview, a dry run, sees.
     let (info_tx, info_rx) =
         tokio::sync::oneshot::channel::<Result<SourceInfo, source::OpenError>>();
-    let (batch_tx, mut batch_rx) =
-        tokio::sync::mpsc::channel::<Result<Vec<SourceRecord>, FileError>>(4);
+    let (prepared_tx, prepared_rx) = tokio::sync::mpsc::channel::<Result<Vec<Prepared>, Stop>>(2);
     let reader_path = path.to_path_buf();
     let sheet = options.sheet.clone();
     let overrides = options.mapping.clone();
+    let check_region = region.clone();
     let reader = tokio::task::spawn_blocking(move || {
+        let mut dups = FileDuplicates::default();
         let (info, records) = match source::open(&reader_path, sheet.as_deref(), &overrides, &saved)
         {
             Ok(opened) => opened,
             Err(error) => {
                 let _ = info_tx.send(Err(error));
-                return;
+                return dups;
             }
         };
         if info_tx.send(Ok(info)).is_err() {
-            return;
+            return dups;
         }
+        let checker = Checker {
+            region: &check_region,
+            required: &required,
+            accounts: &accounts,
+        };
         let mut batch = Vec::with_capacity(BATCH);
         for record in records {
             match record {
                 Ok(record) => batch.push(record),
                 Err(error) => {
-                    let _ = batch_tx.blocking_send(Err(error));
-                    return;
+                    let _ = prepared_tx.blocking_send(Err(Stop::File(error)));
+                    return dups;
                 }
             }
-            if batch.len() == BATCH
-                && batch_tx
-                    .blocking_send(Ok(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))))
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                if prepared_tx
+                    .blocking_send(Ok(checker.prepare(full, &mut dups)))
                     .is_err()
-            {
-                return;
+                {
+                    return dups;
+                }
             }
         }
         if !batch.is_empty() {
-            let _ = batch_tx.blocking_send(Ok(batch));
+            let _ = prepared_tx.blocking_send(Ok(checker.prepare(batch, &mut dups)));
         }
+        dups
     });
     let info = match info_rx.await {
         Ok(Ok(info)) => info,
@@ -146,11 +167,19 @@ pub async fn import_file(
     let mut session = if options.dry_run {
         Session::Read(db.reader().acquire().await?)
     } else {
-        Session::Write(db.write().await?)
+        let mut tx = db.write().await?;
+        set_cache(&mut tx, BULK_CACHE_KIB).await?;
+        Session::Write(tx)
     };
     let first_new_id: i64 = sqlx::query_scalar("SELECT ifnull(max(id), 0) + 1 FROM contacts")
         .fetch_one(session.conn())
         .await?;
+    let mut batches = match_stored(
+        db.reader().acquire().await?,
+        actor.clone(),
+        prepared_rx,
+        first_new_id,
+    );
     let import_id: i64 = match session.tx() {
         Some(tx) => sqlx::query(
             "INSERT INTO imports (user_id, file_name, format, encoding, site_id, records,
@@ -178,20 +207,20 @@ pub async fn import_file(
     };
     let mut state = State {
         next_id: first_new_id,
-        dups: FileDuplicates::default(),
         target_of_record: HashMap::new(),
         snapshotted: HashSet::new(),
         pending: Vec::new(),
         extras: Vec::new(),
     };
 
-    while let Some(batch) = batch_rx.recv().await {
+    while let Some(batch) = batches.recv().await {
         if cancel.load(Ordering::Relaxed) {
             return Err(CoreError::Cancelled);
         }
-        let batch = match batch {
+        let (batch, stored) = match batch {
             Ok(batch) => batch,
-            Err(error) => {
+            Err(Stop::Core(error)) => return Err(error),
+            Err(Stop::File(error)) => {
                 // The file broke off mid-way: nothing of it is kept.
                 drop(session);
                 return Ok(FileReport {
@@ -200,30 +229,25 @@ pub async fn import_file(
                 });
             }
         };
-        let mut checked: Vec<(u64, ContactFields, Vec<String>)> = Vec::new();
-        for (record, outcome) in check_batch(batch, &region, &required) {
+        for prepared in batch {
             report.records += 1;
-            match outcome {
-                Checked::Blank => report.skipped += 1,
-                Checked::Rejected(r) => report.rejected.push(rejected(record, r)),
-                Checked::Fields(c) => {
-                    let checks::Checked {
-                        mut fields,
-                        mut warnings,
-                    } = *c;
-                    link_account(&mut fields, &mut warnings, &accounts);
-                    checked.push((record, fields, warnings));
+            let Prepared { record, checked } = prepared;
+            let Ready {
+                fields,
+                warnings,
+                keys,
+                earlier,
+            } = match checked {
+                Checked::Blank => {
+                    report.skipped += 1;
+                    continue;
                 }
-            }
-        }
-        let keys: Vec<Vec<(&'static str, String)>> =
-            checked.iter().map(|(_, f, _)| matching::keys(f)).collect();
-        let all_keys: Vec<(&'static str, String)> = keys.iter().flatten().cloned().collect();
-        let stored =
-            matching::stored_matches(session.conn(), actor, &all_keys, first_new_id).await?;
-
-        for ((record, fields, warnings), keys) in checked.into_iter().zip(keys) {
-            let earlier = state.dups.add(record, &keys);
+                Checked::Rejected(r) => {
+                    report.rejected.push(rejected(record, r));
+                    continue;
+                }
+                Checked::Ready(ready) => *ready,
+            };
             let matches = matching::matches_of(&keys, &stored);
             let decision = options
                 .decisions
@@ -299,6 +323,10 @@ pub async fn import_file(
                             .await?;
                         }
                         update::apply(tx, actor, import_id, id, &fields, &defaults, home).await?;
+                        // A contact this import created is indexed with the others at the end.
+                        if id < first_new_id {
+                            crate::contact::reindex(tx, id).await?;
+                        }
                         listed.id = Some(id.to_string());
                         listed.reference = Some(contact_reference(id));
                     }
@@ -329,17 +357,22 @@ pub async fn import_file(
             done: false,
         });
     }
-    let _ = reader.await;
+    let dups = reader.await.unwrap_or_default();
     if cancel.load(Ordering::Relaxed) {
         return Err(CoreError::Cancelled);
     }
-    report.duplicate_groups = state.dups.groups();
+    report.duplicate_groups = dups.groups();
     report.rejected.sort_by_key(|r| r.record);
 
     if let Session::Write(mut tx) = session {
         let created = state.next_id - first_new_id;
         if created > 0 {
-            search_index::index_range(&mut tx, first_new_id, created > 50_000).await?;
+            // One statement for all: FTS5 writes its pending terms out as a new segment at the
+            // end of every statement, and a statement per batch took three times as long.
+            search_index::index_span(&mut tx, first_new_id, state.next_id - 1).await?;
+        }
+        if created > OPTIMIZE_AFTER {
+            search_index::optimize(&mut tx).await?;
         }
         sqlx::query(
             "UPDATE imports SET records = ?, imported = ?, updated = ?, skipped = ?, rejected = ?,
@@ -376,6 +409,7 @@ pub async fn import_file(
             })),
         )
         .await?;
+        set_cache(&mut tx, crate::db::CACHE_KIB).await?;
         tx.commit().await?;
         report.import_id = Some(import_id.to_string());
     }
@@ -387,70 +421,120 @@ pub async fn import_file(
     Ok(report)
 }
 
-/// A record after the contact rules.
+/// A record of the file after the reading thread: checked and, when it may be stored, keyed.
+struct Prepared {
+    record: u64,
+    checked: Checked,
+}
+
 enum Checked {
     Blank,
     Rejected(rapport_import::Rejection),
-    Fields(Box<checks::Checked>),
+    Ready(Box<Ready>),
 }
 
-/// Checks a batch's records, in record order in the result. They are checked grouped by the
-/// start of their first phone number: the numbering-plan check compiles the patterns of the
-/// number's country into a cache of 100, and a batch mixing twenty countries in file order
-/// would compile them again for nearly every record (an import of international contacts ran
-/// ten times slower).
-fn check_batch(batch: Vec<SourceRecord>, region: &str, required: &[String]) -> Vec<(u64, Checked)> {
-    let mut pending: Vec<(usize, u64, Outcome)> = batch
-        .into_iter()
-        .enumerate()
-        .map(|(i, r)| (i, r.record, r.outcome))
-        .collect();
-    pending.sort_by_cached_key(|(_, _, outcome)| match outcome {
-        Outcome::Fields(fields) => fields
-            .phones
-            .first()
-            .map(|p| {
-                p.value
-                    .chars()
-                    .filter(|c| *c == '+' || c.is_ascii_digit())
-                    .take(4)
-                    .collect()
+/// A record that passed the contact rules, with what its duplicates are found by.
+struct Ready {
+    fields: ContactFields,
+    warnings: Vec<String>,
+    keys: Vec<(&'static str, String)>,
+    /// The earliest record of the file this one repeats.
+    earlier: Option<u64>,
+}
+
+/// Why the stages before the decisions stopped.
+enum Stop {
+    File(FileError),
+    Core(CoreError),
+}
+
+/// What the reading thread checks records against.
+struct Checker<'a> {
+    region: &'a str,
+    required: &'a [String],
+    accounts: &'a HashMap<String, String>,
+}
+
+impl Checker<'_> {
+    /// Checks a batch's records, in file order, noting the file's own duplicates as they come.
+    fn prepare(&self, batch: Vec<SourceRecord>, dups: &mut FileDuplicates) -> Vec<Prepared> {
+        batch
+            .into_iter()
+            .map(|SourceRecord { record, outcome }| {
+                let checked = match outcome {
+                    Outcome::Blank => Checked::Blank,
+                    Outcome::Rejected(r) => Checked::Rejected(r),
+                    Outcome::Fields(fields) => {
+                        match checks::check(*fields, self.region, self.required) {
+                            Ok(checks::Checked {
+                                mut fields,
+                                mut warnings,
+                            }) => {
+                                link_account(&mut fields, &mut warnings, self.accounts);
+                                let keys = matching::keys(&fields);
+                                let earlier = dups.add(record, &keys);
+                                Checked::Ready(Box::new(Ready {
+                                    fields,
+                                    warnings,
+                                    keys,
+                                    earlier,
+                                }))
+                            }
+                            Err(r) => Checked::Rejected(r),
+                        }
+                    }
+                };
+                Prepared { record, checked }
             })
-            .unwrap_or_default(),
-        _ => String::new(),
-    });
-    let mut done: Vec<(usize, u64, Checked)> = pending
-        .into_iter()
-        .map(|(i, record, outcome)| {
-            let checked = match outcome {
-                Outcome::Blank => Checked::Blank,
-                Outcome::Rejected(r) => Checked::Rejected(r),
-                Outcome::Fields(fields) => match checks::check(*fields, region, required) {
-                    Ok(c) => Checked::Fields(Box::new(c)),
-                    Err(r) => Checked::Rejected(r),
-                },
-            };
-            (i, record, checked)
-        })
-        .collect();
-    done.sort_by_key(|(i, _, _)| *i);
-    done.into_iter().map(|(_, record, c)| (record, c)).collect()
+            .collect()
+    }
 }
 
-/// The start of a record's first phone number (its country code, when written with one).
-fn phone_group(fields: &ContactFields) -> String {
-    fields
-        .phones
-        .first()
-        .map(|p| {
-            let number = p.e164.as_deref().unwrap_or(&p.value);
-            number
-                .chars()
-                .filter(|c| *c == '+' || c.is_ascii_digit())
-                .take(4)
-                .collect()
-        })
-        .unwrap_or_default()
+type StoredMatches = HashMap<(&'static str, String), Vec<i64>>;
+
+/// The stage between the reading thread and the decisions: each batch with the stored
+/// contacts its keys match, looked up on a read connection of its own.
+fn match_stored(
+    mut conn: sqlx::pool::PoolConnection<Sqlite>,
+    actor: Actor,
+    mut prepared: tokio::sync::mpsc::Receiver<Result<Vec<Prepared>, Stop>>,
+    below_id: i64,
+) -> tokio::sync::mpsc::Receiver<Result<(Vec<Prepared>, StoredMatches), Stop>> {
+    let (tx, rx) = tokio::sync::mpsc::channel(2);
+    tokio::spawn(async move {
+        while let Some(batch) = prepared.recv().await {
+            let matched = match batch {
+                Ok(batch) => {
+                    let keys: Vec<(&'static str, String)> = batch
+                        .iter()
+                        .filter_map(|p| match &p.checked {
+                            Checked::Ready(ready) => Some(ready.keys.iter().cloned()),
+                            _ => None,
+                        })
+                        .flatten()
+                        .collect();
+                    matching::stored_matches(&mut conn, &actor, &keys, below_id)
+                        .await
+                        .map(|stored| (batch, stored))
+                        .map_err(Stop::Core)
+                }
+                Err(stop) => Err(stop),
+            };
+            let stop = matched.is_err();
+            if tx.send(matched).await.is_err() || stop {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// Sets the page cache of a connection, in KiB.
+async fn set_cache(conn: &mut SqliteConnection, kib: u32) -> CoreResult<()> {
+    sqlx::query(&format!("PRAGMA cache_size = -{kib}"))
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 /// A dry run reads through a pooled connection; an import writes in one transaction.
@@ -507,7 +591,6 @@ fn extras_of(fields: &ContactFields) -> Extras {
 
 struct State {
     next_id: i64,
-    dups: FileDuplicates,
     /// The contact each stored record went to (created or updated).
     target_of_record: HashMap<u64, i64>,
     snapshotted: HashSet<i64>,
@@ -527,10 +610,6 @@ impl State {
         if self.pending.is_empty() {
             return Ok(());
         }
-        // Grouped by country, like the checks: the search digits and the displayed number are
-        // made by the phone library, whose pattern cache a mixed batch would thrash.
-        self.pending
-            .sort_by_cached_key(|(_, fields)| phone_group(fields));
         let records: Vec<ContactRecord> = self
             .pending
             .iter()

@@ -353,7 +353,6 @@ pub(crate) async fn apply(
     }
     builder.push(" WHERE id = ").push_bind(id);
     builder.build().execute(&mut *conn).await?;
-    crate::contact::reindex(conn, id).await?;
     audit::record(
         conn,
         Who::User(actor),

@@ -71,21 +71,39 @@ pub async fn index_range(
     first_id: i64,
     optimize: bool,
 ) -> CoreResult<()> {
-    sqlx::query(&insert_words("c.id >= ?1"))
-        .bind(first_id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query(&insert_grams("c.id >= ?1"))
-        .bind(first_id)
-        .execute(&mut *conn)
-        .await?;
+    index_span(&mut *conn, first_id, i64::MAX).await?;
     if optimize {
-        sqlx::query("INSERT INTO contact_words (contact_words) VALUES ('optimize')")
+        self::optimize(conn).await?;
+    }
+    Ok(())
+}
+
+/// Indexes the contacts from `first_id` to `last_id`, neither indexed yet.
+pub async fn index_span(
+    conn: &mut SqliteConnection,
+    first_id: i64,
+    last_id: i64,
+) -> CoreResult<()> {
+    for statement in [
+        insert_words("c.id BETWEEN ?1 AND ?2"),
+        insert_grams("c.id BETWEEN ?1 AND ?2"),
+    ] {
+        sqlx::query(&statement)
+            .bind(first_id)
+            .bind(last_id)
             .execute(&mut *conn)
             .await?;
-        sqlx::query("INSERT INTO contact_grams (contact_grams) VALUES ('optimize')")
-            .execute(&mut *conn)
-            .await?;
+    }
+    Ok(())
+}
+
+/// Merges each full-text index into one segment.
+pub async fn optimize(conn: &mut SqliteConnection) -> CoreResult<()> {
+    for statement in [
+        "INSERT INTO contact_words (contact_words) VALUES ('optimize')",
+        "INSERT INTO contact_grams (contact_grams) VALUES ('optimize')",
+    ] {
+        sqlx::query(statement).execute(&mut *conn).await?;
     }
     Ok(())
 }

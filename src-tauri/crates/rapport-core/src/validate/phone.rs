@@ -8,10 +8,10 @@
 //! other countries ("+39 02 …" typed in Britain became +39 2 …, a different number).
 
 use phonenumber::country::{self, Source};
-use phonenumber::metadata::DATABASE;
-use phonenumber::{Metadata, Mode, ParseError, PhoneNumber};
+use phonenumber::{Metadata, ParseError, PhoneNumber};
 
 use super::invisible;
+use crate::phone::{metadata, parse};
 
 /// E.164 allows 15 digits including the country code.
 const MAX_E164_DIGITS: usize = 15;
@@ -84,9 +84,9 @@ pub fn parse_phone(
     let plans = match plan {
         Some(region) => vec![region.meta],
         None => parsed
-            .metadata(&DATABASE)
+            .metadata(metadata())
             .map(|meta| vec![meta])
-            .or_else(|| DATABASE.by_code(&code))
+            .or_else(|| metadata().by_code(&code))
             .unwrap_or_default(),
     };
     let shortest = plans.into_iter().flat_map(possible_lengths).min();
@@ -94,7 +94,8 @@ pub fn parse_phone(
         return Err("is too short to be a whole number; is the area code missing?".into());
     }
     Ok(ParsedPhone {
-        e164: parsed.format().mode(Mode::E164).to_string(),
+        // What the crate's E.164 formatter writes, without the format lookup it does first.
+        e164: format!("+{code}{national}"),
         in_plan: phonenumber::is_valid(&parsed),
         extension,
     })
@@ -139,8 +140,7 @@ fn region(country: &str) -> Option<Region> {
         .to_ascii_uppercase()
         .parse::<country::Id>()
         .ok()?;
-    let database: &'static phonenumber::metadata::Database = &DATABASE;
-    let meta = database.by_id(id.as_ref())?;
+    let meta = metadata().by_id(id.as_ref())?;
     Some(Region { id, meta })
 }
 
@@ -341,7 +341,7 @@ fn resolve(
         return Ok((international(rest)?, None));
     }
     let digits = dialled.digits.as_str();
-    let parsed = phonenumber::parse(Some(region.id), digits).map_err(parse_error)?;
+    let parsed = parse(Some(region.id), digits).map_err(parse_error)?;
     // The crate takes a leading country code off national digits whenever the whole does not
     // look like a number ("123-456-7890" in the US became +1 234567890). libphonenumber takes it
     // off only when what is left looks like a number, or the whole is too long.
@@ -402,7 +402,7 @@ fn international(digits: &str) -> Result<PhoneNumber, String> {
     if digits.is_empty() {
         return Err("has an international prefix but no country code or number after it".into());
     }
-    phonenumber::parse(None, format!("+{digits}")).map_err(parse_error)
+    parse(None, &format!("+{digits}")).map_err(parse_error)
 }
 
 /// The crate only sees clean digits here, so "no number" means too few of them.

@@ -211,6 +211,39 @@ async fn importing_the_same_file_twice_skips_what_is_already_there() {
 }
 
 #[tokio::test]
+async fn a_contact_created_then_updated_by_the_same_file_is_found_by_its_new_values() {
+    let demo = demo_db(50).await;
+    let dir = tempfile::tempdir().unwrap();
+    let csv = write(
+        dir.path(),
+        "later.csv",
+        "Name,Email,Company,Job Title\n\
+         Ada Obi,ada.obi@lagoon.example.com,Lagoon Ltd,\n\
+         Ada Obi,ada.obi@lagoon.example.com,Lagoon Ltd,Chief Hydrologist\n",
+    );
+    let options = ImportOptions {
+        on_duplicate: OnDuplicate::Update,
+        ..ImportOptions::default()
+    };
+    let report = run(&demo.db, &demo.admin, &csv, &options).await.unwrap();
+    assert_eq!((report.imported, report.updated), (1, 1), "{report:?}");
+    for (index, text) in [
+        ("contact_words", "hydrologist"),
+        ("contact_grams", "Hydrologist"),
+    ] {
+        let documents: i64 = sqlx::query_scalar(&format!(
+            "SELECT count(*) FROM {index} WHERE {index} MATCH ?"
+        ))
+        .bind(text)
+        .fetch_one(demo.db.reader())
+        .await
+        .unwrap();
+        assert_eq!(documents, 1, "{index}");
+    }
+    assert_eq!(found(&demo.db, &demo.admin, "hydrologist").await, 1);
+}
+
+#[tokio::test]
 async fn a_dry_run_or_a_cancelled_import_stores_nothing() {
     let demo = demo_db(50).await;
     let dir = tempfile::tempdir().unwrap();
