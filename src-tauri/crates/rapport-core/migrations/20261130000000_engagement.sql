@@ -12,6 +12,8 @@ CREATE TABLE interactions (
     -- The offset the user gave the time in, so it can be shown as they entered it.
     utc_offset_minutes INTEGER NOT NULL,
     duration_minutes   INTEGER CHECK (duration_minutes BETWEEN 0 AND 1440),
+    -- An outbound call or meeting that did not reach the person (voicemail, no-show).
+    no_answer          INTEGER NOT NULL DEFAULT 0 CHECK (no_answer IN (0, 1)),
     subject            TEXT NOT NULL,
     outcome            TEXT,
     next_steps         TEXT,
@@ -32,6 +34,9 @@ CREATE TABLE interaction_contacts (
     channel        TEXT NOT NULL,
     category       TEXT NOT NULL,
     direction      TEXT NOT NULL,
+    -- What it means for responsiveness (engagement::Turn): an attempt awaiting an answer, a
+    -- reply, a conversation (a call or meeting that reached the person), or a note.
+    turn           TEXT NOT NULL CHECK (turn IN ('attempt', 'reply', 'conversation', 'note')),
     PRIMARY KEY (contact_id, occurred_at, interaction_id)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX interaction_contacts_interaction ON interaction_contacts(interaction_id, contact_id);
@@ -89,21 +94,21 @@ CREATE INDEX cadences_owner ON cadences(owner_id, next_due_at);
 CREATE TABLE contact_engagement (
     contact_id          INTEGER PRIMARY KEY REFERENCES contacts(id),
     touchpoints         INTEGER NOT NULL,
-    outbound            INTEGER NOT NULL,
+    attempts            INTEGER NOT NULL,
     inbound             INTEGER NOT NULL,
-    -- Outbound attempts an inbound interaction followed.
+    -- Attempts a reply or a conversation followed.
     answered            INTEGER NOT NULL,
     last_contact_at     TEXT,
-    last_inbound_at     TEXT,
-    -- Outbound attempts since the last inbound one, and when the first of them was.
+    last_response_at    TEXT,
+    -- Attempts since the last reply or conversation, and when the first of them was.
     unanswered          INTEGER NOT NULL,
     first_unanswered_at TEXT
 ) STRICT;
 CREATE INDEX contact_engagement_unanswered ON contact_engagement(first_unanswered_at)
     WHERE unanswered > 0;
 
--- One row per answer: an inbound interaction after one or more unanswered outbound ones, and
--- how long after the first of them it came. Medians are read from here in `seconds` order.
+-- One row per answer: a reply or conversation after one or more unanswered attempts, and how
+-- long after the first of them it came. Medians are read from here in `seconds` order.
 CREATE TABLE contact_responses (
     contact_id   INTEGER NOT NULL REFERENCES contacts(id),
     responded_at TEXT NOT NULL,
@@ -113,7 +118,7 @@ CREATE TABLE contact_responses (
 CREATE INDEX contact_responses_seconds ON contact_responses(seconds);
 
 -- A contact marked non-responsive, from the moment the rule held (`started_at`) until an
--- inbound interaction or a user resolves it. `trigger_at` is the first unanswered attempt of
+-- answer (a reply or a conversation) or a user resolves it. `trigger_at` is the first unanswered attempt of
 -- the run of attempts that caused it: one escalation per run, so a resolved one stays resolved.
 CREATE TABLE escalations (
     id          INTEGER PRIMARY KEY,

@@ -24,18 +24,24 @@ const MAX_EVERY_DAYS: u32 = 3_650;
 pub(crate) const EFFECTIVE_OWNER: &str =
     "coalesce(k.owner_id, (SELECT u.id FROM users u WHERE u.username = c.owner))";
 
-/// Moves a contact's cadence to `every_days` after its last interaction (or its set-up).
+/// Moves cadences to `every_days` after the contact's last interaction (or their set-up).
+const RESET: &str = "UPDATE cadences SET next_due_at = strftime('%Y-%m-%dT%H:%M:%fZ',
+    coalesce((SELECT last_contact_at FROM contact_engagement e
+              WHERE e.contact_id = cadences.contact_id), created_at),
+    '+' || every_days || ' days')";
+
+/// Moves a contact's cadence on after its history changed.
 pub(crate) async fn reset(conn: &mut SqliteConnection, contact_id: i64) -> CoreResult<()> {
-    sqlx::query(
-        "UPDATE cadences SET next_due_at = strftime('%Y-%m-%dT%H:%M:%fZ',
-            coalesce((SELECT last_contact_at FROM contact_engagement e
-                      WHERE e.contact_id = cadences.contact_id), created_at),
-            '+' || every_days || ' days')
-         WHERE contact_id = ?",
-    )
-    .bind(contact_id)
-    .execute(&mut *conn)
-    .await?;
+    sqlx::query(&format!("{RESET} WHERE contact_id = ?"))
+        .bind(contact_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Moves every cadence on (after a bulk load of histories).
+pub(crate) async fn reset_all(conn: &mut SqliteConnection) -> CoreResult<()> {
+    sqlx::query(RESET).execute(&mut *conn).await?;
     Ok(())
 }
 

@@ -1,15 +1,16 @@
 //! Non-responsive contacts and their escalation (seed 000, "Escalation Procedures").
 //!
-//! A contact is non-responsive when `unansweredAttempts` outbound attempts in a row got no
-//! inbound answer, or none came `responseDays` after the first of them. The escalation then
+//! A contact is non-responsive when `unansweredAttempts` attempts in a row (outbound email or
+//! SMS, calls and meetings that did not reach them) got no answer (a reply from them, or a call
+//! or meeting that reached them), or none came `responseDays` after the first of them. The escalation then
 //! goes along a chain: the contact's owner, the territory manager of the contact's territory,
 //! the regional manager of its region, a site administrator; each step `...AfterDays` after the
 //! one before. A level nobody holds is recorded without a user and passed at once.
 //!
 //! [`run_escalation`] is a deterministic function of the stored history and `now`: every step
 //! is dated when it fell due (not when the run noticed), so running it hourly, at start, or once
-//! after a week off gives the same steps, and running it twice adds nothing. An inbound
-//! interaction resolves the escalation in the transaction that logs it.
+//! after a week off gives the same steps, and running it twice adds nothing. An answer resolves
+//! the escalation in the transaction that logs it.
 
 use chrono::{DateTime, Duration, Utc};
 use serde_json::json;
@@ -161,16 +162,16 @@ pub async fn save_policy(
     Ok(policy)
 }
 
-/// Resolves the contact's open escalation when an inbound interaction came after the attempt
-/// that started it; called whenever the contact's history changes.
+/// Resolves the contact's open escalation when an answer (a reply or a conversation) came after
+/// the attempt that started it; called whenever the contact's history changes.
 pub(crate) async fn settle(
     conn: &mut SqliteConnection,
     contact_id: i64,
-    last_inbound_at: Option<DateTime<Utc>>,
+    last_response_at: Option<DateTime<Utc>>,
     who: Who<'_>,
     now: DateTime<Utc>,
 ) -> CoreResult<()> {
-    let Some(last_inbound_at) = last_inbound_at else {
+    let Some(last_response_at) = last_response_at else {
         return Ok(());
     };
     let resolved: Option<i64> = sqlx::query_scalar(
@@ -179,7 +180,7 @@ pub(crate) async fn settle(
     )
     .bind(ts(now))
     .bind(contact_id)
-    .bind(ts(last_inbound_at))
+    .bind(ts(last_response_at))
     .fetch_optional(&mut *conn)
     .await?;
     if let Some(id) = resolved {
@@ -247,7 +248,7 @@ async fn onset(
     let by_attempts: Option<DateTime<Utc>> = if attempts > 0 && unanswered >= attempts {
         sqlx::query_scalar(
             "SELECT occurred_at FROM interaction_contacts
-             WHERE contact_id = ? AND direction = 'outbound' AND channel <> 'note'
+             WHERE contact_id = ? AND turn = 'attempt'
                AND occurred_at >= ? ORDER BY occurred_at, interaction_id LIMIT 1 OFFSET ?",
         )
         .bind(contact_id)

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
+use super::metrics::Turn;
 use super::{
     acting_on_contacts, contact_refs, decode_cursor, encode_cursor, follow_ups, metrics, page_size,
     push_interaction_scope, ts, user_ref, Problems,
@@ -92,6 +93,7 @@ struct Fields {
     occurred_at: DateTime<Utc>,
     utc_offset_minutes: i32,
     duration_minutes: Option<u32>,
+    no_answer: bool,
     subject: String,
     outcome: Option<String>,
     next_steps: Option<String>,
@@ -153,11 +155,23 @@ impl Fields {
             occurred_at,
             utc_offset_minutes: input.occurred_at.offset().local_minus_utc() / 60,
             duration_minutes: input.duration_minutes,
+            // Only a call or meeting we started can fail to reach someone.
+            no_answer: input.no_answer
+                && input.direction == Direction::Outbound
+                && matches!(
+                    input.channel,
+                    InteractionChannel::Call | InteractionChannel::Meeting
+                ),
             subject,
             outcome,
             next_steps,
             attachments,
         })
+    }
+
+    /// What the interaction means for each contact's responsiveness.
+    fn turn(&self) -> Turn {
+        Turn::of(self.channel, self.direction, self.no_answer)
     }
 
     /// Field name and value, for the audit's before/after.
@@ -169,6 +183,7 @@ impl Fields {
             ("occurredAt", json!(ts(self.occurred_at))),
             ("utcOffsetMinutes", json!(self.utc_offset_minutes)),
             ("durationMinutes", json!(self.duration_minutes)),
+            ("noAnswer", json!(self.no_answer)),
             ("subject", json!(self.subject)),
             ("outcome", json!(self.outcome)),
             ("nextSteps", json!(self.next_steps)),
@@ -186,6 +201,7 @@ struct StoredRow {
     occurred_at: DateTime<Utc>,
     utc_offset_minutes: i64,
     duration_minutes: Option<i64>,
+    no_answer: bool,
     subject: String,
     outcome: Option<String>,
     next_steps: Option<String>,
@@ -198,7 +214,7 @@ struct StoredRow {
 }
 
 const SELECT_ROWS: &str = "SELECT i.id, i.channel, i.category, i.direction, i.occurred_at,
-        i.utc_offset_minutes, i.duration_minutes, i.subject, i.outcome, i.next_steps,
+        i.utc_offset_minutes, i.duration_minutes, i.no_answer, i.subject, i.outcome, i.next_steps,
         i.attachments, u.username AS logged_by_username, u.display_name AS logged_by_name,
         i.created_at, i.updated_at, i.version
     FROM interactions i LEFT JOIN users u ON u.id = i.logged_by";
@@ -212,6 +228,7 @@ impl StoredRow {
             occurred_at: self.occurred_at,
             utc_offset_minutes: i32::try_from(self.utc_offset_minutes).unwrap_or_default(),
             duration_minutes: self.duration_minutes.and_then(|d| u32::try_from(d).ok()),
+            no_answer: self.no_answer,
             subject: self.subject.clone(),
             outcome: self.outcome.clone(),
             next_steps: self.next_steps.clone(),
@@ -230,6 +247,7 @@ impl StoredRow {
             occurred_at: fields.occurred_at,
             utc_offset_minutes: fields.utc_offset_minutes,
             duration_minutes: fields.duration_minutes,
+            no_answer: fields.no_answer,
             subject: fields.subject,
             outcome: fields.outcome,
             next_steps: fields.next_steps,
@@ -411,7 +429,7 @@ async fn write_links(
         .await?;
     let mut builder: QueryBuilder<Sqlite> = QueryBuilder::new(
         "INSERT INTO interaction_contacts
-            (contact_id, occurred_at, interaction_id, channel, category, direction) ",
+            (contact_id, occurred_at, interaction_id, channel, category, direction, turn) ",
     );
     builder.push_values(contacts, |mut b, contact| {
         b.push_bind(*contact)
@@ -419,7 +437,8 @@ async fn write_links(
             .push_bind(id)
             .push_bind(fields.channel.as_str())
             .push_bind(fields.category.as_str())
-            .push_bind(fields.direction.as_str());
+            .push_bind(fields.direction.as_str())
+            .push_bind(fields.turn().as_str());
     });
     builder.build().execute(&mut *conn).await?;
     Ok(())
@@ -464,8 +483,8 @@ pub async fn log_interaction(
 
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO interactions (channel, category, direction, occurred_at, utc_offset_minutes,
-            duration_minutes, subject, outcome, next_steps, attachments, logged_by, created_at,
-            updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            duration_minutes, no_answer, subject, outcome, next_steps, attachments, logged_by,
+            created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(fields.channel.as_str())
     .bind(fields.category.as_str())
@@ -473,6 +492,7 @@ pub async fn log_interaction(
     .bind(ts(fields.occurred_at))
     .bind(fields.utc_offset_minutes)
     .bind(fields.duration_minutes)
+    .bind(fields.no_answer)
     .bind(&fields.subject)
     .bind(&fields.outcome)
     .bind(&fields.next_steps)
@@ -592,7 +612,7 @@ pub async fn update_interaction(
     }
     sqlx::query(
         "UPDATE interactions SET channel = ?, category = ?, direction = ?, occurred_at = ?,
-            utc_offset_minutes = ?, duration_minutes = ?, subject = ?, outcome = ?,
+            utc_offset_minutes = ?, duration_minutes = ?, no_answer = ?, subject = ?, outcome = ?,
             next_steps = ?, attachments = ?, updated_at = ?, version = version + 1
          WHERE id = ?",
     )
@@ -602,6 +622,7 @@ pub async fn update_interaction(
     .bind(ts(fields.occurred_at))
     .bind(fields.utc_offset_minutes)
     .bind(fields.duration_minutes)
+    .bind(fields.no_answer)
     .bind(&fields.subject)
     .bind(&fields.outcome)
     .bind(&fields.next_steps)

@@ -14,21 +14,58 @@ use crate::access::scope::push_contact_scope;
 use crate::access::{authorize, Action, Actor};
 use crate::audit::Who;
 use crate::error::{CoreError, CoreResult};
-use crate::model::{parse_id, Direction, EngagementMetrics};
+use crate::model::{parse_id, Direction, EngagementMetrics, InteractionChannel};
 use crate::store::contacts;
 use crate::Database;
 
-/// One contact's engagement, derived from its interactions (notes left out) in time order.
+/// What an interaction means for a contact's responsiveness.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "TEXT", rename_all = "snake_case")]
+pub(crate) enum Turn {
+    /// Outbound email or SMS, or a call or meeting that did not reach the person: it waits
+    /// for an answer.
+    Attempt,
+    /// The contact reached out.
+    Reply,
+    /// A call or meeting that reached the person: contact both ways.
+    Conversation,
+    /// An internal record; not contact with the person.
+    Note,
+}
+
+impl Turn {
+    pub(crate) fn of(channel: InteractionChannel, direction: Direction, no_answer: bool) -> Self {
+        use InteractionChannel::*;
+        match (channel, direction) {
+            (Note, _) => Turn::Note,
+            (_, Direction::Inbound) => Turn::Reply,
+            (Email | Sms, Direction::Outbound) => Turn::Attempt,
+            (Call | Meeting, Direction::Outbound) if no_answer => Turn::Attempt,
+            (Call | Meeting, Direction::Outbound) => Turn::Conversation,
+        }
+    }
+
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Turn::Attempt => "attempt",
+            Turn::Reply => "reply",
+            Turn::Conversation => "conversation",
+            Turn::Note => "note",
+        }
+    }
+}
+
+/// One contact's engagement, derived from its history (notes left out) in time order.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Summary {
     pub touchpoints: i64,
-    pub outbound: i64,
+    pub attempts: i64,
     pub inbound: i64,
-    /// Outbound attempts an inbound interaction came after.
+    /// Attempts a reply or conversation came after.
     pub answered: i64,
     pub last_contact_at: Option<DateTime<Utc>>,
-    pub last_inbound_at: Option<DateTime<Utc>>,
-    /// Outbound attempts since the last inbound one, and the first of them.
+    pub last_response_at: Option<DateTime<Utc>>,
+    /// Attempts since the last reply or conversation, and the first of them.
     pub unanswered: i64,
     pub first_unanswered_at: Option<DateTime<Utc>>,
     /// (answered at, seconds since the first attempt it answered)
@@ -36,30 +73,32 @@ pub(crate) struct Summary {
 }
 
 impl Summary {
-    /// An inbound interaction answers every outbound attempt since the previous inbound one;
-    /// the time to respond counts from the first of those attempts. Inbound interactions
-    /// nobody asked for (no attempt pending) are touchpoints but not answers.
-    pub(crate) fn of(history: &[(DateTime<Utc>, Direction)]) -> Self {
+    /// A reply or a conversation answers every attempt since the previous one; the time to
+    /// respond counts from the first of those attempts. Answers nobody waited for (no attempt
+    /// pending) are touchpoints, not responses.
+    pub(crate) fn of(history: &[(DateTime<Utc>, Turn)]) -> Self {
         let mut s = Summary::default();
-        for (at, direction) in history {
+        for (at, turn) in history {
+            if *turn == Turn::Note {
+                continue;
+            }
             s.touchpoints += 1;
             s.last_contact_at = Some(*at);
-            match direction {
-                Direction::Outbound => {
-                    s.outbound += 1;
-                    s.unanswered += 1;
-                    s.first_unanswered_at = s.first_unanswered_at.or(Some(*at));
-                }
-                Direction::Inbound => {
-                    s.inbound += 1;
-                    s.last_inbound_at = Some(*at);
-                    if let Some(first) = s.first_unanswered_at.take() {
-                        s.answered += s.unanswered;
-                        s.responses.push((*at, (*at - first).num_seconds()));
-                    }
-                    s.unanswered = 0;
-                }
+            if *turn == Turn::Attempt {
+                s.attempts += 1;
+                s.unanswered += 1;
+                s.first_unanswered_at = s.first_unanswered_at.or(Some(*at));
+                continue;
             }
+            if *turn == Turn::Reply {
+                s.inbound += 1;
+            }
+            s.last_response_at = Some(*at);
+            if let Some(first) = s.first_unanswered_at.take() {
+                s.answered += s.unanswered;
+                s.responses.push((*at, (*at - first).num_seconds()));
+            }
+            s.unanswered = 0;
         }
         s
     }
@@ -73,9 +112,9 @@ pub(crate) async fn refresh(
     who: Who<'_>,
     now: DateTime<Utc>,
 ) -> CoreResult<()> {
-    let history: Vec<(DateTime<Utc>, Direction)> = sqlx::query_as(
-        "SELECT occurred_at, direction FROM interaction_contacts
-         WHERE contact_id = ? AND channel <> 'note' ORDER BY occurred_at, interaction_id",
+    let history: Vec<(DateTime<Utc>, Turn)> = sqlx::query_as(
+        "SELECT occurred_at, turn FROM interaction_contacts
+         WHERE contact_id = ? AND turn <> 'note' ORDER BY occurred_at, interaction_id",
     )
     .bind(contact_id)
     .fetch_all(&mut *conn)
@@ -83,7 +122,7 @@ pub(crate) async fn refresh(
     let s = Summary::of(&history);
     store(conn, contact_id, &s).await?;
     cadence::reset(conn, contact_id).await?;
-    escalation::settle(conn, contact_id, s.last_inbound_at, who, now).await
+    escalation::settle(conn, contact_id, s.last_response_at, who, now).await
 }
 
 /// Writes a summary (and its answers) in place of the stored one.
@@ -104,17 +143,17 @@ pub(crate) async fn store(
         return Ok(());
     }
     sqlx::query(
-        "INSERT OR REPLACE INTO contact_engagement (contact_id, touchpoints, outbound, inbound,
-            answered, last_contact_at, last_inbound_at, unanswered, first_unanswered_at)
+        "INSERT OR REPLACE INTO contact_engagement (contact_id, touchpoints, attempts, inbound,
+            answered, last_contact_at, last_response_at, unanswered, first_unanswered_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(contact_id)
     .bind(s.touchpoints)
-    .bind(s.outbound)
+    .bind(s.attempts)
     .bind(s.inbound)
     .bind(s.answered)
     .bind(s.last_contact_at.map(ts))
-    .bind(s.last_inbound_at.map(ts))
+    .bind(s.last_response_at.map(ts))
     .bind(s.unanswered)
     .bind(s.first_unanswered_at.map(ts))
     .execute(&mut *conn)
@@ -144,7 +183,7 @@ async fn aggregate(db: &Database, set: ContactSet<'_>) -> CoreResult<EngagementM
     set(&mut totals);
     totals.push(
         ") SELECT (SELECT count(*) FROM s), ifnull(sum(e.touchpoints), 0),
-              ifnull(sum(e.outbound), 0), ifnull(sum(e.inbound), 0), ifnull(sum(e.answered), 0),
+              ifnull(sum(e.attempts), 0), ifnull(sum(e.inbound), 0), ifnull(sum(e.answered), 0),
               max(e.last_contact_at),
               (SELECT count(*) FROM escalations x WHERE x.resolved_at IS NULL
                   AND x.contact_id IN (SELECT id FROM s)),
@@ -152,7 +191,7 @@ async fn aggregate(db: &Database, set: ContactSet<'_>) -> CoreResult<EngagementM
           FROM s JOIN contact_engagement e ON e.contact_id = s.id",
     );
     #[allow(clippy::type_complexity)]
-    let (contacts, touchpoints, outbound, inbound, answered, last, non_responsive, responses): (
+    let (contacts, touchpoints, attempts, inbound, answered, last, non_responsive, responses): (
         i64,
         i64,
         i64,
@@ -186,9 +225,9 @@ async fn aggregate(db: &Database, set: ContactSet<'_>) -> CoreResult<EngagementM
         contacts: count(contacts),
         touchpoints: count(touchpoints),
         touchpoints_per_contact: ratio(touchpoints, contacts),
-        outbound: count(outbound),
+        attempts: count(attempts),
         inbound: count(inbound),
-        response_rate: ratio(answered, outbound),
+        response_rate: ratio(answered, attempts),
         median_response_minutes: median_seconds.map(|s| s / 60),
         last_contact_at: last,
         non_responsive: count(non_responsive),
@@ -280,19 +319,38 @@ mod tests {
 
     #[test]
     fn an_answer_counts_every_attempt_before_it_from_the_first() {
-        use Direction::*;
+        use Turn::*;
         let s = Summary::of(&[
-            (at(1, 9), Inbound),  // unprompted: a touchpoint, not an answer
-            (at(2, 9), Outbound), // first attempt
-            (at(3, 9), Outbound), // second attempt
-            (at(3, 15), Inbound), // answers both, 30 hours after the first
-            (at(5, 9), Outbound), // pending
+            (at(1, 9), Reply),   // unprompted: a touchpoint, not an answer
+            (at(2, 9), Attempt), // first attempt
+            (at(2, 12), Note),   // not contact with the person
+            (at(3, 9), Attempt), // second attempt
+            (at(3, 15), Reply),  // answers both, 30 hours after the first
+            (at(4, 9), Attempt), // answered by a meeting a day later
+            (at(5, 9), Conversation),
+            (at(6, 9), Attempt), // pending
         ]);
-        assert_eq!((s.touchpoints, s.outbound, s.inbound), (5, 3, 2));
-        assert_eq!(s.answered, 2);
-        assert_eq!(s.responses, vec![(at(3, 15), 30 * 3600)]);
-        assert_eq!((s.unanswered, s.first_unanswered_at), (1, Some(at(5, 9))));
-        assert_eq!(s.last_inbound_at, Some(at(3, 15)));
-        assert_eq!(s.last_contact_at, Some(at(5, 9)));
+        assert_eq!((s.touchpoints, s.attempts, s.inbound), (7, 4, 2));
+        assert_eq!(s.answered, 3);
+        assert_eq!(
+            s.responses,
+            vec![(at(3, 15), 30 * 3600), (at(5, 9), 24 * 3600)]
+        );
+        assert_eq!((s.unanswered, s.first_unanswered_at), (1, Some(at(6, 9))));
+        assert_eq!(s.last_response_at, Some(at(5, 9)));
+        assert_eq!(s.last_contact_at, Some(at(6, 9)));
+    }
+
+    #[test]
+    fn calls_and_meetings_that_reach_the_person_are_conversations() {
+        use InteractionChannel::*;
+        assert_eq!(
+            Turn::of(Call, Direction::Outbound, false),
+            Turn::Conversation
+        );
+        assert_eq!(Turn::of(Call, Direction::Outbound, true), Turn::Attempt);
+        assert_eq!(Turn::of(Email, Direction::Outbound, false), Turn::Attempt);
+        assert_eq!(Turn::of(Sms, Direction::Inbound, false), Turn::Reply);
+        assert_eq!(Turn::of(Note, Direction::Inbound, false), Turn::Note);
     }
 }

@@ -58,6 +58,7 @@ pub(crate) async fn export(conn: &mut SqliteConnection, contact_id: i64) -> Core
         String,
         i64,
         Option<i64>,
+        bool,
         String,
         Option<String>,
         Option<String>,
@@ -65,7 +66,7 @@ pub(crate) async fn export(conn: &mut SqliteConnection, contact_id: i64) -> Core
         i64,
     )> = sqlx::query_as(
         "SELECT i.id, i.channel, i.category, i.direction, i.occurred_at, i.utc_offset_minutes,
-            i.duration_minutes, i.subject, i.outcome, i.next_steps, i.attachments,
+            i.duration_minutes, i.no_answer, i.subject, i.outcome, i.next_steps, i.attachments,
             (SELECT count(*) - 1 FROM interaction_contacts o WHERE o.interaction_id = i.id)
          FROM interaction_contacts l JOIN interactions i ON i.id = l.interaction_id
          WHERE l.contact_id = ? ORDER BY l.occurred_at, l.interaction_id",
@@ -104,11 +105,12 @@ pub(crate) async fn export(conn: &mut SqliteConnection, contact_id: i64) -> Core
             "occurredAt": i.4,
             "utcOffsetMinutes": i.5,
             "durationMinutes": i.6,
-            "subject": i.7,
-            "outcome": i.8,
-            "nextSteps": i.9,
-            "attachments": serde_json::from_str::<Value>(&i.10).unwrap_or(Value::Null),
-            "otherParticipants": i.11,
+            "noAnswer": i.7,
+            "subject": i.8,
+            "outcome": i.9,
+            "nextSteps": i.10,
+            "attachments": serde_json::from_str::<Value>(&i.11).unwrap_or(Value::Null),
+            "otherParticipants": i.12,
         })).collect::<Vec<_>>(),
         "followUps": follow_ups.into_iter().map(|f| json!({
             "id": f.0.to_string(),

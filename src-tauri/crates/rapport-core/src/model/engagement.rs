@@ -39,6 +39,10 @@ pub struct InteractionInput {
     pub occurred_at: DateTime<FixedOffset>,
     #[serde(default)]
     pub duration_minutes: Option<u32>,
+    /// An outbound call or meeting that did not reach the person (voicemail, no-show): an
+    /// attempt awaiting an answer rather than a conversation. Ignored otherwise.
+    #[serde(default)]
+    pub no_answer: bool,
     pub subject: String,
     #[serde(default)]
     pub outcome: Option<String>,
@@ -92,6 +96,7 @@ pub struct Interaction {
     /// The offset the time was entered in (minutes east of UTC).
     pub utc_offset_minutes: i32,
     pub duration_minutes: Option<u32>,
+    pub no_answer: bool,
     pub subject: String,
     pub outcome: Option<String>,
     pub next_steps: Option<String>,
@@ -350,9 +355,11 @@ pub struct EngagementMetrics {
     /// Interactions other than notes, counted once per contact taking part.
     pub touchpoints: u32,
     pub touchpoints_per_contact: Option<f64>,
-    pub outbound: u32,
+    /// Outbound email and SMS, and calls or meetings that did not reach the person.
+    pub attempts: u32,
+    /// Interactions the contact started.
     pub inbound: u32,
-    /// Outbound attempts an inbound interaction followed, over all outbound attempts.
+    /// Attempts a reply or a conversation followed, over all attempts.
     pub response_rate: Option<f64>,
     /// From the first unanswered attempt to the answer, the middle value, in minutes.
     pub median_response_minutes: Option<i64>,

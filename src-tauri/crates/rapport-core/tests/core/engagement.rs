@@ -38,6 +38,30 @@ const OUTSIDE_REGION: &str = "SELECT c.id FROM contacts c
                   WHERE cs.contact_id = c.id AND r.code = 'UKI')
     ORDER BY c.id";
 
+/// A demo organisation without the demo's own engagement history, so that each test's
+/// hand-built history is all there is (the demo's history has a test of its own).
+async fn quiet_demo() -> Demo {
+    let demo = demo_db(400).await;
+    let mut tx = demo.db.write().await.unwrap();
+    for table in [
+        "escalation_steps",
+        "escalations",
+        "follow_ups",
+        "cadences",
+        "contact_responses",
+        "contact_engagement",
+        "interaction_contacts",
+        "interactions",
+    ] {
+        sqlx::query(&format!("DELETE FROM {table}"))
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+    demo
+}
+
 async fn ids(db: &Database, sql: &str) -> Vec<i64> {
     sqlx::query_scalar(sql)
         .fetch_all(db.reader())
@@ -79,6 +103,7 @@ fn logged(
         direction,
         occurred_at: at.with_timezone(&zone),
         duration_minutes: Some(30),
+        no_answer: false,
         subject: format!("{channel} {direction}"),
         outcome: Some("Approved expansion".into()),
         next_steps: None,
@@ -116,7 +141,7 @@ fn all() -> TimelineQuery {
 
 #[tokio::test]
 async fn an_interaction_with_several_contacts_is_on_each_timeline_and_the_accounts() {
-    let Demo { db, admin, .. } = &demo_db(400).await;
+    let Demo { db, admin, .. } = &quiet_demo().await;
     let quiet = ids(db, IN_TERRITORY).await;
     let (anna, ben) = (quiet[0], quiet[1]);
     let now = fixed_now();
@@ -269,7 +294,7 @@ async fn an_interaction_with_several_contacts_is_on_each_timeline_and_the_accoun
 
 #[tokio::test]
 async fn a_territory_manager_neither_logs_nor_sees_interactions_outside_their_territory() {
-    let Demo { db, admin, .. } = &demo_db(400).await;
+    let Demo { db, admin, .. } = &quiet_demo().await;
     let territory = sign_in(db, "territory").await;
     let inside = ids(db, IN_TERRITORY).await[0];
     let outside = ids(db, OUTSIDE_REGION).await[0];
@@ -370,7 +395,7 @@ async fn a_territory_manager_neither_logs_nor_sees_interactions_outside_their_te
 
 #[tokio::test]
 async fn edits_and_deletions_are_audited_with_what_changed() {
-    let Demo { db, admin, .. } = &demo_db(400).await;
+    let Demo { db, admin, .. } = &quiet_demo().await;
     let quiet = ids(db, IN_TERRITORY).await;
     let (anna, ben) = (quiet[0], quiet[1]);
     let now = fixed_now();
@@ -448,7 +473,7 @@ async fn edits_and_deletions_are_audited_with_what_changed() {
 
 #[tokio::test]
 async fn an_outbound_interaction_without_consent_needs_an_acknowledgement() {
-    let Demo { db, admin, .. } = &demo_db(400).await;
+    let Demo { db, admin, .. } = &quiet_demo().await;
     let anna = ids(db, IN_TERRITORY).await[0];
     let now = fixed_now();
     let mut tx = db.write().await.unwrap();
@@ -531,7 +556,7 @@ async fn an_outbound_interaction_without_consent_needs_an_acknowledgement() {
 
 #[tokio::test]
 async fn a_follow_up_from_next_steps_is_queued_completed_reopened_and_reassigned() {
-    let Demo { db, .. } = &demo_db(400).await;
+    let Demo { db, .. } = &quiet_demo().await;
     let territory = sign_in(db, "territory").await;
     let anna = ids(db, IN_TERRITORY).await[0];
     let now = fixed_now();
@@ -687,7 +712,7 @@ async fn a_follow_up_from_next_steps_is_queued_completed_reopened_and_reassigned
 
 #[tokio::test]
 async fn a_cadence_comes_due_and_resets_when_an_interaction_is_logged() {
-    let Demo { db, .. } = &demo_db(400).await;
+    let Demo { db, .. } = &quiet_demo().await;
     let territory = sign_in(db, "territory").await;
     let anna = ids(db, IN_TERRITORY).await[0];
     let now = fixed_now();
@@ -811,7 +836,7 @@ async fn queue_of(db: &Database, actor: &Actor) -> Vec<Escalation> {
 
 #[tokio::test]
 async fn an_unanswered_contact_escalates_step_by_step_until_they_answer() {
-    let Demo { db, admin, .. } = &demo_db(400).await;
+    let Demo { db, admin, .. } = &quiet_demo().await;
     let owner = second_territory_manager(db, admin).await;
     let territory = sign_in(db, "territory").await;
     let regional = sign_in(db, "regional").await;
@@ -985,8 +1010,10 @@ async fn an_unanswered_contact_escalates_step_by_step_until_they_answer() {
         .unwrap();
     assert_eq!(run, EscalationRun::default());
     let events: Vec<String> = sqlx::query_scalar(
-        "SELECT action FROM audit_events WHERE entity = 'escalation' ORDER BY seq",
+        "SELECT action FROM audit_events
+         WHERE entity = 'escalation' AND json_extract(summary, '$.contact') = ? ORDER BY seq",
     )
+    .bind(anna)
     .fetch_all(db.reader())
     .await
     .unwrap();
@@ -998,19 +1025,28 @@ async fn an_unanswered_contact_escalates_step_by_step_until_they_answer() {
 
 #[tokio::test]
 async fn no_answer_within_the_response_time_escalates_too() {
-    let Demo { db, admin, .. } = &demo_db(400).await;
+    let Demo { db, admin, .. } = &quiet_demo().await;
     let territory = sign_in(db, "territory").await;
     let anna = ids(db, IN_TERRITORY).await[0];
     let t0 = fixed_now() - Duration::days(30);
+    // A call that reached the person is a conversation: nothing to answer.
     log(
         db,
         &territory,
         &[anna],
         InteractionChannel::Call,
         Direction::Outbound,
-        t0,
+        t0 - Duration::days(30),
     )
     .await;
+    assert_eq!(engagement::run_escalation(db, t0).await.unwrap().opened, 0);
+    let mut voicemail = logged(&[anna], InteractionChannel::Call, Direction::Outbound, t0);
+    voicemail.no_answer = true;
+    voicemail.outcome = Some("Left a voicemail".into());
+    let voicemail = engagement::log_interaction(db, &territory, &voicemail, t0)
+        .await
+        .unwrap();
+    assert!(voicemail.interaction.no_answer);
     // Default policy: 14 days.
     assert_eq!(
         engagement::run_escalation(db, t0 + Duration::days(13))
@@ -1130,13 +1166,13 @@ async fn due_notifications_are_returned_once_and_survive_a_restart() {
 
 #[tokio::test]
 async fn erasure_and_the_data_export_cover_engagement() {
-    let Demo { db, admin, .. } = &demo_db(400).await;
+    let Demo { db, admin, .. } = &quiet_demo().await;
     let quiet = ids(db, IN_TERRITORY).await;
     let (anna, ben) = (quiet[0], quiet[1]);
     let now = fixed_now();
     let mut solo = logged(
         &[anna],
-        InteractionChannel::Call,
+        InteractionChannel::Email,
         Direction::Outbound,
         now - Duration::days(20),
     );
@@ -1153,7 +1189,7 @@ async fn erasure_and_the_data_export_cover_engagement() {
         .unwrap();
     let mut edit = logged(
         &[anna],
-        InteractionChannel::Call,
+        InteractionChannel::Email,
         Direction::Outbound,
         now - Duration::days(20),
     );
@@ -1166,7 +1202,7 @@ async fn erasure_and_the_data_export_cover_engagement() {
         db,
         admin,
         &[anna, ben],
-        InteractionChannel::Meeting,
+        InteractionChannel::Email,
         Direction::Outbound,
         now - Duration::days(1),
     )
@@ -1269,7 +1305,7 @@ async fn erasure_and_the_data_export_cover_engagement() {
 
 #[tokio::test]
 async fn metrics_follow_a_hand_built_history() {
-    let Demo { db, admin, .. } = &demo_db(400).await;
+    let Demo { db, admin, .. } = &quiet_demo().await;
     // Two contacts of one account, without any history yet.
     let (anna, ben): (i64, i64) = sqlx::query_as(
         "SELECT min(cs.contact_id), max(cs.contact_id) FROM contact_sites cs
@@ -1294,7 +1330,7 @@ async fn metrics_follow_a_hand_built_history() {
     use InteractionChannel::*;
     for (channel, direction, at) in [
         (Email, Outbound, day(1, 0)),
-        (Call, Outbound, day(2, 0)),
+        (Sms, Outbound, day(2, 0)),
         (Email, Inbound, day(2, 6)), // answers both, 30 hours after the first
         (Note, Outbound, day(3, 0)), // a note is not contact with the person
         (Call, Inbound, day(5, 0)),  // unprompted
@@ -1306,18 +1342,19 @@ async fn metrics_follow_a_hand_built_history() {
         .await
         .unwrap();
     assert_eq!(m.contacts, 1);
-    assert_eq!((m.touchpoints, m.outbound, m.inbound), (5, 3, 2));
+    assert_eq!((m.touchpoints, m.attempts, m.inbound), (5, 3, 2));
     assert_eq!(m.response_rate, Some(2.0 / 3.0));
     assert_eq!(m.median_response_minutes, Some(30 * 60));
     assert_eq!(m.last_contact_at, Some(day(6, 0)));
     assert_eq!(m.touchpoints_per_contact, Some(5.0));
 
-    log(db, admin, &[ben], Call, Outbound, day(1, 0)).await;
-    log(db, admin, &[ben], Call, Inbound, day(1, 1)).await;
+    log(db, admin, &[ben], Email, Outbound, day(1, 0)).await;
+    // A call that reaches the person answers the email, an hour later.
+    log(db, admin, &[ben], Call, Outbound, day(1, 1)).await;
     let a = engagement::account_metrics(db, admin, &account.to_string())
         .await
         .unwrap();
-    assert_eq!(a.touchpoints, 7);
+    assert_eq!((a.touchpoints, a.attempts, a.inbound), (7, 4, 2));
     assert_eq!(a.response_rate, Some(3.0 / 4.0));
     assert_eq!(
         a.median_response_minutes,
@@ -1348,10 +1385,84 @@ async fn metrics_follow_a_hand_built_history() {
     let m = engagement::contact_metrics(db, admin, &anna.to_string())
         .await
         .unwrap();
-    assert_eq!((m.outbound, m.inbound), (2, 3));
+    assert_eq!((m.attempts, m.inbound), (2, 3));
     assert_eq!(m.response_rate, Some(1.0));
 
     let scope = engagement::scope_metrics(db, admin, None).await.unwrap();
     assert!(scope.touchpoints >= 7);
     assert!(scope.contacts >= 400);
+}
+
+#[tokio::test]
+async fn the_demo_has_a_history_for_every_account_and_the_same_seed_gives_the_same() {
+    let demo = demo_db(400).await;
+    let db = &demo.db;
+    let without = count(
+        db,
+        "SELECT count(*) FROM accounts a
+         WHERE EXISTS (SELECT 1 FROM contact_sites cs JOIN sites s ON s.id = cs.site_id
+                       JOIN contacts c ON c.id = cs.contact_id
+                       WHERE s.account_id = a.id AND c.status = 'active')
+           AND NOT EXISTS (SELECT 1 FROM interaction_contacts l
+                       JOIN contact_sites cs ON cs.contact_id = l.contact_id
+                       JOIN sites s ON s.id = cs.site_id WHERE s.account_id = a.id)",
+    )
+    .await;
+    assert_eq!(
+        without, 0,
+        "every account with active contacts has a history"
+    );
+    let interactions = count(db, "SELECT count(*) FROM interactions").await;
+    assert!(interactions > 400, "{interactions} interactions");
+    assert!(count(db, "SELECT count(*) FROM interactions i WHERE (SELECT count(*) FROM interaction_contacts l WHERE l.interaction_id = i.id) > 1").await > 0, "some meetings take in colleagues");
+    assert!(
+        count(
+            db,
+            "SELECT count(*) FROM follow_ups WHERE status = 'open' AND overdue_at <= '2026-11-01'"
+        )
+        .await
+            > 0,
+        "some follow-ups are overdue"
+    );
+    assert!(count(db, "SELECT count(*) FROM follow_ups WHERE status = 'done'").await > 0);
+    assert!(count(db, "SELECT count(*) FROM cadences").await > 0);
+    let escalated = count(
+        db,
+        "SELECT count(*) FROM escalations WHERE resolved_at IS NULL",
+    )
+    .await;
+    assert!(escalated > 0, "some contacts stopped answering");
+    // The summaries match what logging the same history through the core would give.
+    let summed = count(db, "SELECT sum(touchpoints) FROM contact_engagement").await;
+    let links = count(
+        db,
+        "SELECT count(*) FROM interaction_contacts WHERE channel <> 'note'",
+    )
+    .await;
+    assert_eq!(summed, links);
+    // Reminders of days gone by count as shown: no flood of notifications at first start.
+    let territory = sign_in(db, "territory").await;
+    let notices = engagement::due_notifications(db, &territory, fixed_now())
+        .await
+        .unwrap();
+    assert!(
+        notices
+            .iter()
+            .filter(|n| n.kind == NoticeKind::FollowUp)
+            .all(|n| n.due_at > fixed_now() - Duration::days(1)),
+        "{notices:?}"
+    );
+    assert!(audit::verify(db.reader()).await.unwrap().ok);
+
+    let again = demo_db(400).await;
+    let digest = "SELECT group_concat(id || channel || direction || occurred_at || subject, '|') FROM (SELECT * FROM interactions ORDER BY id)";
+    let first: String = sqlx::query_scalar(digest)
+        .fetch_one(db.reader())
+        .await
+        .unwrap();
+    let second: String = sqlx::query_scalar(digest)
+        .fetch_one(again.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(first, second);
 }
