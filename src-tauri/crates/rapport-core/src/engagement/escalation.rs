@@ -223,6 +223,7 @@ async fn holder(
              WHERE c.id = ?1 AND u.role = 'regional_manager' AND u.disabled = 0
              ORDER BY u.id LIMIT 1"
         }
+        // Any site administrator will do; `?1` only takes the contact every level is bound to.
         EscalationLevel::SiteAdmin => {
             "SELECT id FROM users WHERE role = 'site_admin' AND disabled = 0 AND ?1 IS NOT NULL
              ORDER BY id LIMIT 1"
