@@ -9,6 +9,7 @@ pub mod backup;
 pub mod contact;
 pub mod db;
 pub mod demo;
+pub mod engagement;
 pub mod error;
 pub mod export;
 pub mod import;

@@ -4,6 +4,7 @@
 //! The same seed and `now` always give the same data. It plants what later features need to
 //! show on day one: near-duplicate people and contacts not verified for months.
 
+mod engagement;
 mod names;
 mod places;
 pub mod users;
@@ -72,6 +73,7 @@ pub async fn create(
     // The demo shows every channel, SMS included.
     crate::contact::policy::enable_sms_for_demo(db).await?;
     let users = users::create(db, options.now).await?;
+    engagement::create(db, options).await?;
     Ok(DemoSummary {
         regions: org.regions.len() as u64,
         territories: org.territories.len() as u64,

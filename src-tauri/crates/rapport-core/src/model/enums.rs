@@ -78,6 +78,41 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// How an interaction took place. Notes are internal records, not contact with the person.
+    InteractionChannel { Email = "email", Call = "call", Meeting = "meeting", Note = "note", Sms = "sms" }
+);
+vocabulary!(
+    /// What an interaction was about (the seed's engagement types).
+    InteractionCategory {
+        Strategic = "strategic",
+        Technical = "technical",
+        Operational = "operational",
+        Commercial = "commercial",
+        Support = "support",
+        Other = "other",
+    }
+);
+vocabulary!(
+    /// Outbound: we reached out; inbound: the contact did.
+    Direction { Inbound = "inbound", Outbound = "outbound" }
+);
+vocabulary!(FollowUpPriority { Low = "low", Normal = "normal", High = "high", Urgent = "urgent" });
+vocabulary!(FollowUpStatus { Open = "open", Done = "done", Cancelled = "cancelled" });
+vocabulary!(
+    /// Who an escalation has reached, in the order of the chain.
+    EscalationLevel {
+        Owner = "owner",
+        TerritoryManager = "territory_manager",
+        RegionalManager = "regional_manager",
+        SiteAdmin = "site_admin",
+    }
+);
+vocabulary!(
+    /// Why a contact was marked non-responsive.
+    EscalationReason { UnansweredAttempts = "unanswered_attempts", NoResponse = "no_response" }
+);
+
 /// What a new, empty form starts with.
 macro_rules! default_variant {
     ($($name:ident => $variant:ident),+ $(,)?) => {
@@ -97,4 +132,5 @@ default_variant!(
     PhoneKind => Office,
     AddressKind => Mailing,
     SiteRole => Operations,
+    FollowUpPriority => Normal,
 );

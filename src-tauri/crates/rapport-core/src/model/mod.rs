@@ -2,12 +2,14 @@
 //! snake_case enum values; ids are strings on the wire.
 
 mod contact;
+mod engagement;
 mod enums;
 mod input;
 mod list;
 mod organisation;
 
 pub use contact::*;
+pub use engagement::*;
 pub use enums::*;
 pub use input::*;
 pub use list::*;

@@ -9,6 +9,7 @@ mod db;
 mod demo;
 mod detail;
 mod encryption;
+mod engagement;
 mod export;
 mod import;
 mod keychain;

@@ -75,7 +75,9 @@ const CHECKPOINT_ATTEMPTS: u32 = 3;
 /// contact's reference number, typed (case and surrounding spaces do not matter).
 ///
 /// In one write transaction: the person's emails, phones, addresses, tags, channel
-/// preferences, lifecycle history, approvals and site associations are deleted; the contact
+/// preferences, lifecycle history, approvals and site associations are deleted, with their
+/// interactions (those shared with others lose only the person), follow-ups, cadence,
+/// escalations and engagement figures; the contact
 /// row becomes a tombstone ("Erased person", archived, `erased_at` set) in which every other
 /// personal column is cleared; both search documents and the audit payloads about the person
 /// are deleted; an "erase" event that names only the reference is recorded. Then both search
@@ -118,6 +120,9 @@ pub async fn erase_person(
         ));
     }
 
+    // Interactions, follow-ups, cadence, escalations and engagement figures (see
+    // `engagement::privacy`); before the tables below, whose rows nothing there refers to.
+    let engagement_payloads = crate::engagement::privacy::erase(&mut tx, contact_id).await?;
     for table in PERSONAL_TABLES {
         sqlx::query(&format!("DELETE FROM {table} WHERE contact_id = ?"))
             .bind(contact_id)
@@ -142,7 +147,7 @@ pub async fn erase_person(
             .execute(&mut *tx)
             .await?;
     }
-    let payloads = audit::erase_payloads(&mut tx, contact_id).await?;
+    let payloads = audit::erase_payloads(&mut tx, contact_id).await? + engagement_payloads;
     audit::record(
         &mut tx,
         Who::User(actor),

@@ -52,6 +52,8 @@ struct Stored {
     events: Vec<EventEntry>,
     /// Tells this database's contacts from another's with the same id (see `uid`).
     database_identity: String,
+    /// Interactions, follow-ups, cadence and escalations (see `engagement::privacy`).
+    engagement: Value,
 }
 
 /// Everything stored about one person the actor may see, as JSON and as a vCard. The export is
@@ -113,6 +115,7 @@ async fn read_stored(pool: &SqlitePool, contact_id: i64) -> CoreResult<Stored> {
     .fetch_all(&mut *tx)
     .await?;
     let database_identity = database_identity(&mut tx).await?;
+    let engagement = crate::engagement::privacy::export(&mut tx, contact_id).await?;
     tx.commit().await?;
 
     let mut history = Vec::new();
@@ -149,6 +152,7 @@ async fn read_stored(pool: &SqlitePool, contact_id: i64) -> CoreResult<Stored> {
         history,
         events,
         database_identity,
+        engagement,
     })
 }
 
@@ -190,6 +194,7 @@ fn person_json(
         "photo": photo,
         "fieldHistory": stored.history,
         "auditEvents": stored.events,
+        "engagement": stored.engagement,
     });
     // `{:#}` is serde_json's pretty printer; formatting a `Value` cannot fail.
     format!("{document:#}\n")

@@ -1,0 +1,356 @@
+//! Engagement metrics: touchpoints, response rate, median time to response, last contact and
+//! non-responsive contacts, for one contact, an account or everything in the user's scope.
+//!
+//! Each contact's summary (`contact_engagement`) and answers (`contact_responses`) are
+//! recomputed from its history whenever an interaction with it is logged, edited or deleted, so
+//! a metric reads one summary row per contact instead of its interactions: at 10,000,000
+//! interactions a territory's figures read its contacts' rows, not the history.
+
+use chrono::{DateTime, Utc};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+use super::{cadence, escalation, ts};
+use crate::access::scope::push_contact_scope;
+use crate::access::{authorize, Action, Actor};
+use crate::audit::Who;
+use crate::error::{CoreError, CoreResult};
+use crate::model::{parse_id, Direction, EngagementMetrics, InteractionChannel};
+use crate::store::contacts;
+use crate::Database;
+
+/// What an interaction means for a contact's responsiveness.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "TEXT", rename_all = "snake_case")]
+pub(crate) enum Turn {
+    /// Outbound email or SMS, or a call or meeting that did not reach the person: it waits
+    /// for an answer.
+    Attempt,
+    /// The contact reached out.
+    Reply,
+    /// A call or meeting that reached the person: contact both ways.
+    Conversation,
+    /// An internal record; not contact with the person.
+    Note,
+}
+
+impl Turn {
+    pub(crate) fn of(channel: InteractionChannel, direction: Direction, no_answer: bool) -> Self {
+        use InteractionChannel::*;
+        match (channel, direction) {
+            (Note, _) => Turn::Note,
+            (_, Direction::Inbound) => Turn::Reply,
+            (Email | Sms, Direction::Outbound) => Turn::Attempt,
+            (Call | Meeting, Direction::Outbound) if no_answer => Turn::Attempt,
+            (Call | Meeting, Direction::Outbound) => Turn::Conversation,
+        }
+    }
+
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Turn::Attempt => "attempt",
+            Turn::Reply => "reply",
+            Turn::Conversation => "conversation",
+            Turn::Note => "note",
+        }
+    }
+}
+
+/// One contact's engagement, derived from its history (notes left out) in time order.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Summary {
+    pub touchpoints: i64,
+    pub attempts: i64,
+    pub inbound: i64,
+    /// Attempts a reply or conversation came after.
+    pub answered: i64,
+    pub last_contact_at: Option<DateTime<Utc>>,
+    pub last_response_at: Option<DateTime<Utc>>,
+    /// Attempts since the last reply or conversation, and the first of them.
+    pub unanswered: i64,
+    pub first_unanswered_at: Option<DateTime<Utc>>,
+    /// (answered at, seconds since the first attempt it answered)
+    pub responses: Vec<(DateTime<Utc>, i64)>,
+}
+
+impl Summary {
+    /// A reply or a conversation answers every attempt since the previous one; the time to
+    /// respond counts from the first of those attempts. Answers nobody waited for (no attempt
+    /// pending) are touchpoints, not responses.
+    pub(crate) fn of(history: &[(DateTime<Utc>, Turn)]) -> Self {
+        let mut s = Summary::default();
+        for (at, turn) in history {
+            if *turn == Turn::Note {
+                continue;
+            }
+            s.touchpoints += 1;
+            s.last_contact_at = Some(*at);
+            if *turn == Turn::Attempt {
+                s.attempts += 1;
+                s.unanswered += 1;
+                s.first_unanswered_at = s.first_unanswered_at.or(Some(*at));
+                continue;
+            }
+            if *turn == Turn::Reply {
+                s.inbound += 1;
+            }
+            s.last_response_at = Some(*at);
+            if let Some(first) = s.first_unanswered_at.take() {
+                s.answered += s.unanswered;
+                s.responses.push((*at, (*at - first).num_seconds()));
+            }
+            s.unanswered = 0;
+        }
+        s
+    }
+}
+
+/// Recomputes a contact's summary and answers from its history, in the caller's transaction;
+/// then resets its cadence and resolves its escalation if an answer came.
+pub(crate) async fn refresh(
+    conn: &mut SqliteConnection,
+    contact_id: i64,
+    who: Who<'_>,
+    now: DateTime<Utc>,
+) -> CoreResult<()> {
+    let history: Vec<(DateTime<Utc>, Turn)> = sqlx::query_as(
+        "SELECT occurred_at, turn FROM interaction_contacts
+         WHERE contact_id = ? AND turn <> 'note' ORDER BY occurred_at, interaction_id",
+    )
+    .bind(contact_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let s = Summary::of(&history);
+    store(conn, contact_id, &s).await?;
+    cadence::reset(conn, contact_id).await?;
+    escalation::settle(conn, contact_id, s.last_response_at, who, now).await
+}
+
+/// Writes a summary (and its answers) in place of the stored one.
+pub(crate) async fn store(
+    conn: &mut SqliteConnection,
+    contact_id: i64,
+    s: &Summary,
+) -> CoreResult<()> {
+    sqlx::query("DELETE FROM contact_responses WHERE contact_id = ?")
+        .bind(contact_id)
+        .execute(&mut *conn)
+        .await?;
+    if s.touchpoints == 0 {
+        sqlx::query("DELETE FROM contact_engagement WHERE contact_id = ?")
+            .bind(contact_id)
+            .execute(&mut *conn)
+            .await?;
+        return Ok(());
+    }
+    sqlx::query(
+        "INSERT OR REPLACE INTO contact_engagement (contact_id, touchpoints, attempts, inbound,
+            answered, last_contact_at, last_response_at, unanswered, first_unanswered_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(contact_id)
+    .bind(s.touchpoints)
+    .bind(s.attempts)
+    .bind(s.inbound)
+    .bind(s.answered)
+    .bind(s.last_contact_at.map(ts))
+    .bind(s.last_response_at.map(ts))
+    .bind(s.unanswered)
+    .bind(s.first_unanswered_at.map(ts))
+    .execute(&mut *conn)
+    .await?;
+    if !s.responses.is_empty() {
+        let mut builder: QueryBuilder<Sqlite> =
+            QueryBuilder::new("INSERT INTO contact_responses (contact_id, responded_at, seconds) ");
+        builder.push_values(&s.responses, |mut b, (at, seconds)| {
+            b.push_bind(contact_id)
+                .push_bind(ts(*at))
+                .push_bind(*seconds);
+        });
+        builder.build().execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// The contacts a metric covers, as a query selecting `c.id`, built fresh for each statement.
+type ContactSet<'a> = Box<dyn Fn(&mut QueryBuilder<'a, Sqlite>) + Send + Sync + 'a>;
+
+/// Sums the summaries of the contacts `set` selects, and finds their median answer.
+async fn aggregate(db: &Database, set: ContactSet<'_>) -> CoreResult<EngagementMetrics> {
+    let pool = db.reader();
+    // One snapshot for all three statements.
+    let mut tx = pool.begin().await?;
+    let mut totals = QueryBuilder::new("WITH s AS MATERIALIZED (");
+    set(&mut totals);
+    totals.push(
+        ") SELECT (SELECT count(*) FROM s), ifnull(sum(e.touchpoints), 0),
+              ifnull(sum(e.attempts), 0), ifnull(sum(e.inbound), 0), ifnull(sum(e.answered), 0),
+              max(e.last_contact_at),
+              (SELECT count(*) FROM escalations x WHERE x.resolved_at IS NULL
+                  AND x.contact_id IN (SELECT id FROM s)),
+              (SELECT count(*) FROM contact_responses r WHERE r.contact_id IN (SELECT id FROM s))
+          FROM s JOIN contact_engagement e ON e.contact_id = s.id",
+    );
+    #[allow(clippy::type_complexity)]
+    let (contacts, touchpoints, attempts, inbound, answered, last, non_responsive, responses): (
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        Option<DateTime<Utc>>,
+        i64,
+        i64,
+    ) = totals.build_query_as().fetch_one(&mut *tx).await?;
+    let median_seconds = if responses == 0 {
+        None
+    } else {
+        // The middle value, or the mean of the two middle ones.
+        let mut middle = QueryBuilder::new("WITH s AS MATERIALIZED (");
+        set(&mut middle);
+        middle
+            .push(
+                ") SELECT r.seconds FROM contact_responses r
+                 WHERE r.contact_id IN (SELECT id FROM s) ORDER BY r.seconds LIMIT ",
+            )
+            .push_bind(2 - responses % 2)
+            .push(" OFFSET ")
+            .push_bind((responses - 1) / 2);
+        let values: Vec<i64> = middle.build_query_scalar().fetch_all(&mut *tx).await?;
+        (!values.is_empty()).then(|| values.iter().sum::<i64>() / values.len() as i64)
+    };
+    tx.commit().await?;
+    let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+    let ratio = |a: i64, b: i64| (b > 0).then(|| a as f64 / b as f64);
+    Ok(EngagementMetrics {
+        contacts: count(contacts),
+        touchpoints: count(touchpoints),
+        touchpoints_per_contact: ratio(touchpoints, contacts),
+        attempts: count(attempts),
+        inbound: count(inbound),
+        response_rate: ratio(answered, attempts),
+        median_response_minutes: median_seconds.map(|s| s / 60),
+        last_contact_at: last,
+        non_responsive: count(non_responsive),
+    })
+}
+
+/// One contact's engagement.
+pub async fn contact_metrics(
+    db: &Database,
+    actor: &Actor,
+    contact_id: &str,
+) -> CoreResult<EngagementMetrics> {
+    let id = contacts::visible_id(db, actor, contact_id, "view engagement").await?;
+    aggregate(
+        db,
+        Box::new(move |b| {
+            b.push("SELECT c.id FROM contacts c WHERE c.id = ")
+                .push_bind(id);
+        }),
+    )
+    .await
+}
+
+/// The engagement of the account's contacts (those at its sites) in the actor's scope.
+pub async fn account_metrics(
+    db: &Database,
+    actor: &Actor,
+    account_id: &str,
+) -> CoreResult<EngagementMetrics> {
+    authorize(db, actor, Action::ViewContacts).await?;
+    let account = parse_id("account", account_id)?;
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM accounts WHERE id = ?")
+        .bind(account)
+        .fetch_optional(db.reader())
+        .await?;
+    if exists.is_none() {
+        return Err(CoreError::not_found("account", account_id));
+    }
+    aggregate(
+        db,
+        Box::new(move |b| {
+            b.push(
+                "SELECT c.id FROM contacts c WHERE c.id IN (SELECT cs.contact_id
+                    FROM contact_sites cs JOIN sites s ON s.id = cs.site_id WHERE s.account_id = ",
+            )
+            .push_bind(account)
+            .push(")");
+            push_contact_scope(b, actor);
+        }),
+    )
+    .await
+}
+
+/// The engagement of every contact in the actor's scope, or of those in one territory: the
+/// dashboard's figures.
+pub async fn scope_metrics(
+    db: &Database,
+    actor: &Actor,
+    territory_id: Option<&str>,
+) -> CoreResult<EngagementMetrics> {
+    authorize(db, actor, Action::ViewContacts).await?;
+    let territory = territory_id.map(|t| parse_id("territory", t)).transpose()?;
+    aggregate(
+        db,
+        Box::new(move |b| {
+            b.push("SELECT c.id FROM contacts c WHERE c.erased_at IS NULL");
+            if let Some(territory) = territory {
+                b.push(
+                    " AND c.id IN (SELECT cs.contact_id FROM contact_sites cs
+                        JOIN sites s ON s.id = cs.site_id WHERE s.territory_id = ",
+                )
+                .push_bind(territory)
+                .push(")");
+            }
+            push_contact_scope(b, actor);
+        }),
+    )
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(day: u32, hour: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 10, day, hour, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn an_answer_counts_every_attempt_before_it_from_the_first() {
+        use Turn::*;
+        let s = Summary::of(&[
+            (at(1, 9), Reply),   // unprompted: a touchpoint, not an answer
+            (at(2, 9), Attempt), // first attempt
+            (at(2, 12), Note),   // not contact with the person
+            (at(3, 9), Attempt), // second attempt
+            (at(3, 15), Reply),  // answers both, 30 hours after the first
+            (at(4, 9), Attempt), // answered by a meeting a day later
+            (at(5, 9), Conversation),
+            (at(6, 9), Attempt), // pending
+        ]);
+        assert_eq!((s.touchpoints, s.attempts, s.inbound), (7, 4, 2));
+        assert_eq!(s.answered, 3);
+        assert_eq!(
+            s.responses,
+            vec![(at(3, 15), 30 * 3600), (at(5, 9), 24 * 3600)]
+        );
+        assert_eq!((s.unanswered, s.first_unanswered_at), (1, Some(at(6, 9))));
+        assert_eq!(s.last_response_at, Some(at(5, 9)));
+        assert_eq!(s.last_contact_at, Some(at(6, 9)));
+    }
+
+    #[test]
+    fn calls_and_meetings_that_reach_the_person_are_conversations() {
+        use InteractionChannel::*;
+        assert_eq!(
+            Turn::of(Call, Direction::Outbound, false),
+            Turn::Conversation
+        );
+        assert_eq!(Turn::of(Call, Direction::Outbound, true), Turn::Attempt);
+        assert_eq!(Turn::of(Email, Direction::Outbound, false), Turn::Attempt);
+        assert_eq!(Turn::of(Sms, Direction::Inbound, false), Turn::Reply);
+        assert_eq!(Turn::of(Note, Direction::Inbound, false), Turn::Note);
+    }
+}
