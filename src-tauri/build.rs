@@ -77,11 +77,39 @@ const COMMANDS: &[&str] = &[
     "show_recovery_key",
     "list_audit_events",
     "verify_audit",
+    "interaction_consent",
+    "log_interaction",
+    "get_interaction",
+    "update_interaction",
+    "delete_interaction",
+    "contact_timeline",
+    "account_timeline",
+    "create_follow_up",
+    "change_follow_up",
+    "reassign_follow_up",
+    "my_follow_ups",
+    "overdue_follow_ups",
+    "contact_follow_ups",
+    "follow_up_counts",
+    "get_cadence",
+    "set_cadence",
+    "remove_cadence",
+    "cadence_queue",
+    "get_escalation_policy",
+    "save_escalation_policy",
+    "escalation_queue",
+    "non_responsive_contacts",
+    "resolve_escalation",
+    "engagement_metrics",
 ];
 
 /// Compiled only into the end-to-end test build (feature `e2e`) and granted there by
 /// `e2e/capability.json`, added at run time.
-const E2E_COMMANDS: &[&str] = &["e2e_drop_files", "e2e_answer_file_dialog"];
+const E2E_COMMANDS: &[&str] = &[
+    "e2e_drop_files",
+    "e2e_answer_file_dialog",
+    "e2e_raise_reminders",
+];
 
 fn main() {
     let mut commands = COMMANDS.to_vec();

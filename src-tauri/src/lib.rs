@@ -5,6 +5,7 @@ pub mod commands;
 mod dialog;
 pub mod error;
 pub mod files;
+mod reminders;
 pub mod state;
 
 use tauri::Manager;
@@ -93,6 +94,30 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::admin::show_recovery_key,
             commands::audit::list_audit_events,
             commands::audit::verify_audit,
+            commands::engagement::interaction_consent,
+            commands::engagement::log_interaction,
+            commands::engagement::get_interaction,
+            commands::engagement::update_interaction,
+            commands::engagement::delete_interaction,
+            commands::engagement::contact_timeline,
+            commands::engagement::account_timeline,
+            commands::engagement::create_follow_up,
+            commands::engagement::change_follow_up,
+            commands::engagement::reassign_follow_up,
+            commands::engagement::my_follow_ups,
+            commands::engagement::overdue_follow_ups,
+            commands::engagement::contact_follow_ups,
+            commands::engagement::follow_up_counts,
+            commands::engagement::get_cadence,
+            commands::engagement::set_cadence,
+            commands::engagement::remove_cadence,
+            commands::engagement::cadence_queue,
+            commands::engagement::get_escalation_policy,
+            commands::engagement::save_escalation_policy,
+            commands::engagement::escalation_queue,
+            commands::engagement::non_responsive_contacts,
+            commands::engagement::resolve_escalation,
+            commands::engagement::engagement_metrics,
         ])
 }
 
@@ -117,8 +142,9 @@ pub fn run() {
     #[cfg(feature = "e2e")]
     let handler = {
         let test_only: fn(tauri::ipc::Invoke) -> bool = tauri::generate_handler![
-            commands::import::e2e::e2e_drop_files,
-            commands::import::e2e::e2e_answer_file_dialog,
+            commands::e2e::e2e_drop_files,
+            commands::e2e::e2e_answer_file_dialog,
+            commands::e2e::e2e_raise_reminders,
         ];
         move |invoke: tauri::ipc::Invoke| {
             if invoke.message.command().starts_with("e2e_") {
@@ -131,6 +157,7 @@ pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .invoke_handler(handler)
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::DragDrop(drop) = event {
@@ -153,6 +180,15 @@ pub fn run() {
                     let state = handle.state::<AppState>();
                     commands::admin::scheduled_backups(&state).await;
                     commands::lifecycle::scheduled_archival(&state).await;
+                    commands::engagement::scheduled_escalation(&state).await;
+                }
+            });
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let mut minutely = tokio::time::interval(std::time::Duration::from_secs(60));
+                loop {
+                    minutely.tick().await;
+                    reminders::raise_due(&handle).await;
                 }
             });
             Ok(())

@@ -240,36 +240,3 @@ pub async fn undo_import(
     let (ready, actor) = state.actor().await?;
     Ok(import::undo_import(&ready.db, &actor, &import_id).await?)
 }
-
-/// Commands compiled only into the end-to-end test build (`--features e2e`); a test checks that
-/// other builds do not contain them.
-#[cfg(feature = "e2e")]
-pub mod e2e {
-    use std::path::PathBuf;
-
-    use tauri::State;
-
-    use crate::error::AppError;
-    use crate::state::AppState;
-
-    /// Test-only (feature `e2e`): the window's drop handler, for paths a WebDriver test cannot
-    /// drag from a file manager.
-    #[tauri::command]
-    pub async fn e2e_drop_files(
-        state: State<'_, AppState>,
-        paths: Vec<String>,
-    ) -> Result<(), AppError> {
-        state.actor().await?;
-        state
-            .files
-            .dropped(paths.into_iter().map(PathBuf::from).collect());
-        Ok(())
-    }
-
-    /// Test-only (feature `e2e`): what the next file dialog answers instead of showing itself.
-    #[tauri::command]
-    pub async fn e2e_answer_file_dialog(paths: Vec<String>) -> Result<(), AppError> {
-        crate::dialog::answer_next(paths.into_iter().map(PathBuf::from).collect());
-        Ok(())
-    }
-}

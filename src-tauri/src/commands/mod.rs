@@ -4,6 +4,9 @@
 pub mod admin;
 pub mod audit;
 pub mod contacts;
+#[cfg(feature = "e2e")]
+pub mod e2e;
+pub mod engagement;
 pub mod export;
 pub mod import;
 pub mod lifecycle;

@@ -109,6 +109,30 @@ export const commands = {
 	showRecoveryKey: (password: string) => typedError<string, AppError>(__TAURI_INVOKE("show_recovery_key", { password })),
 	listAuditEvents: (before: string | null) => typedError<AuditPage, AppError>(__TAURI_INVOKE("list_audit_events", { before })),
 	verifyAudit: () => typedError<AuditVerification, AppError>(__TAURI_INVOKE("verify_audit")),
+	interactionConsent: (contactIds: string[], channel: InteractionChannel, direction: Direction) => typedError<ConsentWarning[], AppError>(__TAURI_INVOKE("interaction_consent", { contactIds, channel, direction })),
+	logInteraction: (input: InteractionInput) => typedError<LoggedInteraction, AppError>(__TAURI_INVOKE("log_interaction", { input })),
+	getInteraction: (id: string) => typedError<Interaction, AppError>(__TAURI_INVOKE("get_interaction", { id })),
+	updateInteraction: (id: string, version: number, input: InteractionInput) => typedError<Interaction, AppError>(__TAURI_INVOKE("update_interaction", { id, version, input })),
+	deleteInteraction: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_interaction", { id })),
+	contactTimeline: (contactId: string, query: TimelineQuery) => typedError<TimelinePage, AppError>(__TAURI_INVOKE("contact_timeline", { contactId, query })),
+	accountTimeline: (accountId: string, query: TimelineQuery) => typedError<TimelinePage, AppError>(__TAURI_INVOKE("account_timeline", { accountId, query })),
+	createFollowUp: (input: FollowUpInput) => typedError<FollowUp, AppError>(__TAURI_INVOKE("create_follow_up", { input })),
+	changeFollowUp: (id: string, change: FollowUpChange) => typedError<FollowUp, AppError>(__TAURI_INVOKE("change_follow_up", { id, change })),
+	reassignFollowUp: (id: string, owner: string) => typedError<FollowUp, AppError>(__TAURI_INVOKE("reassign_follow_up", { id, owner })),
+	myFollowUps: (query: FollowUpQuery) => typedError<FollowUpPage, AppError>(__TAURI_INVOKE("my_follow_ups", { query })),
+	overdueFollowUps: (query: FollowUpQuery) => typedError<FollowUpPage, AppError>(__TAURI_INVOKE("overdue_follow_ups", { query })),
+	contactFollowUps: (contactId: string) => typedError<FollowUp[], AppError>(__TAURI_INVOKE("contact_follow_ups", { contactId })),
+	followUpCounts: () => typedError<FollowUpCounts, AppError>(__TAURI_INVOKE("follow_up_counts")),
+	getCadence: (contactId: string) => typedError<Cadence | null, AppError>(__TAURI_INVOKE("get_cadence", { contactId })),
+	setCadence: (contactId: string, input: CadenceInput) => typedError<Cadence, AppError>(__TAURI_INVOKE("set_cadence", { contactId, input })),
+	removeCadence: (contactId: string) => typedError<null, AppError>(__TAURI_INVOKE("remove_cadence", { contactId })),
+	cadenceQueue: () => typedError<Cadence[], AppError>(__TAURI_INVOKE("cadence_queue")),
+	getEscalationPolicy: () => typedError<EscalationPolicy, AppError>(__TAURI_INVOKE("get_escalation_policy")),
+	saveEscalationPolicy: (policy: EscalationPolicy) => typedError<EscalationPolicy, AppError>(__TAURI_INVOKE("save_escalation_policy", { policy })),
+	escalationQueue: () => typedError<Escalation[], AppError>(__TAURI_INVOKE("escalation_queue")),
+	nonResponsiveContacts: (territoryId: string | null) => typedError<Escalation[], AppError>(__TAURI_INVOKE("non_responsive_contacts", { territoryId })),
+	resolveEscalation: (id: string) => typedError<Escalation, AppError>(__TAURI_INVOKE("resolve_escalation", { id })),
+	engagementMetrics: (of: MetricsOf) => typedError<EngagementMetrics, AppError>(__TAURI_INVOKE("engagement_metrics", { of })),
 };
 
 /* Types */
@@ -255,10 +279,35 @@ export type BulkSkip = {
 	reason: string,
 };
 
+export type Cadence = {
+	contact: ContactRef,
+	everyDays: number,
+	/**  The named owner, or else the contact's owner; `None` when neither is a user. */
+	owner: UserRef | null,
+	/**  Whether `owner` was named for the cadence (not inherited from the contact). */
+	ownerNamed: boolean,
+	lastContactAt: string | null,
+	nextDueAt: string,
+	due: boolean,
+};
+
+export type CadenceInput = {
+	/**  "Stay in touch every N days". */
+	everyDays: number,
+	/**  A username; the contact's owner when absent. */
+	owner?: string | null,
+};
+
 export type ChannelPreference = {
 	channel: ContactChannel,
 	notify: boolean,
 	consent: boolean,
+};
+
+/**  A contact has not consented to the channel of an outbound interaction. */
+export type ConsentWarning = {
+	contact: ContactRef,
+	channel: ContactChannel,
 };
 
 /**  Communication channels for preferences and consent. */
@@ -417,6 +466,13 @@ export type ContactPage = {
 	mode: ListMode,
 };
 
+/**  A contact as engagement lists name it. */
+export type ContactRef = {
+	id: string,
+	reference: string,
+	displayName: string,
+};
+
 export type ContactRow = {
 	id: string,
 	reference: string,
@@ -471,6 +527,19 @@ export type DemoUser = {
 	scope: string,
 };
 
+/**  Outbound: we reached out; inbound: the contact did. */
+export type Direction = "inbound" | "outbound";
+
+/**
+ *  When a follow-up is due: a day, optionally a time that day, in the user's offset at that
+ *  moment (minutes east of UTC, as the UI's clock knows it).
+ */
+export type DueInput = {
+	date: string,
+	time?: string | null,
+	utcOffsetMinutes?: number,
+};
+
 /**  A stored contact that may be the same person as the one being entered. */
 export type DuplicateCandidate = {
 	id: string,
@@ -496,6 +565,26 @@ export type EmailInput = {
 
 export type EmailKind = "business" | "alternate" | "personal";
 
+/**  Engagement of one contact, an account, or all contacts in scope. */
+export type EngagementMetrics = {
+	/**  Contacts counted (those in scope; with or without interactions). */
+	contacts: number,
+	/**  Interactions other than notes, counted once per contact taking part. */
+	touchpoints: number,
+	touchpointsPerContact: number | null,
+	/**  Outbound email and SMS, and calls or meetings that did not reach the person. */
+	attempts: number,
+	/**  Interactions the contact started. */
+	inbound: number,
+	/**  Attempts a reply or a conversation followed, over all attempts. */
+	responseRate: number | null,
+	/**  From the first unanswered attempt to the answer, the middle value, in minutes. */
+	medianResponseMinutes: number | null,
+	lastContactAt: string | null,
+	/**  Contacts marked non-responsive now. */
+	nonResponsive: number,
+};
+
 /**  An archived contact whose retention period is over. */
 export type ErasureCandidate = {
 	id: string,
@@ -520,6 +609,45 @@ export type ErrorCode = "not_found" | "invalid_input" | "unavailable" | "interna
 "session_locked" | 
 /**  The user stopped a bulk action; nothing was changed, so the UI says so without alarm. */
 "cancelled";
+
+export type Escalation = {
+	id: string,
+	contact: ContactRef,
+	reason: EscalationReason,
+	/**  When the contact became non-responsive. */
+	startedAt: string,
+	/**  Outbound attempts without an answer so far. */
+	unanswered: number,
+	steps: EscalationStep[],
+	resolvedAt: string | null,
+};
+
+/**  Who an escalation has reached, in the order of the chain. */
+export type EscalationLevel = "owner" | "territory_manager" | "regional_manager" | "site_admin";
+
+/**  The organisation's rules for non-responsive contacts (site administrators set them). */
+export type EscalationPolicy = {
+	/**  This many outbound attempts in a row without an inbound answer; 0 turns the rule off. */
+	unansweredAttempts: number,
+	/**  No inbound answer this many days after an outbound attempt; 0 turns the rule off. */
+	responseDays: number,
+	/**  Days from the owner's step to the territory manager's. */
+	territoryManagerAfterDays: number,
+	/**  Days from the territory manager's step to the regional manager's. */
+	regionalManagerAfterDays: number,
+	/**  Days from the regional manager's step to a site administrator's. */
+	siteAdminAfterDays: number,
+};
+
+/**  Why a contact was marked non-responsive. */
+export type EscalationReason = "unanswered_attempts" | "no_response";
+
+export type EscalationStep = {
+	level: EscalationLevel,
+	/**  `None`: nobody holds this level for the contact, so the chain went on at once. */
+	user: UserRef | null,
+	at: string,
+};
 
 /**  A file format of an export. */
 export type ExportFormat = 
@@ -596,6 +724,96 @@ export type Finding = {
 	field: string | null,
 	message: string,
 };
+
+export type FollowUp = {
+	id: string,
+	contact: ContactRef,
+	interactionId: string | null,
+	owner: UserRef,
+	title: string,
+	notes: string | null,
+	dueDate: string,
+	dueTime: string | null,
+	utcOffsetMinutes: number,
+	dueAt: string,
+	overdueAt: string,
+	priority: FollowUpPriority,
+	status: FollowUpStatus,
+	state: FollowUpState,
+	closedAt: string | null,
+	createdAt: string,
+	updatedAt: string,
+};
+
+/**  What can happen to a follow-up after it is made. */
+export type FollowUpChange = "complete" | "reopen" | "cancel";
+
+/**  For the dashboard. */
+export type FollowUpCounts = {
+	/**  The signed-in user's open follow-ups by state. */
+	due: number,
+	overdue: number,
+	upcoming: number,
+	/**  The user's stay-in-touch cadences whose time has come. */
+	cadencesDue: number,
+	/**  Overdue follow-ups of anyone, for contacts in the user's scope (the managers' queue). */
+	overdueInScope: number,
+	/**  Escalations waiting for the signed-in user. */
+	escalations: number,
+};
+
+export type FollowUpInput = {
+	contactId: string,
+	/**  The interaction it came from; its next steps are the title when `title` is empty. */
+	interactionId?: string | null,
+	title?: string | null,
+	notes?: string | null,
+	due: DueInput,
+	/**  A username; the signed-in user when absent. */
+	owner?: string | null,
+	priority?: FollowUpPriority,
+};
+
+/**  A page of follow-ups, soonest due first. */
+export type FollowUpPage = {
+	items: FollowUp[],
+	nextCursor: string | null,
+};
+
+/**  A follow-up to create together with an interaction: its title is the next steps. */
+export type FollowUpPlan = {
+	/**  Which of the interaction's contacts it is about; the first one when absent. */
+	contactId?: string | null,
+	due: DueInput,
+	/**  A username; the signed-in user when absent. */
+	owner?: string | null,
+	priority?: FollowUpPriority,
+};
+
+export type FollowUpPriority = "low" | "normal" | "high" | "urgent";
+
+/**  Which follow-ups a queue shows. */
+export type FollowUpQuery = {
+	/**  Only follow-ups in this state (open ones only; `closed` gives nothing here). */
+	state?: FollowUpState | null,
+	/**  The overdue queue only: contacts whose territory this is. */
+	territoryId?: string | null,
+	limit?: number,
+	cursor?: string | null,
+};
+
+/**  Where an open follow-up stands at a given moment. */
+export type FollowUpState = 
+/**  Its time has not come. */
+"upcoming" | 
+/**  Its time has come and its day is not over. */
+"due" | 
+/**  Its day is over. */
+"overdue" | 
+/**  Done or cancelled. */
+"closed";
+
+export type FollowUpStatus = "open" | "done" | "cancelled";
 
 /**  A field a column can feed, for the mapping editor. */
 export type ImportField = {
@@ -698,6 +916,65 @@ export type ImportSummary = {
 	undoneBy: string | null,
 };
 
+export type Interaction = {
+	id: string,
+	/**  Those the reader may see; an interaction is only shown to users who see all of them. */
+	contacts: ContactRef[],
+	channel: InteractionChannel,
+	category: InteractionCategory,
+	direction: Direction,
+	occurredAt: string,
+	/**  The offset the time was entered in (minutes east of UTC). */
+	utcOffsetMinutes: number,
+	durationMinutes: number | null,
+	noAnswer: boolean,
+	subject: string,
+	outcome: string | null,
+	nextSteps: string | null,
+	attachments: string[],
+	loggedBy: UserRef | null,
+	createdAt: string,
+	updatedAt: string,
+	version: number,
+};
+
+/**  What an interaction was about (the seed's engagement types). */
+export type InteractionCategory = "strategic" | "technical" | "operational" | "commercial" | "support" | "other";
+
+/**  How an interaction took place. Notes are internal records, not contact with the person. */
+export type InteractionChannel = "email" | "call" | "meeting" | "note" | "sms";
+
+/**
+ *  An interaction as logged or edited. `occurredAt` carries the user's offset
+ *  ("2026-11-02T14:30:00+01:00"); it is stored in UTC with that offset beside it.
+ */
+export type InteractionInput = {
+	/**  Everyone who took part; at least one. */
+	contactIds: string[],
+	channel: InteractionChannel,
+	category: InteractionCategory,
+	direction: Direction,
+	occurredAt: string,
+	durationMinutes?: number | null,
+	/**
+	 *  An outbound call or meeting that did not reach the person (voicemail, no-show): an
+	 *  attempt awaiting an answer rather than a conversation. Ignored otherwise.
+	 */
+	noAnswer?: boolean,
+	subject: string,
+	outcome?: string | null,
+	nextSteps?: string | null,
+	/**  Absolute file paths or http(s)/file URLs; the files themselves are not copied. */
+	attachments?: string[],
+	/**
+	 *  The user saw the consent warnings ([`ConsentWarning`]) and logs the outbound
+	 *  interaction anyway. Without it such an interaction is refused.
+	 */
+	acknowledgeConsent?: boolean,
+	/**  A follow-up made from the next steps in the same save (logging only; ignored on edit). */
+	followUp?: FollowUpPlan | null,
+};
+
 /**
  *  Why a significant change is made and who approved it (seed: "document business
  *  justification", "obtain customer management approval").
@@ -735,12 +1012,25 @@ export type ListMode =
 /**  No word starts with it: matches inside words. */
 "substring";
 
+export type LoggedInteraction = {
+	interaction: Interaction,
+	/**  The follow-up made from the next steps, when one was asked for. */
+	followUp: FollowUp | null,
+	/**  The consent warnings the user acknowledged (recorded in the audit trail too). */
+	acknowledged: ConsentWarning[],
+};
+
 /**  A stored contact a record matches. */
 export type MatchedContact = {
 	id: string,
 	reference: string,
 	name: string,
 };
+
+/**  Whose engagement figures to compute. */
+export type MetricsOf = { of: "contact"; id: string } | { of: "account"; id: string } | 
+/**  Everyone the user sees, or one territory of theirs. */
+{ of: "scope"; id?: string | null };
 
 /**  An amount in a currency; `amount` is a decimal string so no precision is lost on the wire. */
 export type Money = {
@@ -1010,6 +1300,26 @@ export type TerritoryOption = {
 	regionName: string,
 };
 
+/**  Newest first. */
+export type TimelinePage = {
+	items: Interaction[],
+	nextCursor: string | null,
+};
+
+/**  Filters of a contact's or an account's timeline; empty lists mean "any". */
+export type TimelineQuery = {
+	channels?: InteractionChannel[],
+	categories?: InteractionCategory[],
+	directions?: Direction[],
+	/**  Inclusive lower bound of `occurredAt`. */
+	from?: string | null,
+	/**  Exclusive upper bound of `occurredAt`. */
+	until?: string | null,
+	/**  Page size (1 to 200; 50 when 0). */
+	limit?: number,
+	cursor?: string | null,
+};
+
 export type TotpEnrolment = {
 	/**  Base32, for typing into an authenticator that cannot scan. */
 	secret: string,
@@ -1050,6 +1360,12 @@ export type UserProfile = {
 	displayName: string,
 	role: Role,
 	permissions: Permission[],
+};
+
+/**  A user as engagement lists name them. */
+export type UserRef = {
+	username: string,
+	displayName: string,
 };
 
 export type UserSummary = {

@@ -228,7 +228,8 @@ async fn aggregate(db: &Database, set: ContactSet<'_>) -> CoreResult<EngagementM
         attempts: count(attempts),
         inbound: count(inbound),
         response_rate: ratio(answered, attempts),
-        median_response_minutes: median_seconds.map(|s| s / 60),
+        median_response_minutes: median_seconds
+            .map(|s| u32::try_from(s.max(0) / 60).unwrap_or(u32::MAX)),
         last_contact_at: last,
         non_responsive: count(non_responsive),
     })

@@ -362,7 +362,7 @@ pub struct EngagementMetrics {
     /// Attempts a reply or a conversation followed, over all attempts.
     pub response_rate: Option<f64>,
     /// From the first unanswered attempt to the answer, the middle value, in minutes.
-    pub median_response_minutes: Option<i64>,
+    pub median_response_minutes: Option<u32>,
     pub last_contact_at: Option<DateTime<Utc>>,
     /// Contacts marked non-responsive now.
     pub non_responsive: u32,
