@@ -101,6 +101,25 @@ struct Fields {
 }
 
 impl Fields {
+    /// Binds the stored columns, in the order the insert and the update name them.
+    fn bind_to<'q>(
+        &'q self,
+        query: sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
+    ) -> sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
+        query
+            .bind(self.channel.as_str())
+            .bind(self.category.as_str())
+            .bind(self.direction.as_str())
+            .bind(ts(self.occurred_at))
+            .bind(self.utc_offset_minutes)
+            .bind(self.duration_minutes)
+            .bind(self.no_answer)
+            .bind(&self.subject)
+            .bind(&self.outcome)
+            .bind(&self.next_steps)
+            .bind(serde_json::to_string(&self.attachments).unwrap_or_else(|_| "[]".into()))
+    }
+
     fn check(input: &InteractionInput, now: DateTime<Utc>) -> CoreResult<Self> {
         let mut p = Problems::default();
         if input.contact_ids.is_empty() {
@@ -481,27 +500,18 @@ pub async fn log_interaction(
         None => None,
     };
 
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO interactions (channel, category, direction, occurred_at, utc_offset_minutes,
-            duration_minutes, no_answer, subject, outcome, next_steps, attachments, logged_by,
-            created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(fields.channel.as_str())
-    .bind(fields.category.as_str())
-    .bind(fields.direction.as_str())
-    .bind(ts(fields.occurred_at))
-    .bind(fields.utc_offset_minutes)
-    .bind(fields.duration_minutes)
-    .bind(fields.no_answer)
-    .bind(&fields.subject)
-    .bind(&fields.outcome)
-    .bind(&fields.next_steps)
-    .bind(serde_json::to_string(&fields.attachments).unwrap_or_else(|_| "[]".into()))
-    .bind(actor.user_id())
-    .bind(ts(now))
-    .bind(ts(now))
-    .fetch_one(&mut *tx)
-    .await?;
+    let id = fields
+        .bind_to(sqlx::query(
+            "INSERT INTO interactions (channel, category, direction, occurred_at, utc_offset_minutes,
+                duration_minutes, no_answer, subject, outcome, next_steps, attachments, logged_by,
+                created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ))
+        .bind(actor.user_id())
+        .bind(ts(now))
+        .bind(ts(now))
+        .execute(&mut *tx)
+        .await?
+        .last_insert_rowid();
     write_links(&mut tx, id, &ids, &fields).await?;
     let acknowledged: Vec<&str> = warnings.iter().map(|w| w.channel.as_str()).collect();
     audit::record(
@@ -610,27 +620,17 @@ pub async fn update_interaction(
         tx.rollback().await?;
         return get_interaction(db, actor, id).await;
     }
-    sqlx::query(
-        "UPDATE interactions SET channel = ?, category = ?, direction = ?, occurred_at = ?,
-            utc_offset_minutes = ?, duration_minutes = ?, no_answer = ?, subject = ?, outcome = ?,
-            next_steps = ?, attachments = ?, updated_at = ?, version = version + 1
-         WHERE id = ?",
-    )
-    .bind(fields.channel.as_str())
-    .bind(fields.category.as_str())
-    .bind(fields.direction.as_str())
-    .bind(ts(fields.occurred_at))
-    .bind(fields.utc_offset_minutes)
-    .bind(fields.duration_minutes)
-    .bind(fields.no_answer)
-    .bind(&fields.subject)
-    .bind(&fields.outcome)
-    .bind(&fields.next_steps)
-    .bind(serde_json::to_string(&fields.attachments).unwrap_or_else(|_| "[]".into()))
-    .bind(ts(now))
-    .bind(number)
-    .execute(&mut *tx)
-    .await?;
+    fields
+        .bind_to(sqlx::query(
+            "UPDATE interactions SET channel = ?, category = ?, direction = ?, occurred_at = ?,
+                utc_offset_minutes = ?, duration_minutes = ?, no_answer = ?, subject = ?,
+                outcome = ?, next_steps = ?, attachments = ?, updated_at = ?, version = version + 1
+             WHERE id = ?",
+        ))
+        .bind(ts(now))
+        .bind(number)
+        .execute(&mut *tx)
+        .await?;
     write_links(&mut tx, number, &ids, &fields).await?;
     audit::record(
         &mut tx,
@@ -806,15 +806,7 @@ pub async fn account_timeline(
     account_id: &str,
     query: &TimelineQuery,
 ) -> CoreResult<TimelinePage> {
-    authorize(db, actor, Action::ViewContacts).await?;
-    let account = parse_id("account", account_id)?;
-    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM accounts WHERE id = ?")
-        .bind(account)
-        .fetch_optional(db.reader())
-        .await?;
-    if exists.is_none() {
-        return Err(CoreError::not_found("account", account_id));
-    }
+    let account = super::viewable_account(db, actor, account_id).await?;
     let after: Option<TimelineCursor> = decode_cursor(query.cursor.as_deref())?;
     let mut builder = QueryBuilder::new(
         "WITH hits AS MATERIALIZED (SELECT DISTINCT l.interaction_id, l.occurred_at

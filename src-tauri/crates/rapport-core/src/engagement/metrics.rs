@@ -13,7 +13,7 @@ use super::{cadence, escalation, ts};
 use crate::access::scope::push_contact_scope;
 use crate::access::{authorize, Action, Actor};
 use crate::audit::Who;
-use crate::error::{CoreError, CoreResult};
+use crate::error::CoreResult;
 use crate::model::{parse_id, Direction, EngagementMetrics, InteractionChannel};
 use crate::store::contacts;
 use crate::Database;
@@ -258,15 +258,7 @@ pub async fn account_metrics(
     actor: &Actor,
     account_id: &str,
 ) -> CoreResult<EngagementMetrics> {
-    authorize(db, actor, Action::ViewContacts).await?;
-    let account = parse_id("account", account_id)?;
-    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM accounts WHERE id = ?")
-        .bind(account)
-        .fetch_optional(db.reader())
-        .await?;
-    if exists.is_none() {
-        return Err(CoreError::not_found("account", account_id));
-    }
+    let account = super::viewable_account(db, actor, account_id).await?;
     aggregate(
         db,
         Box::new(move |b| {

@@ -290,3 +290,14 @@ impl Problems {
 fn ts(at: DateTime<Utc>) -> String {
     crate::store::timestamp(at)
 }
+
+/// An account's number, for a user who may view contacts; `not_found` when there is none.
+async fn viewable_account(db: &Database, actor: &Actor, account_id: &str) -> CoreResult<i64> {
+    authorize(db, actor, Action::ViewContacts).await?;
+    let account = parse_id("account", account_id)?;
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM accounts WHERE id = ?")
+        .bind(account)
+        .fetch_optional(db.reader())
+        .await?;
+    exists.ok_or_else(|| CoreError::not_found("account", account_id))
+}
