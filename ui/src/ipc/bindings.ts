@@ -902,7 +902,9 @@ export type ImportSummary = {
 	fileName: string,
 	format: string,
 	encoding: string,
+	/**  The importing user's sign-in name and the name people know them by. */
 	user: string | null,
+	userName: string | null,
 	siteId: string | null,
 	/**  "Site, Account" as the target was called when listed. */
 	siteName: string | null,
@@ -914,6 +916,7 @@ export type ImportSummary = {
 	createdAt: string,
 	undoneAt: string | null,
 	undoneBy: string | null,
+	undoneByName: string | null,
 };
 
 export type Interaction = {

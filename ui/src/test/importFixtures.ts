@@ -86,6 +86,7 @@ export function makeImportSummary(overrides: Partial<ImportSummary> = {}): Impor
     format: "csv",
     encoding: "UTF-8",
     user: "admin",
+    userName: "Sam Okafor",
     siteId: "7",
     siteName: "Canal Street HQ, Acme Corporation",
     records: 1204,
@@ -96,6 +97,7 @@ export function makeImportSummary(overrides: Partial<ImportSummary> = {}): Impor
     createdAt: "2025-03-14T09:30:00Z",
     undoneAt: null,
     undoneBy: null,
+    undoneByName: null,
     ...overrides,
   };
 }

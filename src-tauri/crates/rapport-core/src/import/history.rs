@@ -21,7 +21,9 @@ pub struct ImportSummary {
     pub file_name: String,
     pub format: String,
     pub encoding: String,
+    /// The importing user's sign-in name and the name people know them by.
     pub user: Option<String>,
+    pub user_name: Option<String>,
     pub site_id: Option<String>,
     /// "Site, Account" as the target was called when listed.
     pub site_name: Option<String>,
@@ -33,6 +35,7 @@ pub struct ImportSummary {
     pub created_at: DateTime<Utc>,
     pub undone_at: Option<DateTime<Utc>>,
     pub undone_by: Option<String>,
+    pub undone_by_name: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -42,6 +45,7 @@ struct Row {
     format: String,
     encoding: String,
     user: Option<String>,
+    user_name: Option<String>,
     user_id: Option<i64>,
     site_id: Option<i64>,
     site_name: Option<String>,
@@ -53,14 +57,16 @@ struct Row {
     created_at: DateTime<Utc>,
     undone_at: Option<DateTime<Utc>>,
     undone_by: Option<String>,
+    undone_by_name: Option<String>,
     first_id: Option<i64>,
     last_id: Option<i64>,
 }
 
 const SELECT: &str = "SELECT i.id, i.file_name, i.format, i.encoding, u.username AS user,
-        i.user_id, i.site_id, s.name || ', ' || a.name AS site_name,
+        u.display_name AS user_name, i.user_id, i.site_id, s.name || ', ' || a.name AS site_name,
         i.records, i.imported, i.updated, i.skipped, i.rejected,
-        i.created_at, i.undone_at, b.username AS undone_by, i.first_id, i.last_id
+        i.created_at, i.undone_at, b.username AS undone_by,
+        b.display_name AS undone_by_name, i.first_id, i.last_id
     FROM imports i LEFT JOIN users u ON u.id = i.user_id LEFT JOIN users b ON b.id = i.undone_by
     LEFT JOIN sites s ON s.id = i.site_id LEFT JOIN accounts a ON a.id = s.account_id";
 
@@ -76,6 +82,7 @@ impl Row {
             format: self.format,
             encoding: self.encoding,
             user: self.user,
+            user_name: self.user_name,
             site_id: self.site_id.map(|s| s.to_string()),
             site_name: self.site_name,
             records: small(self.records),
@@ -86,6 +93,7 @@ impl Row {
             created_at: self.created_at,
             undone_at: self.undone_at,
             undone_by: self.undone_by,
+            undone_by_name: self.undone_by_name,
         }
     }
 }

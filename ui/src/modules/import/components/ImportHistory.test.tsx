@@ -29,6 +29,7 @@ beforeEach(() => {
       siteName: null,
       undoneAt: "2025-03-15T10:00:00Z",
       undoneBy: "regional",
+      undoneByName: "Priya Raman",
     }),
   ]);
 });
@@ -45,12 +46,13 @@ describe("the import history", () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveTextContent("contacts.csv");
     expect(rows[0]).toHaveTextContent("Canal Street HQ, Acme Corporation");
+    expect(rows[0]).toHaveTextContent("by Sam Okafor");
     expect(rows[0]).toHaveTextContent(fmt(1100));
     expect(within(rows[0]).getByTestId("undo-import")).toHaveAttribute("data-import-id", "41");
     expect(rows[1]).toHaveTextContent("vCard");
     expect(rows[1]).toHaveTextContent("No site");
     expect(within(rows[1]).queryByTestId("undo-import")).toBeNull();
-    expect(within(rows[1]).getByTestId("import-undone-state")).toHaveTextContent(/^Undone by regional on /);
+    expect(within(rows[1]).getByTestId("import-undone-state")).toHaveTextContent(/^Undone by Priya Raman on /);
   });
 
   it("says exactly what an undo does before doing it, then reports what it did", async () => {

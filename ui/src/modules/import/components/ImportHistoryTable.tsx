@@ -49,7 +49,7 @@ export function ImportHistoryTable({ imports, onUndo }: ImportHistoryTableProps)
                     {formatDateTime(summary.createdAt)}
                   </Text>
                   <Text size="xs" c="dimmed" truncate="end" title={summary.user ?? undefined}>
-                    by {summary.user ?? "a removed user"}
+                    by {summary.userName ?? summary.user ?? "a removed user"}
                   </Text>
                 </Table.Td>
                 <Table.Td>
@@ -94,6 +94,6 @@ export function ImportHistoryTable({ imports, onUndo }: ImportHistoryTableProps)
 }
 
 function undoneText(summary: ImportSummary, undoneAt: string): string {
-  return `Undone by ${summary.undoneBy ?? "someone"} on ${formatDateTime(undoneAt)}`;
+  return `Undone by ${summary.undoneByName ?? summary.undoneBy ?? "someone"} on ${formatDateTime(undoneAt)}`;
 }
 
