@@ -1,14 +1,13 @@
-import { Alert, Modal, Select, Stack, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
+import { Alert, Select } from "@mantine/core";
 import { IconInfoCircle } from "@tabler/icons-react";
-import { useMemo, useState, type FormEvent } from "react";
+import { useMemo } from "react";
 import type { Region, Territory, TerritoryInput } from "../../../ipc/bindings";
 import { formatCount } from "../../contacts/utils/formatCount";
-import { useFormErrors } from "../hooks/useFormErrors";
+import { useEditForm } from "../hooks/useEditForm";
 import { useSaveTerritory } from "../hooks/useSaveTerritory";
 import { regionOptions } from "../utils/territoryOptions";
-import { FormActions } from "./FormActions";
-import { FormAlert } from "./FormAlert";
+import { CodeNameFields } from "./CodeNameFields";
+import { FormModal } from "./FormModal";
 
 export type TerritoryFormModalProps = {
   /** null: a new territory (in `regionId` when given). */
@@ -21,106 +20,74 @@ export type TerritoryFormModalProps = {
 const LABELS: Record<keyof TerritoryInput, string> = { regionId: "Region", code: "Code", name: "Name" };
 
 export function TerritoryFormModal({ territory, regionId, regions, onClose }: TerritoryFormModalProps) {
-  const [input, setInput] = useState<TerritoryInput>({
-    regionId: territory?.regionId ?? regionId ?? "",
-    code: territory?.code ?? "",
-    name: territory?.name ?? "",
-  });
-  const { errors, clear, fromError, check } = useFormErrors(LABELS);
   const save = useSaveTerritory();
+  const { input, change, errors, check, submit, pending } = useEditForm<TerritoryInput>({
+    initial: {
+      regionId: territory?.regionId ?? regionId ?? "",
+      code: territory?.code ?? "",
+      name: territory?.name ?? "",
+    },
+    labels: LABELS,
+    save,
+    onSaved: onClose,
+  });
   const options = useMemo(() => regionOptions(regions), [regions]);
   const moving = territory !== null && input.regionId !== territory.regionId;
   const newRegion = regions.find((r) => r.id === input.regionId);
 
-  const change = (field: keyof TerritoryInput, value: string) => {
-    setInput((current) => ({ ...current, [field]: value }));
-    clear(field);
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     const ok = check({
       regionId: input.regionId ? undefined : "Choose a region",
       code: input.code.trim() ? undefined : "Enter a short code",
       name: input.name.trim() ? undefined : "Enter the territory's name",
     });
     if (!ok) return;
-    save.mutate(
-      { id: territory?.id ?? null, input: { ...input, code: input.code.trim(), name: input.name.trim() } },
+    submit(
+      territory?.id ?? null,
+      { ...input, code: input.code.trim(), name: input.name.trim() },
       {
-        onSuccess: () => {
-          notifications.show({
-            color: "teal",
-            title: territory ? "Territory saved" : "Territory created",
-            message: `${input.name.trim()} is saved${newRegion ? ` in ${newRegion.name}` : ""}.`,
-          });
-          onClose();
-        },
-        onError: fromError,
+        title: territory ? "Territory saved" : "Territory created",
+        message: `${input.name.trim()} is saved${newRegion ? ` in ${newRegion.name}` : ""}.`,
       },
     );
   };
 
   return (
-    <Modal
-      opened
-      onClose={save.isPending ? () => {} : onClose}
+    <FormModal
       title={territory ? `Edit territory ${territory.name}` : "New territory"}
-      centered
-      data-testid="territory-form"
+      testIdPrefix="territory"
+      error={errors.general}
+      submitLabel={territory ? "Save changes" : "Create territory"}
+      pending={pending}
+      onSubmit={onSubmit}
+      onClose={onClose}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <FormAlert message={errors.general} />
-          <Select
-            label={LABELS.regionId}
-            data={options}
-            value={input.regionId || null}
-            onChange={(value) => change("regionId", value ?? "")}
-            allowDeselect={false}
-            searchable
-            error={errors.fields.regionId}
-            required
-            data-testid="territory-region"
-          />
-          {moving ? (
-            <Alert color="yellow" variant="light" icon={<IconInfoCircle size={16} />} p="xs">
-              Moving this territory to {newRegion?.name ?? "another region"} moves its{" "}
-              {formatCount(territory.siteCount)} {territory.siteCount === 1 ? "site" : "sites"} and their contacts into
-              that region’s scope: its regional managers see them, those of the old region no longer do.
-            </Alert>
-          ) : null}
-          <TextInput
-            label={LABELS.code}
-            description="2 to 16 letters, digits or dashes, e.g. UKI-SCO"
-            value={input.code}
-            onChange={(event) => change("code", event.currentTarget.value.toUpperCase())}
-            error={errors.fields.code}
-            required
-            maxLength={16}
-            autoComplete="off"
-            spellCheck={false}
-            data-autofocus
-            data-testid="territory-code"
-          />
-          <TextInput
-            label={LABELS.name}
-            value={input.name}
-            onChange={(event) => change("name", event.currentTarget.value)}
-            error={errors.fields.name}
-            required
-            maxLength={120}
-            autoComplete="off"
-            data-testid="territory-name"
-          />
-          <FormActions
-            submitLabel={territory ? "Save changes" : "Create territory"}
-            pending={save.isPending}
-            onCancel={onClose}
-            submitTestId="territory-save"
-          />
-        </Stack>
-      </form>
-    </Modal>
+      <Select
+        label={LABELS.regionId}
+        data={options}
+        value={input.regionId || null}
+        onChange={(value) => change("regionId", value ?? "")}
+        allowDeselect={false}
+        searchable
+        error={errors.fields.regionId}
+        required
+        data-testid="territory-region"
+      />
+      {moving ? (
+        <Alert color="yellow" variant="light" icon={<IconInfoCircle size={16} />} p="xs">
+          Moving this territory to {newRegion?.name ?? "another region"} moves its{" "}
+          {formatCount(territory.siteCount)} {territory.siteCount === 1 ? "site" : "sites"} and their contacts into
+          that region’s scope: its regional managers see them, those of the old region no longer do.
+        </Alert>
+      ) : null}
+      <CodeNameFields
+        value={input}
+        labels={LABELS}
+        errors={errors.fields}
+        onChange={change}
+        codeExample="UKI-SCO"
+        testIdPrefix="territory"
+      />
+    </FormModal>
   );
 }

@@ -1,8 +1,10 @@
-import { Alert, Button, Code, Group, Modal, Progress, Radio, Stack, Text } from "@mantine/core";
-import { IconAlertTriangle, IconCircleCheck, IconInfoCircle } from "@tabler/icons-react";
+import { Alert, Button, Code, Group, Radio, Stack, Text } from "@mantine/core";
+import { IconCircleCheck } from "@tabler/icons-react";
 import { useState } from "react";
 import type { BulkSelection, ExportFormat } from "../../../ipc/bindings";
-import { formatIpcError } from "../../../ipc/formatIpcError";
+import { JobModal } from "../../shell/components/JobModal";
+import { JobProgress } from "../../shell/components/JobProgress";
+import { JobStopped } from "../../shell/components/JobStopped";
 import { formatCount } from "../utils/formatCount";
 import { contactsWord } from "../list/bulkActions";
 import { EXPORT_FORMATS, exportFormatLabel, exportPercent } from "./exportFormats";
@@ -21,7 +23,6 @@ export type ExportModalProps = {
 export function ExportModal({ selection, count, what, onClose }: ExportModalProps) {
   const [format, setFormat] = useState<ExportFormat>("csv");
   const { state, start, cancel, back } = useExportFlow(selection);
-  const busy = state.step === "running";
 
   let body;
   switch (state.step) {
@@ -61,31 +62,22 @@ export function ExportModal({ selection, count, what, onClose }: ExportModalProp
         </Stack>
       );
       break;
-    case "running": {
-      const percent = exportPercent(state.progress);
+    case "running":
       body = (
-        <Stack gap="sm" data-testid="export-progress">
-          <Progress
-            value={percent ?? 100}
-            animated={percent === null}
-            striped={percent === null}
-            size="lg"
-            aria-label="Export progress"
-          />
-          <Text size="sm" c="dimmed">
-            {state.progress
+        <JobProgress
+          testIdPrefix="export"
+          label="Export progress"
+          percent={exportPercent(state.progress)}
+          status={
+            state.progress
               ? `${formatCount(state.progress.done)} of ${formatCount(state.progress.total)} contacts written`
-              : "Waiting for the file to be chosen…"}
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => void cancel()} loading={state.cancelling} data-testid="export-cancel">
-              Cancel
-            </Button>
-          </Group>
-        </Stack>
+              : "Waiting for the file to be chosen…"
+          }
+          cancelling={state.cancelling}
+          onCancel={() => void cancel()}
+        />
       );
       break;
-    }
     case "done":
       body = (
         <Stack gap="sm">
@@ -107,62 +99,29 @@ export function ExportModal({ selection, count, what, onClose }: ExportModalProp
       );
       break;
     case "cancelled":
+    case "failed":
       body = (
-        <Stack gap="sm">
-          <Alert color="gray" variant="light" icon={<IconInfoCircle size={16} />} data-testid="export-cancelled">
-            Export cancelled: no file was written.
-          </Alert>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={back}>
-              Back
-            </Button>
-            <Button onClick={onClose} data-autofocus>
-              Close
-            </Button>
-          </Group>
-        </Stack>
+        <JobStopped
+          stop={state}
+          testIdPrefix="export"
+          cancelledText="Export cancelled: no file was written."
+          untouchedText="No file was written."
+          onBack={back}
+          onClose={onClose}
+        />
       );
       break;
-    case "failed": {
-      const problem = formatIpcError(state.error);
-      body = (
-        <Stack gap="sm">
-          <Alert
-            color="red"
-            variant="light"
-            icon={<IconAlertTriangle size={16} />}
-            title={problem.title}
-            role="alert"
-            data-testid="export-failed"
-          >
-            {problem.message} No file was written.
-          </Alert>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={back}>
-              Back
-            </Button>
-            <Button onClick={onClose} data-autofocus>
-              Close
-            </Button>
-          </Group>
-        </Stack>
-      );
-      break;
-    }
   }
 
   return (
-    <Modal
-      opened
-      onClose={busy ? () => {} : onClose}
-      withCloseButton={!busy}
-      closeOnEscape={!busy}
-      closeOnClickOutside={!busy}
+    <JobModal
+      busy={state.step === "running"}
+      onClose={onClose}
       title="Export contacts"
       size="lg"
       data-testid="export-modal"
     >
       {body}
-    </Modal>
+    </JobModal>
   );
 }

@@ -1,10 +1,12 @@
-import { Alert, Button, Group, Modal, Progress, Stack, Text } from "@mantine/core";
-import { IconAlertTriangle, IconCircleCheck, IconInfoCircle } from "@tabler/icons-react";
+import { Alert, Button, Group, Stack, Text } from "@mantine/core";
+import { IconCircleCheck, IconInfoCircle } from "@tabler/icons-react";
 import { useState, type FormEvent } from "react";
 import type { BulkAction, BulkReport, BulkSelection } from "../../../ipc/bindings";
-import { formatIpcError } from "../../../ipc/formatIpcError";
 import { FormAlert } from "../../admin/components/FormAlert";
 import { useFormErrors } from "../../admin/hooks/useFormErrors";
+import { JobModal } from "../../shell/components/JobModal";
+import { JobProgress } from "../../shell/components/JobProgress";
+import { JobStopped } from "../../shell/components/JobStopped";
 import { JustificationModal } from "../components/JustificationModal";
 import { formatCount } from "../utils/formatCount";
 import { BulkActionForm } from "./BulkActionForm";
@@ -109,41 +111,23 @@ export function BulkActionModal({ kind, selection, selectedCount, onChanged, onC
       );
       break;
     case "running": {
-      const percent = progressPercent(state.progress);
-      body = (
-        <Stack gap="sm" data-testid="bulk-progress">
-          <Text size="sm">{confirmQuestion(state.action, state.count, names).replace(/\?$/, "…")}</Text>
-          <Progress
-            value={percent ?? 100}
-            animated={percent === null}
-            striped={percent === null}
-            size="lg"
-            aria-label="Progress"
-            data-testid="bulk-progress-bar"
-          />
-          <Text size="sm" c="dimmed" data-testid="bulk-progress-text">
-            {state.progress
-              ? `${formatCount(state.progress.done)} of ${formatCount(state.progress.total)} contacts`
-              : "Starting…"}
-          </Text>
-          {flow.cancelError ? (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} role="alert">
-              Could not cancel: {formatIpcError(flow.cancelError).message}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end">
-            <Button
-              variant="default"
-              onClick={() => void flow.cancel()}
-              loading={state.cancelling}
-              data-testid="bulk-cancel"
-            >
-              Cancel
-            </Button>
-          </Group>
-        </Stack>
-      );
       title = `${bulkKindLabels[kind]}: in progress`;
+      body = (
+        <JobProgress
+          testIdPrefix="bulk"
+          label="Progress"
+          percent={progressPercent(state.progress)}
+          description={confirmQuestion(state.action, state.count, names).replace(/\?$/, "…")}
+          status={
+            state.progress
+              ? `${formatCount(state.progress.done)} of ${formatCount(state.progress.total)} contacts`
+              : "Starting…"
+          }
+          cancelling={state.cancelling}
+          cancelError={flow.cancelError}
+          onCancel={() => void flow.cancel()}
+        />
+      );
       break;
     }
     case "done":
@@ -151,54 +135,25 @@ export function BulkActionModal({ kind, selection, selectedCount, onChanged, onC
       body = <Summary report={state.report} onClose={onClose} />;
       break;
     case "cancelled":
-      title = `${bulkKindLabels[kind]}: cancelled`;
-      body = (
-        <Stack gap="sm">
-          <Alert color="gray" variant="light" icon={<IconInfoCircle size={16} />} data-testid="bulk-cancelled">
-            Cancelled. Nothing was changed.
-          </Alert>
-          <Group justify="flex-end">
-            <Button onClick={onClose} data-autofocus data-testid="bulk-close">
-              Close
-            </Button>
-          </Group>
-        </Stack>
-      );
-      break;
     case "failed":
-      title = `${bulkKindLabels[kind]}: not done`;
+      title = `${bulkKindLabels[kind]}: ${state.step === "cancelled" ? "cancelled" : "not done"}`;
       body = (
-        <Stack gap="sm">
-          <Alert
-            color="red"
-            variant="light"
-            icon={<IconAlertTriangle size={16} />}
-            title={formatIpcError(state.error).title}
-            role="alert"
-            data-testid="bulk-failed"
-          >
-            {formatIpcError(state.error).message} Nothing was changed.
-          </Alert>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={flow.back}>
-              Back
-            </Button>
-            <Button onClick={onClose} data-autofocus data-testid="bulk-close">
-              Close
-            </Button>
-          </Group>
-        </Stack>
+        <JobStopped
+          stop={state}
+          testIdPrefix="bulk"
+          cancelledText="Cancelled. Nothing was changed."
+          untouchedText="Nothing was changed."
+          onBack={state.step === "failed" ? flow.back : undefined}
+          onClose={onClose}
+        />
       );
       break;
   }
 
   return (
-    <Modal
-      opened
-      onClose={busy ? () => {} : onClose}
-      withCloseButton={!busy}
-      closeOnEscape={!busy}
-      closeOnClickOutside={!busy}
+    <JobModal
+      busy={busy}
+      onClose={onClose}
       title={title}
       centered
       size="md"
@@ -206,7 +161,7 @@ export function BulkActionModal({ kind, selection, selectedCount, onChanged, onC
       data-step={state.step}
     >
       {body}
-    </Modal>
+    </JobModal>
   );
 }
 

@@ -1,8 +1,11 @@
-import { Alert, Button, Group, Modal, Progress, Stack, Text } from "@mantine/core";
-import { IconAlertTriangle, IconArrowBackUp, IconCircleCheck, IconInfoCircle, IconUsers } from "@tabler/icons-react";
+import { Alert, Button, Group, Stack, Text } from "@mantine/core";
+import { IconAlertTriangle, IconArrowBackUp, IconCircleCheck, IconUsers } from "@tabler/icons-react";
 import { useNavigate } from "react-router";
 import { formatIpcError } from "../../../ipc/formatIpcError";
 import { formatCount } from "../../contacts/utils/formatCount";
+import { JobModal } from "../../shell/components/JobModal";
+import { JobProgress } from "../../shell/components/JobProgress";
+import { JobStopped } from "../../shell/components/JobStopped";
 import type { RunStep } from "../types/runStep";
 import { countOf, undoneMessage } from "../utils/counts";
 import { OutcomeCounts } from "./OutcomeCounts";
@@ -25,49 +28,33 @@ function percent(records: number | undefined, total: number): number | null {
 /** One import from its progress to its outcome, with Cancel while it runs and Undo after. */
 export function RunImportModal({ state, fileName, cancelError, onCancel, onUndo, onClose }: RunImportModalProps) {
   const navigate = useNavigate();
-  const running = state.step === "running";
   const name = fileName ?? "the file";
   let title: string;
   let body;
 
   switch (state.step) {
-    case "running": {
-      const value = percent(state.progress?.records, state.total);
+    case "running":
       title = "Importing…";
       body = (
-        <Stack gap="sm" data-testid="import-progress">
-          <Text size="sm" style={{ overflowWrap: "anywhere" }}>
-            Importing {name}. All of it is stored together, or nothing if you cancel.
-          </Text>
-          <Progress
-            value={value ?? 100}
-            animated={value === null || state.cancelling}
-            striped={value === null || state.cancelling}
-            size="lg"
-            aria-label="Import progress"
-            data-testid="import-progress-bar"
-          />
-          <Text size="sm" c="dimmed" data-testid="import-progress-text">
-            {state.cancelling
+        <JobProgress
+          testIdPrefix="import"
+          label="Import progress"
+          percent={percent(state.progress?.records, state.total)}
+          striped={state.cancelling}
+          description={`Importing ${name}. All of it is stored together, or nothing if you cancel.`}
+          status={
+            state.cancelling
               ? "Cancelling… nothing is being stored."
               : state.progress
                 ? `${formatCount(state.progress.records)} of ${countOf(state.total, "record")} checked, ${formatCount(state.progress.stored)} stored`
-                : "Starting…"}
-          </Text>
-          {cancelError ? (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} role="alert">
-              Could not cancel: {formatIpcError(cancelError).message}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onCancel} loading={state.cancelling} data-testid="import-cancel">
-              Cancel
-            </Button>
-          </Group>
-        </Stack>
+                : "Starting…"
+          }
+          cancelling={state.cancelling}
+          cancelError={cancelError}
+          onCancel={onCancel}
+        />
       );
       break;
-    }
     case "done": {
       const { outcome, undo } = state;
       title = outcome.refused ? "Not imported" : "Import finished";
@@ -142,53 +129,24 @@ export function RunImportModal({ state, fileName, cancelError, onCancel, onUndo,
       break;
     }
     case "cancelled":
-      title = "Import cancelled";
+    case "failed":
+      title = state.step === "cancelled" ? "Import cancelled" : "Not imported";
       body = (
-        <Stack gap="sm">
-          <Alert color="gray" variant="light" icon={<IconInfoCircle size={16} />} data-testid="import-cancelled">
-            Import cancelled: nothing was stored.
-          </Alert>
-          <Group justify="flex-end">
-            <Button onClick={onClose} data-autofocus data-testid="import-close">
-              Close
-            </Button>
-          </Group>
-        </Stack>
+        <JobStopped
+          stop={state}
+          testIdPrefix="import"
+          cancelledText="Import cancelled: nothing was stored."
+          untouchedText="Nothing was stored."
+          onClose={onClose}
+        />
       );
       break;
-    case "failed": {
-      const { title: errorTitle, message } = formatIpcError(state.error);
-      title = "Not imported";
-      body = (
-        <Stack gap="sm">
-          <Alert
-            color="red"
-            variant="light"
-            icon={<IconAlertTriangle size={16} />}
-            title={errorTitle}
-            role="alert"
-            data-testid="import-failed"
-          >
-            {message} Nothing was stored.
-          </Alert>
-          <Group justify="flex-end">
-            <Button onClick={onClose} data-autofocus data-testid="import-close">
-              Close
-            </Button>
-          </Group>
-        </Stack>
-      );
-      break;
-    }
   }
 
   return (
-    <Modal
-      opened
-      onClose={running ? () => {} : onClose}
-      withCloseButton={!running}
-      closeOnEscape={!running}
-      closeOnClickOutside={!running}
+    <JobModal
+      busy={state.step === "running"}
+      onClose={onClose}
       title={title}
       centered
       size="lg"
@@ -196,6 +154,6 @@ export function RunImportModal({ state, fileName, cancelError, onCancel, onUndo,
       data-step={state.step}
     >
       {body}
-    </Modal>
+    </JobModal>
   );
 }
