@@ -5,6 +5,7 @@ import { ContactDetailPage } from "../modules/contacts/components/ContactDetailP
 import { ContactsPage } from "../modules/contacts/components/ContactsPage";
 import { EditContactPage } from "../modules/contacts/form/components/EditContactPage";
 import { NewContactPage } from "../modules/contacts/form/components/NewContactPage";
+import { MyWorkPage } from "../modules/engagement/components/MyWorkPage";
 import { ImportPage } from "../modules/import/components/ImportPage";
 import { PlaceholderPage } from "../modules/placeholder/components/PlaceholderPage";
 import { AppLayout } from "../modules/shell/components/AppLayout";
@@ -18,6 +19,7 @@ export const appRoutes: RouteObject[] = [
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <Navigate to="/contacts" replace /> },
+      { path: "work", element: <MyWorkPage /> },
       { path: "contacts", element: <ContactsPage /> },
       { path: "contacts/new", element: <NewContactPage /> },
       { path: "contacts/:id/edit", element: <EditContactPage /> },

@@ -1,6 +1,7 @@
 import { Box, Group, Skeleton, Stack, Tabs, ThemeIcon, Title } from "@mantine/core";
 import {
   IconAddressBook,
+  IconAlertTriangle,
   IconArchive,
   IconBuildingCommunity,
   IconFileImport,
@@ -22,6 +23,7 @@ const SECTIONS: { value: AdminSection; label: string; icon: Icon }[] = [
   { value: "security", label: "Security", icon: IconShieldLock },
   { value: "contacts", label: "Contacts", icon: IconAddressBook },
   { value: "import", label: "Import", icon: IconFileImport },
+  { value: "escalation", label: "Escalation", icon: IconAlertTriangle },
   { value: "audit", label: "Audit trail", icon: IconListCheck },
   { value: "backups", label: "Backups", icon: IconArchive },
 ];

@@ -1,1 +1,1 @@
-export type AdminSection = "users" | "organisation" | "security" | "contacts" | "import" | "audit" | "backups";
+export type AdminSection = "users" | "organisation" | "security" | "contacts" | "import" | "escalation" | "audit" | "backups";

@@ -1,4 +1,5 @@
 import { Navigate, type RouteObject } from "react-router";
+import { EscalationPolicyPanel } from "../../engagement/components/EscalationPolicyPanel";
 import { AdminPage } from "../components/AdminPage";
 import { AuditPanel } from "../components/AuditPanel";
 import { BackupsPanel } from "../components/BackupsPanel";
@@ -20,6 +21,7 @@ export function adminRoute(path = "admin"): RouteObject {
       { path: "security", element: <SecurityPanel /> },
       { path: "contacts", element: <ContactsPolicyPanel /> },
       { path: "import", element: <ImportPolicyPanel /> },
+      { path: "escalation", element: <EscalationPolicyPanel /> },
       { path: "audit", element: <AuditPanel /> },
       { path: "backups", element: <BackupsPanel /> },
       { path: "*", element: <Navigate to="/admin/users" replace /> },

@@ -1,4 +1,5 @@
-import { Grid, Stack } from "@mantine/core";
+import { Button, Grid, Group, Stack } from "@mantine/core";
+import { IconMessagePlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import type { ContactDetail } from "../../../ipc/bindings";
@@ -23,6 +24,10 @@ import { SitesCard } from "./SitesCard";
 import { StatusBanner } from "./StatusBanner";
 import { TagsCard } from "./TagsCard";
 import { VerificationCard } from "./VerificationCard";
+import { ActivitySection } from "../../engagement/components/ActivitySection";
+import { LogInteractionModal } from "../../engagement/components/LogInteractionModal";
+import { LogOfferBanner } from "../../engagement/components/LogOfferBanner";
+import { useLogDialog } from "../../engagement/hooks/useLogDialog";
 
 export type ContactDetailViewProps = {
   contact: ContactDetail;
@@ -60,26 +65,49 @@ type LiveContactProps = {
 
 function LiveContact({ contact, permissions, onAction }: LiveContactProps) {
   const can = (action: ContactAction) => permissions.actions.includes(action);
+  const log = useLogDialog();
+  const [offer, setOffer] = useState<{ channel: "email" | "call"; target: string } | null>(null);
   return (
     <>
       <ContactHeader
         contact={contact}
         actions={
-          <ContactActionsMenu
-            contactId={contact.id}
-            permissions={permissions}
-            onAction={(action) => onAction({ action })}
-          />
+          <Group gap="xs" wrap="nowrap">
+            <Button
+              variant="default"
+              leftSection={<IconMessagePlus size={16} />}
+              onClick={() => log.openNew()}
+              data-testid="contact-log-interaction"
+            >
+              Log interaction
+            </Button>
+            <ContactActionsMenu
+              contactId={contact.id}
+              permissions={permissions}
+              onAction={(action) => onAction({ action })}
+            />
+          </Group>
         }
       />
       <StatusBanner
         contact={contact}
         onReactivate={can("reactivate") ? () => onAction({ action: "reactivate" }) : undefined}
       />
+      {offer ? (
+        <LogOfferBanner
+          offer={{ channel: offer.channel, direction: "outbound" }}
+          target={offer.target}
+          onLog={() => {
+            log.openNew({ channel: offer.channel, direction: "outbound" });
+            setOffer(null);
+          }}
+          onDismiss={() => setOffer(null)}
+        />
+      ) : null}
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">
-            <ContactInfoCard contact={contact} />
+            <ContactInfoCard contact={contact} onLinkOpened={(channel, target) => setOffer({ channel, target })} />
             <AddressesCard addresses={contact.addresses} />
             <PreferencesCard contact={contact} />
             <NotesCard contact={contact} />
@@ -102,6 +130,9 @@ function LiveContact({ contact, permissions, onAction }: LiveContactProps) {
           </Stack>
         </Grid.Col>
         <Grid.Col span={12}>
+          <ActivitySection contactId={contact.id} onLog={() => log.openNew()} onEdit={log.openEdit} />
+        </Grid.Col>
+        <Grid.Col span={12}>
           <SitesCard
             sites={contact.sites}
             onSetPrimary={can("primary") ? (siteId) => onAction({ action: "primary", siteId }) : undefined}
@@ -111,6 +142,14 @@ function LiveContact({ contact, permissions, onAction }: LiveContactProps) {
           <HistoryCard contactId={contact.id} />
         </Grid.Col>
       </Grid>
+      {log.state ? (
+        <LogInteractionModal
+          contact={contact}
+          editing={log.state.editing}
+          prefill={log.state.prefill}
+          onClose={log.close}
+        />
+      ) : null}
     </>
   );
 }

@@ -9,6 +9,8 @@ import { FieldList } from "./FieldList";
 
 export type ContactInfoCardProps = {
   contact: ContactDetail;
+  /** An email or phone link was opened: the page offers to log it. */
+  onLinkOpened?: (channel: "email" | "call", target: string) => void;
 };
 
 function phoneHref(phone: PhoneNumber): string {
@@ -23,12 +25,15 @@ function PrimaryMark() {
   );
 }
 
-export function ContactInfoCard({ contact }: ContactInfoCardProps) {
+export function ContactInfoCard({ contact, onLinkOpened }: ContactInfoCardProps) {
   const emails = contact.emails.length ? (
     <Stack gap={4}>
       {contact.emails.map((email) => (
         <Group key={`${email.kind}-${email.address}`} gap={6} wrap="nowrap" miw={0}>
-          <ExternalLink href={`mailto:${email.address}`} size="sm" truncate title={email.address} data-testid="contact-email">
+          <ExternalLink
+            href={`mailto:${email.address}`}
+            onOpened={() => onLinkOpened?.("email", email.address)}
+            size="sm" truncate title={email.address} data-testid="contact-email">
             {email.address}
           </ExternalLink>
           <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
@@ -45,7 +50,10 @@ export function ContactInfoCard({ contact }: ContactInfoCardProps) {
       {contact.phones.map((phone) => (
         <Group key={`${phone.kind}-${phone.e164}-${phone.extension ?? ""}`} gap={6} wrap="nowrap">
           {/* `display` already ends with the extension. */}
-          <ExternalLink href={phoneHref(phone)} size="sm" data-testid="contact-phone" style={{ whiteSpace: "nowrap" }}>
+          <ExternalLink
+            href={phoneHref(phone)}
+            onOpened={() => onLinkOpened?.("call", phone.display)}
+            size="sm" data-testid="contact-phone" style={{ whiteSpace: "nowrap" }}>
             {phone.display}
           </ExternalLink>
           <Text size="xs" c="dimmed">

@@ -1,5 +1,6 @@
 import { AppShell, Badge, NavLink, ScrollArea, Stack, Text } from "@mantine/core";
 import { Link, useLocation } from "react-router";
+import { WorkCountBadge } from "../../engagement/components/WorkCountBadge";
 import { useSessionUser } from "../../session/hooks/useSessionUser";
 import { canAdminister } from "../../session/utils/permissions";
 import type { NavGroup } from "../types/navItem";
@@ -39,7 +40,9 @@ export function NavBar({ onNavigate }: NavBarProps) {
                     }
                     leftSection={<item.icon size={18} stroke={1.6} />}
                     rightSection={
-                      item.built ? null : (
+                      item.slug === "work" ? (
+                        <WorkCountBadge />
+                      ) : item.built ? null : (
                         <Badge size="xs" variant="default" fw={500} tt="none">
                           Soon
                         </Badge>

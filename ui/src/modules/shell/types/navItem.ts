@@ -1,6 +1,6 @@
 import type { Icon } from "@tabler/icons-react";
 
-export type NavSlug = "dashboard" | "contacts" | "relationships" | "import" | "duplicates" | "reports" | "admin";
+export type NavSlug = "dashboard" | "work" | "contacts" | "relationships" | "import" | "duplicates" | "reports" | "admin";
 
 export type NavGroup = "work" | "data" | "settings";
 

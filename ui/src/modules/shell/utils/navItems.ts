@@ -5,12 +5,14 @@ import {
   IconFileImport,
   IconHierarchy2,
   IconLayoutDashboard,
+  IconListCheck,
   IconSettings,
 } from "@tabler/icons-react";
 import type { NavGroup, NavItem, NavSlug } from "../types/navItem";
 
 export const navItems: NavItem[] = [
   { slug: "dashboard", label: "Dashboard", path: "/dashboard", icon: IconLayoutDashboard, group: "work", built: false },
+  { slug: "work", label: "My work", path: "/work", icon: IconListCheck, group: "work", built: true },
   { slug: "contacts", label: "Contacts", path: "/contacts", icon: IconAddressBook, group: "work", built: true },
   { slug: "relationships", label: "Relationship map", path: "/relationships", icon: IconHierarchy2, group: "work", built: false },
   { slug: "import", label: "Import", path: "/import", icon: IconFileImport, group: "data", built: true },

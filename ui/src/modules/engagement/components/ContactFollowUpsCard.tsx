@@ -1,0 +1,54 @@
+import { Button, Skeleton, Stack, Text } from "@mantine/core";
+import { IconChecklist } from "@tabler/icons-react";
+import { useState } from "react";
+import { formatIpcError } from "../../../ipc/formatIpcError";
+import { DetailCard } from "../../contacts/components/DetailCard";
+import { useContactFollowUps } from "../hooks/useContactFollowUps";
+import { FollowUpList as List } from "./FollowUpList";
+
+export type ContactFollowUpsCardProps = {
+  contactId: string;
+};
+
+/** The contact's open follow-ups, and the closed ones on request. */
+export function ContactFollowUpsCard({ contactId }: ContactFollowUpsCardProps) {
+  const followUps = useContactFollowUps(contactId);
+  const [showClosed, setShowClosed] = useState(false);
+  let body;
+  if (followUps.isPending) {
+    body = <Skeleton height={40} aria-label="Loading follow-ups" />;
+  } else if (followUps.isError) {
+    body = (
+      <Text size="sm" c="red">
+        {formatIpcError(followUps.error).message}
+      </Text>
+    );
+  } else {
+    const open = followUps.data.filter((f) => f.status === "open");
+    const closed = followUps.data.filter((f) => f.status !== "open");
+    body = (
+      <Stack gap="sm" data-testid="contact-follow-ups">
+        {open.length ? (
+          <List items={open} />
+        ) : (
+          <Text size="sm" c="dimmed" data-testid="follow-ups-empty">
+            Nothing to follow up. Tick “Create a follow-up” when you log an interaction with next steps.
+          </Text>
+        )}
+        {closed.length ? (
+          <>
+            <Button size="compact-xs" variant="subtle" onClick={() => setShowClosed((v) => !v)} w="fit-content" data-testid="follow-ups-closed-toggle">
+              {showClosed ? "Hide closed" : `Show ${closed.length} closed`}
+            </Button>
+            {showClosed ? <List items={closed} /> : null}
+          </>
+        ) : null}
+      </Stack>
+    );
+  }
+  return (
+    <DetailCard title="Follow-ups" icon={<IconChecklist size={16} />} testId="card-follow-ups">
+      {body}
+    </DetailCard>
+  );
+}
