@@ -3,21 +3,50 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { IpcError } from "../../../ipc/client";
 import { contactHistory, getContact } from "../../../ipc/contacts";
+import { contactFollowUps, contactTimeline, engagementMetrics, getCadence, interactionConsent } from "../../../ipc/engagement";
 import { openExternal } from "../../../ipc/opener";
+import { makeMetrics } from "../../../test/engagementFixtures";
 import { makeContactDetail } from "../../../test/fixtures";
 import { renderApp } from "../../../test/renderApp";
 import { monthsSince } from "../utils/monthsSince";
 
 vi.mock("../../../ipc/contacts");
 vi.mock("../../../ipc/opener");
+vi.mock("../../../ipc/engagement");
 
 beforeEach(() => {
   vi.mocked(getContact).mockResolvedValue(makeContactDetail());
   vi.mocked(contactHistory).mockResolvedValue([]);
   vi.mocked(openExternal).mockResolvedValue();
+  vi.mocked(contactTimeline).mockResolvedValue({ items: [], nextCursor: null });
+  vi.mocked(engagementMetrics).mockResolvedValue(makeMetrics());
+  vi.mocked(contactFollowUps).mockResolvedValue([]);
+  vi.mocked(getCadence).mockResolvedValue(null);
+  vi.mocked(interactionConsent).mockResolvedValue([]);
 });
 
 describe("ContactDetailPage", () => {
+  it("offers to log a call after a phone link opened the phone handler", async () => {
+    renderApp("/contacts/42");
+    const office = await screen.findByRole("link", { name: "020 7946 0958 ext. 204" });
+    await userEvent.click(office);
+    const offer = await screen.findByTestId("log-offer");
+    expect(offer).toHaveTextContent("Calling 020 7946 0958 ext. 204?");
+    await userEvent.click(within(offer).getByTestId("log-offer-accept"));
+    const dialog = await screen.findByTestId("log-interaction");
+    expect(within(dialog).getByRole("radio", { name: "Call" })).toBeChecked();
+    expect(within(dialog).getByRole("radio", { name: "Outbound" })).toBeChecked();
+    expect(screen.queryByTestId("log-offer")).toBeNull();
+  });
+
+  it("shows the contact's activity with its empty states", async () => {
+    renderApp("/contacts/42");
+    expect(await screen.findByTestId("timeline-empty")).toHaveTextContent("No interactions logged yet.");
+    expect(await screen.findByTestId("follow-ups-empty")).toBeInTheDocument();
+    expect(await screen.findByTestId("cadence-empty")).toBeInTheDocument();
+    expect(await screen.findByTestId("figure-touchpoints")).toHaveTextContent("12");
+  });
+
   it("renders phones as tel: links and emails as mailto: links", async () => {
     renderApp("/contacts/42");
 
