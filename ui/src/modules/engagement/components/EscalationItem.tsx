@@ -20,7 +20,15 @@ export function EscalationItem({ escalation, resolvable }: EscalationItemProps) 
   const step = escalation.steps[escalation.steps.length - 1];
   const holder = step ? `${escalationLevelLabels[step.level]}${step.user ? ` (${step.user.displayName})` : ""}` : "—";
   return (
-    <Group gap="sm" wrap="nowrap" align="flex-start" data-testid="escalation" data-contact={escalation.contact.id}>
+    <Group
+      gap="sm"
+      wrap="nowrap"
+      align="flex-start"
+      data-testid="escalation"
+      data-contact={escalation.contact.id}
+      data-level={step?.level}
+      data-holder={step?.user?.username ?? ""}
+    >
       <Stack gap={2} miw={0} flex={1}>
         <Anchor
           component={Link}
