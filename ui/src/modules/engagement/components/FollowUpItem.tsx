@@ -42,7 +42,7 @@ export function FollowUpItem({ followUp, showContact = false }: FollowUpItemProp
         >
           {followUp.title}
         </Text>
-        <Group gap={6} wrap="nowrap" miw={0}>
+        <Group gap={6} wrap="wrap" miw={0}>
           <Text size="xs" c={closed ? "dimmed" : stateColors[followUp.state]} style={{ flexShrink: 0 }}>
             {closed ? (followUp.status === "done" ? "Done" : "Cancelled") : `Due ${formatDue(followUp)}`}
           </Text>
@@ -63,8 +63,8 @@ export function FollowUpItem({ followUp, showContact = false }: FollowUpItemProp
               {followUp.contact.displayName}
             </Anchor>
           ) : (
-            <Text size="xs" c="dimmed" truncate="end" title={followUp.owner.displayName}>
-              · {followUp.owner.displayName}
+            <Text size="xs" c="dimmed" lineClamp={1} title={followUp.owner.displayName}>
+              {followUp.owner.displayName}
             </Text>
           )}
         </Group>
@@ -91,7 +91,7 @@ export function FollowUpItem({ followUp, showContact = false }: FollowUpItemProp
             loading={change.isPending}
             data-testid="follow-up-complete"
           >
-            Done
+            Complete
           </Button>
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>

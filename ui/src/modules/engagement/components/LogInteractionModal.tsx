@@ -184,6 +184,13 @@ export function LogInteractionModal({ contact, editing = null, prefill, onClose 
               />
             </Stack>
           </Group>
+          {/* Right under the channel, so the warning shows where the choice is made. */}
+          <ConsentAlert
+            warnings={warnings}
+            acknowledged={values.acknowledgeConsent}
+            onAcknowledge={(acknowledgeConsent) => change({ acknowledgeConsent })}
+            error={errors.acknowledgeConsent}
+          />
           <Group grow align="flex-start" gap="sm">
             <TextInput
               label="Date"
@@ -271,12 +278,6 @@ export function LogInteractionModal({ contact, editing = null, prefill, onClose 
             splitChars={[]}
             clearable
             data-testid="interaction-attachments"
-          />
-          <ConsentAlert
-            warnings={warnings}
-            acknowledged={values.acknowledgeConsent}
-            onAcknowledge={(acknowledgeConsent) => change({ acknowledgeConsent })}
-            error={errors.acknowledgeConsent}
           />
           {/* The core refused for consent the page had not heard of yet (another user changed it). */}
           {errors.acknowledgeConsent && warnings.length === 0 ? (

@@ -43,7 +43,7 @@ export function TimelineFilters({ value, onChange, dateError }: TimelineFiltersP
       />
       <TextInput
         size="xs"
-        w={110}
+        w={150}
         aria-label="From"
         placeholder="From YYYY-MM-DD"
         value={value.from}
@@ -53,7 +53,7 @@ export function TimelineFilters({ value, onChange, dateError }: TimelineFiltersP
       />
       <TextInput
         size="xs"
-        w={110}
+        w={150}
         aria-label="Until"
         placeholder="Until YYYY-MM-DD"
         value={value.until}
