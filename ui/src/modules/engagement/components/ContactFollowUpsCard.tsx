@@ -1,10 +1,11 @@
 import { Button, Skeleton, Stack, Text } from "@mantine/core";
-import { IconChecklist } from "@tabler/icons-react";
+import { IconChecklist, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { formatIpcError } from "../../../ipc/formatIpcError";
 import { DetailCard } from "../../contacts/components/DetailCard";
 import { useContactFollowUps } from "../hooks/useContactFollowUps";
 import { FollowUpList as List } from "./FollowUpList";
+import { NewFollowUpModal } from "./NewFollowUpModal";
 
 export type ContactFollowUpsCardProps = {
   contactId: string;
@@ -14,6 +15,7 @@ export type ContactFollowUpsCardProps = {
 export function ContactFollowUpsCard({ contactId }: ContactFollowUpsCardProps) {
   const followUps = useContactFollowUps(contactId);
   const [showClosed, setShowClosed] = useState(false);
+  const [creating, setCreating] = useState(false);
   let body;
   if (followUps.isPending) {
     body = <Skeleton height={40} aria-label="Loading follow-ups" />;
@@ -47,8 +49,18 @@ export function ContactFollowUpsCard({ contactId }: ContactFollowUpsCardProps) {
     );
   }
   return (
-    <DetailCard title="Follow-ups" icon={<IconChecklist size={16} />} testId="card-follow-ups">
+    <DetailCard
+      title="Follow-ups"
+      icon={<IconChecklist size={16} />}
+      testId="card-follow-ups"
+      rightSection={
+        <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={12} />} onClick={() => setCreating(true)} data-testid="new-follow-up-open">
+          New
+        </Button>
+      }
+    >
       {body}
+      {creating ? <NewFollowUpModal contactId={contactId} onClose={() => setCreating(false)} /> : null}
     </DetailCard>
   );
 }
