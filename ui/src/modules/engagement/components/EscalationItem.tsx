@@ -46,7 +46,8 @@ export function EscalationItem({ escalation, resolvable }: EscalationItemProps) 
             {escalationReasonLabels[escalation.reason]}
           </Badge>
           <Text size="xs" c="dimmed">
-            {escalation.unanswered} unanswered · since {formatDate(escalation.startedAt)} · now with {holder}
+            {escalation.unanswered} unanswered · since {formatDate(escalation.startedAt)} ·{" "}
+            {resolvable && step ? `escalated to you ${formatDate(step.at)}` : `now with ${holder}`}
           </Text>
         </Group>
       </Stack>
