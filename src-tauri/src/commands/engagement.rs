@@ -1,12 +1,13 @@
 //! Interactions, follow-ups, cadences, escalation and engagement figures, as the signed-in user
-//! may see and change them. The escalation run and due reminders are started here on a timer.
+//! may see and change them, and the hourly escalation run. Reminders are raised by the shell
+//! itself (`reminders.rs`).
 
 use chrono::Utc;
 use rapport_core::engagement as core;
 use rapport_core::model::{
-    Cadence, CadenceInput, ConsentWarning, Direction, DueNotice, EngagementMetrics, Escalation,
+    Cadence, CadenceInput, ConsentWarning, Direction, EngagementMetrics, Escalation,
     EscalationPolicy, FollowUp, FollowUpCounts, FollowUpInput, FollowUpPage, FollowUpQuery,
-    Interaction, InteractionChannel, InteractionInput, LoggedInteraction, NoticeKey, TimelinePage,
+    Interaction, InteractionChannel, InteractionInput, LoggedInteraction, TimelinePage,
     TimelineQuery,
 };
 use tauri::State;
@@ -282,25 +283,6 @@ pub async fn engagement_metrics(
             core::scope_metrics(db, &actor, territory.as_deref()).await?
         }
     })
-}
-
-/// Reminders that fell due for the signed-in user and were not shown yet. The page raises them
-/// (as desktop notifications and in its own list) and then marks them with `mark_notified`.
-#[tauri::command]
-#[specta::specta]
-pub async fn due_notifications(state: State<'_, AppState>) -> Result<Vec<DueNotice>, AppError> {
-    let (ready, actor) = state.actor().await?;
-    Ok(core::due_notifications(&ready.db, &actor, Utc::now()).await?)
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn mark_notified(
-    state: State<'_, AppState>,
-    notices: Vec<NoticeKey>,
-) -> Result<u32, AppError> {
-    let (ready, actor) = state.actor().await?;
-    Ok(core::mark_notified(&ready.db, &actor, &notices, Utc::now()).await?)
 }
 
 /// The hourly (and start-up) escalation run; a failure is logged and tried again next hour.
