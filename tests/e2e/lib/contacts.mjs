@@ -42,11 +42,24 @@ export async function tableBusy(browser) {
   );
 }
 
-/** Waits for the contacts table with at least one row and a count. */
+/**
+ * Waits for the contacts table with at least one row and a count. The table re-renders while
+ * its page loads, so a lookup can meet an element that was just replaced: that is a "not yet".
+ */
 export async function waitForList(browser, { timeout = 30_000 } = {}) {
-  await browser.$('[data-testid="contacts-table"]').waitForDisplayed({ timeout });
   await browser.waitUntil(
-    async () => (await visibleRows(browser)).length > 0 && (await shownCount(browser)) > 0,
+    async () => {
+      try {
+        return (
+          (await browser.$('[data-testid="contacts-table"]').isDisplayed()) &&
+          (await visibleRows(browser)).length > 0 &&
+          (await shownCount(browser)) > 0
+        );
+      } catch (error) {
+        if (/stale/i.test(String(error))) return false;
+        throw error;
+      }
+    },
     { timeout, interval: 200, timeoutMsg: 'the contacts table showed no rows and no count' },
   );
 }
