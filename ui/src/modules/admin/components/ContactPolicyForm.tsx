@@ -1,12 +1,12 @@
-import { Button, Card, Group, NumberInput, Stack, Switch, Text } from "@mantine/core";
+import { Card, NumberInput, Stack, Switch, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconDeviceFloppy } from "@tabler/icons-react";
 import { useState, type FormEvent } from "react";
 import type { LifecyclePolicy } from "../../../ipc/bindings";
 import { useFormErrors } from "../hooks/useFormErrors";
 import { useSaveContactPolicy } from "../hooks/useSaveContactPolicy";
 import { daysInWords } from "../utils/daysInWords";
 import { FormAlert } from "./FormAlert";
+import { PolicyActions } from "../../shell/components/PolicyActions";
 
 type DaysField = "verificationDays" | "archiveAfterDays" | "retentionDays";
 
@@ -135,30 +135,15 @@ export function ContactPolicyForm({ policy }: ContactPolicyFormProps) {
             }}
             data-testid="contact-policy-smsEnabled"
           />
-          <Group gap="sm">
-            <Button
-              type="submit"
-              leftSection={<IconDeviceFloppy size={16} />}
-              loading={save.isPending}
-              disabled={!dirty}
-              data-testid="contact-policy-save"
-            >
-              Save policy
-            </Button>
-            {dirty ? (
-              <Button
-                variant="subtle"
-                color="gray"
-                onClick={() => {
-                  setDraft(policy);
-                  check({});
-                }}
-                disabled={save.isPending}
-              >
-                Discard changes
-              </Button>
-            ) : null}
-          </Group>
+          <PolicyActions
+            dirty={dirty}
+            saving={save.isPending}
+            saveTestId="contact-policy-save"
+            onDiscard={() => {
+              setDraft(policy);
+              check({});
+            }}
+          />
         </Stack>
       </form>
     </Card>

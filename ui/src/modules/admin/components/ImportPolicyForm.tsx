@@ -1,11 +1,11 @@
-import { Button, Card, Checkbox, Group, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Card, Checkbox, SimpleGrid, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconDeviceFloppy } from "@tabler/icons-react";
 import { useState, type FormEvent } from "react";
 import type { ImportPolicy } from "../../../ipc/bindings";
 import { formatIpcError } from "../../../ipc/formatIpcError";
 import { useSaveImportPolicy } from "../hooks/useSaveImportPolicy";
 import { FormAlert } from "./FormAlert";
+import { PolicyActions } from "../../shell/components/PolicyActions";
 
 export type ImportPolicyFormProps = {
   policy: ImportPolicy;
@@ -66,22 +66,12 @@ export function ImportPolicyForm({ policy }: ImportPolicyFormProps) {
               No field can be required.
             </Text>
           ) : null}
-          <Group gap="sm">
-            <Button
-              type="submit"
-              leftSection={<IconDeviceFloppy size={16} />}
-              loading={save.isPending}
-              disabled={!dirty}
-              data-testid="import-policy-save"
-            >
-              Save policy
-            </Button>
-            {dirty ? (
-              <Button variant="subtle" color="gray" onClick={() => setRequired(policy.required)} disabled={save.isPending}>
-                Discard changes
-              </Button>
-            ) : null}
-          </Group>
+          <PolicyActions
+            dirty={dirty}
+            saving={save.isPending}
+            saveTestId="import-policy-save"
+            onDiscard={() => setRequired(policy.required)}
+          />
         </Stack>
       </form>
     </Card>

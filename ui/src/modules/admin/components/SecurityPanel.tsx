@@ -1,6 +1,5 @@
-import { Button, Card, Group, NumberInput, Skeleton, Stack, Text } from "@mantine/core";
+import { Card, NumberInput, Skeleton, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconDeviceFloppy } from "@tabler/icons-react";
 import { useState, type FormEvent } from "react";
 import type { SecurityPolicy } from "../../../ipc/bindings";
 import { ErrorState } from "../../shell/components/ErrorState";
@@ -9,6 +8,7 @@ import { useSecurityPolicy } from "../hooks/useSecurityPolicy";
 import { useFormErrors } from "../hooks/useFormErrors";
 import { FormAlert } from "./FormAlert";
 import { SectionHeader } from "./SectionHeader";
+import { PolicyActions } from "../../shell/components/PolicyActions";
 
 type PolicyField = keyof SecurityPolicy;
 
@@ -111,30 +111,15 @@ function SecurityForm({ policy }: SecurityFormProps) {
               data-testid={`policy-${field}`}
             />
           ))}
-          <Group gap="sm">
-            <Button
-              type="submit"
-              leftSection={<IconDeviceFloppy size={16} />}
-              loading={save.isPending}
-              disabled={!dirty}
-              data-testid="policy-save"
-            >
-              Save policy
-            </Button>
-            {dirty ? (
-              <Button
-                variant="subtle"
-                color="gray"
-                onClick={() => {
-                  setDraft(policy);
-                  check({});
-                }}
-                disabled={save.isPending}
-              >
-                Discard changes
-              </Button>
-            ) : null}
-          </Group>
+          <PolicyActions
+            dirty={dirty}
+            saving={save.isPending}
+            saveTestId="policy-save"
+            onDiscard={() => {
+              setDraft(policy);
+              check({});
+            }}
+          />
         </Stack>
       </form>
     </Card>

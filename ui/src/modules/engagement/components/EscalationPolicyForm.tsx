@@ -1,12 +1,12 @@
-import { Button, Card, Group, NumberInput, Stack, Text } from "@mantine/core";
+import { Card, NumberInput, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconDeviceFloppy } from "@tabler/icons-react";
 import { useState, type FormEvent } from "react";
 import type { EscalationPolicy } from "../../../ipc/bindings";
 import { isIpcError } from "../../../ipc/client";
 import { formatIpcError } from "../../../ipc/formatIpcError";
 import { FormAlert } from "../../admin/components/FormAlert";
 import { useSaveEscalationPolicy } from "../hooks/useSaveEscalationPolicy";
+import { PolicyActions } from "../../shell/components/PolicyActions";
 
 export type EscalationPolicyFormProps = {
   policy: EscalationPolicy;
@@ -125,22 +125,12 @@ export function EscalationPolicyForm({ policy }: EscalationPolicyFormProps) {
             in time; a step nobody holds (no territory manager, say) is skipped at once.
           </Text>
           {FIELDS.filter((f) => f.group === "chain").map(input)}
-          <Group gap="sm">
-            <Button
-              type="submit"
-              leftSection={<IconDeviceFloppy size={16} />}
-              loading={save.isPending}
-              disabled={!dirty}
-              data-testid="escalation-policy-save"
-            >
-              Save policy
-            </Button>
-            {dirty ? (
-              <Button variant="subtle" color="gray" onClick={() => setValues(policy)} disabled={save.isPending}>
-                Discard changes
-              </Button>
-            ) : null}
-          </Group>
+          <PolicyActions
+            dirty={dirty}
+            saving={save.isPending}
+            saveTestId="escalation-policy-save"
+            onDiscard={() => setValues(policy)}
+          />
         </Stack>
       </form>
     </Card>
