@@ -7,6 +7,7 @@ import { appendFileSync, createWriteStream, mkdirSync, mkdtempSync, writeFileSyn
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
 
@@ -209,4 +210,27 @@ export async function screenshot(browser, file) {
   const target = path.join(SCREENSHOTS, file);
   await browser.saveScreenshot(target);
   return target;
+}
+
+/**
+ * Registers, inside the calling `describe`, a hook that keeps what a failed test left on screen:
+ * a screenshot `failed-<name>-<test>.png` and, on stderr (what a CI log keeps), the page's
+ * address and text.
+ */
+export function keepFailures(name, browserOf) {
+  afterEach(async (t) => {
+    const browser = browserOf();
+    if (t.passed || !browser) return;
+    const slug = t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+    try {
+      await browser.saveScreenshot(path.join(SCREENSHOTS, `failed-${name}-${slug}.png`));
+      const page = await browser.execute(() => ({
+        url: window.location.href,
+        text: document.body.innerText.slice(0, 2_000),
+      }));
+      console.error(`e2e: "${t.name}" failed at ${page.url}; the page read:\n${page.text}`);
+    } catch (error) {
+      console.error(`e2e: "${t.name}" failed and the page could not be read: ${error.message}`);
+    }
+  });
 }

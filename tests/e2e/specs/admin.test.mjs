@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { openAdmin, pickOption, setColorScheme, textsOf } from '../lib/admin.mjs';
-import { screenshot, startApp } from '../lib/app.mjs';
+import { keepFailures, screenshot, startApp } from '../lib/app.mjs';
 import { waitForList } from '../lib/contacts.mjs';
 import { enterDemo, signIn, signOut, typeInto, visibleCount } from '../lib/session.mjs';
 
@@ -38,6 +38,7 @@ async function verifyChain(browser) {
 describe('Administration as the demo site administrator', () => {
   let app;
   let browser;
+  keepFailures('admin', () => browser);
   let adminCount;
 
   before(async () => {

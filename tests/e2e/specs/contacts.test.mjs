@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { screenshot, startApp } from '../lib/app.mjs';
+import { keepFailures, screenshot, startApp } from '../lib/app.mjs';
 import {
   fold,
   shownCount,
@@ -19,6 +19,7 @@ import { enterDemo } from '../lib/session.mjs';
 describe('Rapport on a fresh demo database', () => {
   let app;
   let browser;
+  keepFailures('contacts', () => browser);
   let total;
 
   before(async () => {

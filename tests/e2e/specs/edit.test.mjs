@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { setColorScheme } from '../lib/admin.mjs';
-import { screenshot, startApp } from '../lib/app.mjs';
+import { keepFailures, screenshot, startApp } from '../lib/app.mjs';
 import { typeSearch, visibleRows, waitForList } from '../lib/contacts.mjs';
 import { clickTestId, fieldValue, fill, scrollToTestId, textOfTestId, waitForText } from '../lib/form.mjs';
 import { enterDemo, signIn, typeInto } from '../lib/session.mjs';
@@ -39,6 +39,7 @@ describe('Editing a contact', () => {
   let app;
   let second;
   let browser;
+  keepFailures('edit', () => browser);
   let contact = { name: '', id: '' };
 
   before(async () => {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { openAdmin, setColorScheme } from '../lib/admin.mjs';
-import { startApp } from '../lib/app.mjs';
+import { keepFailures, startApp } from '../lib/app.mjs';
 import { waitForList } from '../lib/contacts.mjs';
 import { clickWhenFree, shot, waitForContact } from '../lib/lifecycle.mjs';
 import { enterDemo, signIn, signOut, textOf, typeInto, valueOf } from '../lib/session.mjs';
@@ -102,6 +102,7 @@ async function openMyWork(browser) {
 describe('engagement in the app', () => {
   let app;
   let browser;
+  keepFailures('engagement', () => browser);
   let contact; // { id, name }
 
   before(async () => {

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 
 import { setColorScheme } from '../lib/admin.mjs';
-import { screenshot, startApp } from '../lib/app.mjs';
+import { keepFailures, screenshot, startApp } from '../lib/app.mjs';
 import { shownCount, tableBusy, typeSearch, waitForList } from '../lib/contacts.mjs';
 import { clickWhenFree, openRow, readContact, searchList } from '../lib/lifecycle.mjs';
 import { enterDemo, textOf } from '../lib/session.mjs';
@@ -74,6 +74,7 @@ async function openContactsAndSearch(browser, text) {
 describe('importing contact files in the app', () => {
   let app;
   let browser;
+  keepFailures('import', () => browser);
   let work;
   let existing; // { id, email, name } of a stored contact in the manager's territory
 
@@ -206,7 +207,7 @@ describe('importing contact files in the app', () => {
     await clickWhenFree(browser, $(browser, 'import-choose-files'), 'Choose files');
     await browser
       .$('[data-testid="import-file"][data-name="eds__vcard_12.vcf"]')
-      .waitForDisplayed({ timeoutMsg: 'the picked file is not listed' });
+      .waitForDisplayed({ timeout: 30_000, timeoutMsg: 'the picked file is not listed' });
     await clickWhenFree(
       browser,
       browser.$('[data-testid="import-file"][data-name="eds__vcard_12.vcf"]'),
@@ -258,7 +259,7 @@ describe('importing contact files in the app', () => {
     await invokeTestCommand(browser, 'e2e_drop_files', { paths: [out] });
     await browser
       .$('[data-testid="import-file"][data-name="territory-export.csv"]')
-      .waitForDisplayed({ timeoutMsg: 'the exported file is not listed for import' });
+      .waitForDisplayed({ timeout: 30_000, timeoutMsg: 'the exported file is not listed for import' });
     await clickWhenFree(
       browser,
       browser.$('[data-testid="import-file"][data-name="territory-export.csv"]'),
@@ -317,32 +318,48 @@ function escape(text) {
 }
 
 /**
- * Clicks the first option on screen whose text starts with `prefix`. Every Select keeps its options
- * in the page, so only the open dropdown's (the displayed ones) count.
+ * One attempt at clicking the first visible, enabled option whose text starts with `prefix`.
+ * Every Select keeps its options in the page, so only the open dropdown's (the displayed ones)
+ * count. The list may be redrawn between finding and clicking (its options load while it is
+ * open): the option found is marked and clicked by that mark, and a redrawn one counts as not
+ * clicked.
  */
+async function tryOption(browser, prefix) {
+  const found = await browser.execute((start) => {
+    for (const old of document.querySelectorAll('[data-e2e-option]')) old.removeAttribute('data-e2e-option');
+    const option = [...document.querySelectorAll('[role="option"]')].find(
+      (o) =>
+        o.getClientRects().length > 0 &&
+        !o.hasAttribute('data-combobox-disabled') &&
+        o.textContent.trim().startsWith(start),
+    );
+    option?.setAttribute('data-e2e-option', '');
+    return Boolean(option);
+  }, prefix);
+  if (!found) return false;
+  try {
+    await browser.$('[data-e2e-option]').click();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function clickOption(browser, prefix, timeoutMsg) {
-  let index = -1;
-  await browser.waitUntil(
-    async () => {
-      index = await browser.execute((start) => {
-        const options = [...document.querySelectorAll('[role="option"]')];
-        return options.findIndex(
-          (o) =>
-            o.getClientRects().length > 0 &&
-            !o.hasAttribute('data-combobox-disabled') &&
-            o.textContent.trim().startsWith(start),
-        );
-      }, prefix);
-      return index >= 0;
-    },
-    { timeout: 20_000, timeoutMsg },
-  );
-  const options = await browser.$$('[role="option"]');
-  await options[index].click();
+  await browser.waitUntil(() => tryOption(browser, prefix), { timeout: 20_000, interval: 250, timeoutMsg });
 }
 
 /** Chooses the first site the target picker offers (the manager's own sites come first). */
 async function chooseFirstSite(browser) {
-  await clickWhenFree(browser, browser.$('[data-testid="import-target-site"]'), 'the site picker');
-  await clickOption(browser, '', 'the site picker offers no site');
+  const picker = browser.$('[data-testid="import-target-site"]');
+  await picker.waitForDisplayed({ timeoutMsg: 'the site picker is not on screen' });
+  await browser.waitUntil(
+    async () => {
+      if ((await picker.getValue()) !== '') return true;
+      // The list closes when it is redrawn under the pointer: open it again.
+      if (!(await tryOption(browser, ''))) await picker.click().catch(() => {});
+      return false;
+    },
+    { timeout: 30_000, interval: 500, timeoutMsg: 'the site picker offers no site' },
+  );
 }

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 
 import { openAdmin, pickOption, setColorScheme } from '../lib/admin.mjs';
-import { startApp } from '../lib/app.mjs';
+import { keepFailures, startApp } from '../lib/app.mjs';
 import { tableBusy, visibleRows, waitForList } from '../lib/contacts.mjs';
 import {
   changeStatus,
@@ -95,6 +95,7 @@ async function scrollTo(browser, testId, block = 'center') {
 // One session for the whole file; each step is a test of its own (the runner's time limit is per test).
 let app;
 let browser;
+keepFailures('lifecycle', () => browser);
 /** Contacts the tests have used, so later tests pick others. */
 const used = new Set();
 let newPrimary; // the contact made primary

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 
-import { APP, screenshot, startApp } from '../lib/app.mjs';
+import { APP, keepFailures, screenshot, startApp } from '../lib/app.mjs';
 import { shownCount, waitForList } from '../lib/contacts.mjs';
 import { totpCode } from '../lib/totp.mjs';
 import {
@@ -63,6 +63,7 @@ async function waitForCount(browser) {
 describe('Start screens and sessions on a fresh database', () => {
   let app;
   let browser;
+  keepFailures('session', () => browser);
 
   before(async () => {
     app = await startApp({ name: 'session' });
@@ -189,6 +190,7 @@ describe('Start screens and sessions on a fresh database', () => {
 describe('Setting up an organisation', () => {
   let app;
   let browser;
+  keepFailures('session', () => browser);
   const longName = 'Dr. Maximiliane Alexandra Wolfeschlegelsteinhausen-Bergerdorff';
 
   before(async () => {

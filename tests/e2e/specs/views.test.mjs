@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { setColorScheme } from '../lib/admin.mjs';
-import { SCREENSHOTS, screenshot, startApp } from '../lib/app.mjs';
+import { keepFailures, SCREENSHOTS, screenshot, startApp } from '../lib/app.mjs';
 import { fold, shownCount, typeSearch, waitForList } from '../lib/contacts.mjs';
 import { enterDemo, signIn, signOut } from '../lib/session.mjs';
 import {
@@ -46,6 +46,7 @@ const billingControllers = (rows) =>
 describe('saved views and bulk actions', () => {
   let app;
   let browser;
+  keepFailures('views', () => browser);
   let total;
   let saved; // { count, ids } of the list when the view was saved
 

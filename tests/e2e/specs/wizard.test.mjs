@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { pickOption, setColorScheme } from '../lib/admin.mjs';
-import { screenshot, startApp } from '../lib/app.mjs';
+import { keepFailures, screenshot, startApp } from '../lib/app.mjs';
 import { fold, typeSearch, visibleRows, waitForList } from '../lib/contacts.mjs';
 import {
   clickTestId,
@@ -57,6 +57,7 @@ async function checked(browser, testId) {
 describe('New contact wizard as the Scotland territory manager', () => {
   let app;
   let browser;
+  keepFailures('wizard', () => browser);
   /** An existing contact the user can see: its name and email. */
   const existing = { name: '', email: '' };
   let reference = '';
