@@ -51,6 +51,10 @@ export function contactTimeline(contactId: string, query: TimelineQuery, options
   return call(() => commands.contactTimeline(contactId, query), options);
 }
 
+export function accountTimeline(accountId: string, query: TimelineQuery, options?: CallOptions): Promise<TimelinePage> {
+  return call(() => commands.accountTimeline(accountId, query), options);
+}
+
 export function createFollowUp(input: FollowUpInput): Promise<FollowUp> {
   return call(() => commands.createFollowUp(input));
 }

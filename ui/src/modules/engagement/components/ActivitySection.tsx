@@ -32,7 +32,7 @@ export function ActivitySection({ contactId, onLog, onEdit }: ActivitySectionPro
       <EngagementFigures contactId={contactId} />
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <TimelineCard contactId={contactId} onLog={onLog} onEdit={onEdit} />
+          <TimelineCard source={{ kind: "contact", id: contactId }} onLog={onLog} onEdit={onEdit} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">

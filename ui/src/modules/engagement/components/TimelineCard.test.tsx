@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { contactTimeline, deleteInteraction } from "../../../ipc/engagement";
+import { accountTimeline, contactTimeline, deleteInteraction } from "../../../ipc/engagement";
 import { makeInteraction } from "../../../test/engagementFixtures";
 import { renderApp } from "../../../test/renderApp";
 import { TimelineCard } from "./TimelineCard";
@@ -11,7 +11,9 @@ const onLog = vi.fn();
 const onEdit = vi.fn();
 
 function renderTimeline() {
-  return renderApp("/", [{ path: "/", element: <TimelineCard contactId="42" onLog={onLog} onEdit={onEdit} /> }]);
+  return renderApp("/", [
+    { path: "/", element: <TimelineCard source={{ kind: "contact", id: "42" }} onLog={onLog} onEdit={onEdit} /> },
+  ]);
 }
 
 const queries = () => vi.mocked(contactTimeline).mock.calls.map(([, query]) => query);
@@ -105,5 +107,25 @@ describe("Timeline", () => {
     expect(dialog).toHaveTextContent("Boiler replacement plan");
     await user.click(within(dialog).getByTestId("delete-interaction-confirm"));
     await waitFor(() => expect(deleteInteraction).toHaveBeenCalledWith("i1"));
+  });
+
+  it("shows an account's timeline, naming every participant", async () => {
+    vi.mocked(accountTimeline).mockResolvedValueOnce({
+      items: [
+        makeInteraction({
+          id: "i9",
+          contacts: [
+            { id: "42", reference: "C-000042", displayName: "Margaret Whitfield" },
+            { id: "43", reference: "C-000043", displayName: "Jon Ode" },
+          ],
+        }),
+      ],
+      nextCursor: null,
+    });
+    renderApp("/", [{ path: "/", element: <TimelineCard source={{ kind: "account", id: "7" }} onEdit={onEdit} /> }]);
+    const [entry] = await screen.findAllByTestId("timeline-entry");
+    expect(vi.mocked(accountTimeline).mock.calls[0][0]).toBe("7");
+    expect(within(entry).getByText("With Margaret Whitfield, Jon Ode")).toBeInTheDocument();
+    expect(contactTimeline).not.toHaveBeenCalled();
   });
 });

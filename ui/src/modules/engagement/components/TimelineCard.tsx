@@ -5,23 +5,25 @@ import type { Interaction } from "../../../ipc/bindings";
 import { formatIpcError } from "../../../ipc/formatIpcError";
 import { ConfirmModal } from "../../admin/components/ConfirmModal";
 import { DetailCard } from "../../contacts/components/DetailCard";
-import { useContactTimeline } from "../hooks/useContactTimeline";
+import { useTimeline } from "../hooks/useTimeline";
 import { useDeleteInteraction } from "../hooks/useDeleteInteraction";
 import type { TimelineFilterValues } from "../types/timelineFilters";
+import type { TimelineSource } from "../types/timelineSource";
 import { hasTimelineFilters, NO_TIMELINE_FILTERS, timelineDateError, timelineQuery } from "../utils/timelineQuery";
 import { TimelineFilters } from "./TimelineFilters";
 import { TimelineEntry } from "./TimelineEntry";
 
 export type TimelineCardProps = {
-  contactId: string;
-  onLog(): void;
+  source: TimelineSource;
+  /** Offered on an empty timeline; an account's timeline logs from its people's pages instead. */
+  onLog?(): void;
   onEdit(interaction: Interaction): void;
 };
 
-/** The contact's interactions, newest first, filtered and paged by the core. */
-export function TimelineCard({ contactId, onLog, onEdit }: TimelineCardProps) {
+/** A contact's or an account's interactions, newest first, filtered and paged by the core. */
+export function TimelineCard({ source, onLog, onEdit }: TimelineCardProps) {
   const [filters, setFilters] = useState<TimelineFilterValues>(NO_TIMELINE_FILTERS);
-  const timeline = useContactTimeline(contactId, timelineQuery(filters));
+  const timeline = useTimeline(source, timelineQuery(filters));
   const [deleting, setDeleting] = useState<Interaction | null>(null);
   const remove = useDeleteInteraction();
   const items = timeline.data?.pages.flatMap((page) => page.items) ?? [];
@@ -58,7 +60,7 @@ export function TimelineCard({ contactId, onLog, onEdit }: TimelineCardProps) {
         <Text size="sm" c="dimmed">
           {hasTimelineFilters(filters) ? "No interaction matches these filters." : "No interactions logged yet."}
         </Text>
-        {hasTimelineFilters(filters) ? null : (
+        {hasTimelineFilters(filters) || !onLog ? null : (
           <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={onLog}>
             Log the first one
           </Button>
@@ -71,7 +73,12 @@ export function TimelineCard({ contactId, onLog, onEdit }: TimelineCardProps) {
         {items.map((interaction, index) => (
           <Fragment key={interaction.id}>
             {index > 0 ? <Divider variant="dashed" /> : null}
-            <TimelineEntry interaction={interaction} contactId={contactId} onEdit={onEdit} onDelete={setDeleting} />
+            <TimelineEntry
+              interaction={interaction}
+              contactId={source.kind === "contact" ? source.id : null}
+              onEdit={onEdit}
+              onDelete={setDeleting}
+            />
           </Fragment>
         ))}
         {timeline.hasNextPage ? (

@@ -7,8 +7,8 @@ import { categoryLabels, channelIcons, channelLabels, directionLabels } from "..
 
 export type TimelineEntryProps = {
   interaction: Interaction;
-  /** The contact whose timeline this is: not repeated among the other participants. */
-  contactId: string;
+  /** The contact whose timeline this is: not repeated among the other participants (null: an account's). */
+  contactId: string | null;
   onEdit(interaction: Interaction): void;
   onDelete(interaction: Interaction): void;
 };

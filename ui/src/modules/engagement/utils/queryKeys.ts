@@ -6,6 +6,7 @@ export type TimelineFilterKey = Omit<TimelineQuery, "cursor" | "limit">;
 
 export const engagementKeys = {
   contactTimeline: (contactId: string, filters: TimelineFilterKey) => ["contactTimeline", contactId, filters] as const,
+  accountTimeline: (accountId: string, filters: TimelineFilterKey) => ["accountTimeline", accountId, filters] as const,
   engagementMetrics: (of: MetricsOf) => ["engagementMetrics", of] as const,
   contactFollowUps: (contactId: string) => ["contactFollowUps", contactId] as const,
   getCadence: (contactId: string) => ["getCadence", contactId] as const,
@@ -25,6 +26,7 @@ export const engagementKeys = {
 /** Everything an interaction, follow-up or cadence change can alter (timelines, queues, figures, counts). */
 export const ENGAGEMENT_QUERIES = new Set<string>([
   "contactTimeline",
+  "accountTimeline",
   "engagementMetrics",
   "contactFollowUps",
   "getCadence",
