@@ -234,3 +234,24 @@ export function keepFailures(name, browserOf) {
     }
   });
 }
+
+/** Calls a command as a page script would: `{ ok: true, value }` or `{ ok: false, failure }`. */
+export function invoke(browser, command, args = {}) {
+  return browser.executeAsync(
+    (name, payload, done) => {
+      window.__TAURI_INTERNALS__
+        .invoke(name, payload)
+        .then((value) => done({ ok: true, value }))
+        .catch((failure) => done({ ok: false, failure }));
+    },
+    command,
+    args,
+  );
+}
+
+/** Calls a command that must succeed (e.g. one of the e2e build's) and returns its answer. */
+export async function invokeOk(browser, command, args = {}) {
+  const answer = await invoke(browser, command, args);
+  if (!answer.ok) throw new Error(`${command} failed: ${JSON.stringify(answer.failure)}`);
+  return answer.value;
+}

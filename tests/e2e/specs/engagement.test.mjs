@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { openAdmin, setColorScheme } from '../lib/admin.mjs';
-import { keepFailures, startApp } from '../lib/app.mjs';
+import { invokeOk, keepFailures, startApp } from '../lib/app.mjs';
 import { waitForList } from '../lib/contacts.mjs';
 import { clickWhenFree, shot, waitForContact } from '../lib/lifecycle.mjs';
 import { enterDemo, signIn, signOut, textOf, typeInto, valueOf } from '../lib/session.mjs';
@@ -22,22 +22,6 @@ const CALL = {
   nextSteps: 'Send the revised maintenance schedule',
 };
 const DUE_NOW = 'Confirm the site access badges for the engineers';
-
-/** Calls a command of the e2e build the way the page calls any command, and returns its answer. */
-async function invokeTestCommand(browser, command, args = {}) {
-  const answer = await browser.executeAsync(
-    (name, payload, done) => {
-      window.__TAURI_INTERNALS__
-        .invoke(name, payload)
-        .then((value) => done({ value }))
-        .catch((e) => done({ error: JSON.stringify(e) }));
-    },
-    command,
-    args,
-  );
-  assert.equal(answer.error, undefined, `${command} failed: ${answer.error}`);
-  return answer.value;
-}
 
 /** Clicks the segment with this label in a SegmentedControl. */
 async function chooseSegment(browser, testId, label) {
@@ -206,7 +190,7 @@ describe('engagement in the app', () => {
 
   it('raises a desktop notification for a follow-up that falls due', async () => {
     // Whatever the demo had due for the administrator is raised (and marked) first.
-    await invokeTestCommand(browser, 'e2e_raise_reminders');
+    await invokeOk(browser, 'e2e_raise_reminders');
     await openLogDialog(browser);
     await chooseSegment(browser, 'interaction-channel', 'Note');
     await typeInto(browser, 'interaction-subject', 'Engineers visit planned');
@@ -221,7 +205,7 @@ describe('engagement in the app', () => {
       timeoutMsg: 'the due follow-up is not listed',
     });
 
-    const raised = await invokeTestCommand(browser, 'e2e_raise_reminders');
+    const raised = await invokeOk(browser, 'e2e_raise_reminders');
     assert.ok(
       raised.some(([title, body]) => title === `Follow-up due: ${contact.name}` && body === DUE_NOW),
       `no notification for the due follow-up among ${JSON.stringify(raised.slice(-5))}`,

@@ -3,7 +3,7 @@
 // even when asked directly, and the password brings back the screen as it was.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { screenshot, startApp } from '../lib/app.mjs';
+import { invoke, screenshot, startApp } from '../lib/app.mjs';
 import { waitForList } from '../lib/contacts.mjs';
 import { DEMO_PASSWORD, enterDemo, signIn, signOut, typeInto, valueOf } from '../lib/session.mjs';
 
@@ -14,20 +14,6 @@ before(async () => {
 after(async () => {
   await app?.stop();
 });
-
-/** Calls a command as a page script would: {ok, value} or {ok, failure}. */
-function invoke(browser, command, args) {
-  return browser.executeAsync(
-    (command, args, done) => {
-      window.__TAURI_INTERNALS__
-        .invoke(command, args)
-        .then((value) => done({ ok: true, value }))
-        .catch((failure) => done({ ok: false, failure }));
-    },
-    command,
-    args,
-  );
-}
 
 test('a minute without activity locks the app; the password brings it back as it was', async () => {
   const { browser } = app;

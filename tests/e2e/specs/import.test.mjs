@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 
 import { setColorScheme } from '../lib/admin.mjs';
-import { keepFailures, screenshot, startApp } from '../lib/app.mjs';
+import { invokeOk, keepFailures, screenshot, startApp } from '../lib/app.mjs';
 import { shownCount, tableBusy, typeSearch, waitForList } from '../lib/contacts.mjs';
 import { clickWhenFree, openRow, readContact, searchList } from '../lib/lifecycle.mjs';
 import { enterDemo, textOf } from '../lib/session.mjs';
@@ -26,21 +26,6 @@ const $ = (browser, testId) => browser.$(`[data-testid="${testId}"]`);
 // Unusual enough that no demo contact has them.
 const NEW_PERSON = { first: 'Zofia', last: 'Quennell-Abara', email: 'zofia.quennell@harbourline.example.com' };
 const NEW_TITLE = 'Head of Imports Review';
-
-/** Calls a command of the e2e build the way the page calls any command. */
-async function invokeTestCommand(browser, command, args) {
-  const error = await browser.executeAsync(
-    (name, payload, done) => {
-      window.__TAURI_INTERNALS__
-        .invoke(name, payload)
-        .then(() => done(null))
-        .catch((e) => done(JSON.stringify(e)));
-    },
-    command,
-    args,
-  );
-  assert.equal(error, null, `${command} failed: ${error}`);
-}
 
 async function rowsOfPreview(browser) {
   return browser.execute(() =>
@@ -112,7 +97,7 @@ describe('importing contact files in the app', () => {
         `,,${existing.email},${NEW_TITLE}\r\n` +
         'Piet,Verloren,piet@nodot,Clerk\r\n',
     );
-    await invokeTestCommand(browser, 'e2e_drop_files', { paths: [csv] });
+    await invokeOk(browser, 'e2e_drop_files', { paths: [csv] });
     await browser.waitUntil(async () => (await browser.getUrl()).includes('#/import'), {
       timeout: 15_000,
       timeoutMsg: 'a dropped file did not open the Import screen',
@@ -201,7 +186,7 @@ describe('importing contact files in the app', () => {
   it('imports a vCard picked in the file dialog', async () => {
     await clickWhenFree(browser, $(browser, 'nav-import'), 'the Import link');
     await clickWhenFree(browser, $(browser, 'import-tab'), 'the Import tab');
-    await invokeTestCommand(browser, 'e2e_answer_file_dialog', {
+    await invokeOk(browser, 'e2e_answer_file_dialog', {
       paths: [path.join(FIXTURES, 'eds__vcard_12.vcf')],
     });
     await clickWhenFree(browser, $(browser, 'import-choose-files'), 'Choose files');
@@ -242,7 +227,7 @@ describe('importing contact files in the app', () => {
     await clickWhenFree(browser, $(browser, 'export-contacts'), 'Export');
     await $(browser, 'export-modal').waitForDisplayed();
     await screenshot(browser, 'export-formats.png');
-    await invokeTestCommand(browser, 'e2e_answer_file_dialog', { paths: [out] });
+    await invokeOk(browser, 'e2e_answer_file_dialog', { paths: [out] });
     await clickWhenFree(browser, $(browser, 'export-save'), 'Save as…');
     await $(browser, 'export-done').waitForDisplayed({ timeout: 120_000, timeoutMsg: 'the export did not finish' });
     assert.match(await textOf(browser, 'export-done'), new RegExp(`${total.toLocaleString('en-US')}|${total}`));
@@ -256,7 +241,7 @@ describe('importing contact files in the app', () => {
     assert.equal(csvRecords(text).length - 1, total, 'one row per contact the manager sees');
     assert.ok(text.includes('Brüning'), 'the person imported from the vCard is exported');
 
-    await invokeTestCommand(browser, 'e2e_drop_files', { paths: [out] });
+    await invokeOk(browser, 'e2e_drop_files', { paths: [out] });
     await browser
       .$('[data-testid="import-file"][data-name="territory-export.csv"]')
       .waitForDisplayed({ timeout: 30_000, timeoutMsg: 'the exported file is not listed for import' });
