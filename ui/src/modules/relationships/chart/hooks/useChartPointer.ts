@@ -1,0 +1,217 @@
+import type { PointerEvent as ReactPointerEvent } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { ChartLayout, ChartTransform } from "../types";
+import { nodeAt, toChart } from "../utils/geometry";
+import { isInSubtree } from "../utils/hierarchy";
+
+/** A press must travel this far (screen px) before it becomes a drag or a pan. */
+export const DRAG_THRESHOLD = 5;
+
+export const NO_MANAGER_ZONE_TESTID = "org-no-manager-zone";
+
+export type DropTarget =
+  | { type: "person"; personId: string; allowed: boolean }
+  | { type: "no-manager" }
+  | null;
+
+export type DragState = {
+  personId: string;
+  /** Pointer position relative to the canvas. */
+  x: number;
+  y: number;
+  target: DropTarget;
+};
+
+export type ChartPointerOptions = {
+  layout: ChartLayout | null;
+  transform: ChartTransform;
+  setTransform: (update: (previous: ChartTransform) => ChartTransform) => void;
+  canvas: HTMLElement | null;
+  /** Dragging cards re-parents; without it a press on a card pans like the background. */
+  mayDrag: boolean;
+  isPlaceholder: (personId: string) => boolean;
+  onReparent: (personId: string, newManagerId: string | null) => void;
+};
+
+export type ChartPointer = {
+  drag: DragState | null;
+  onCardPointerDown: (event: ReactPointerEvent<Element>, personId: string) => void;
+  onBackgroundPointerDown: (event: ReactPointerEvent<Element>) => void;
+  /** True once after a drag or pan, so the click that ends it does not open a card. */
+  takeSuppressedClick: () => boolean;
+  cancelDrag: () => void;
+};
+
+type Live = Omit<ChartPointerOptions, "setTransform">;
+
+/**
+ * Pans the background and drags cards with pointer events on window (no HTML5 drag and drop,
+ * which Windows disables with file drops). The drop target is found by hit-testing the layout
+ * at the pointer, never from event.target, so pointer capture and ghosts cannot mislead it.
+ */
+export function useChartPointer(options: ChartPointerOptions): ChartPointer {
+  const { setTransform } = options;
+  const live = useRef<Live>(options);
+  useEffect(() => {
+    live.current = options;
+  });
+  const [drag, setDrag] = useState<DragState | null>(null);
+  const suppressClick = useRef(false);
+  const stopGesture = useRef<(() => void) | null>(null);
+
+  const suppressNextClick = useCallback(() => {
+    suppressClick.current = true;
+    // The click that ends a gesture comes right after pointerup; a later click is a real one.
+    window.setTimeout(() => {
+      suppressClick.current = false;
+    }, 0);
+  }, []);
+
+  useEffect(() => () => stopGesture.current?.(), []);
+
+  const listen = useCallback(
+    (onMove: (event: PointerEvent) => void, onUp: (event: PointerEvent) => void, onCancel: () => void) => {
+      stopGesture.current?.();
+      const move = (event: PointerEvent) => onMove(event);
+      const up = (event: PointerEvent) => {
+        stop();
+        onUp(event);
+      };
+      const key = (event: KeyboardEvent) => {
+        if (event.key !== "Escape") return;
+        event.preventDefault();
+        stop();
+        onCancel();
+      };
+      const cancel = () => {
+        stop();
+        onCancel();
+      };
+      const stop = () => {
+        window.removeEventListener("pointermove", move);
+        window.removeEventListener("pointerup", up);
+        window.removeEventListener("pointercancel", cancel);
+        window.removeEventListener("keydown", key, true);
+        stopGesture.current = null;
+      };
+      window.addEventListener("pointermove", move);
+      window.addEventListener("pointerup", up);
+      window.addEventListener("pointercancel", cancel);
+      window.addEventListener("keydown", key, true);
+      stopGesture.current = stop;
+    },
+    [],
+  );
+
+  const startPan = useCallback(
+    (event: ReactPointerEvent<Element>) => {
+      const startX = event.clientX;
+      const startY = event.clientY;
+      const start = live.current.transform;
+      let moved = false;
+      listen(
+        (move) => {
+          const dx = move.clientX - startX;
+          const dy = move.clientY - startY;
+          if (!moved && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
+          moved = true;
+          setTransform((previous) => ({ ...previous, x: start.x + dx, y: start.y + dy }));
+        },
+        () => {
+          if (moved) suppressNextClick();
+        },
+        () => {},
+      );
+    },
+    [listen, setTransform, suppressNextClick],
+  );
+
+  const resolveTarget = useCallback((personId: string, clientX: number, clientY: number): DropTarget => {
+    const { layout, transform, canvas, isPlaceholder } = live.current;
+    if (!layout || !canvas) return null;
+    const rect = canvas.getBoundingClientRect();
+    const node = nodeAt(layout, toChart(transform, clientX - rect.left, clientY - rect.top));
+    if (node) {
+      if (node.id === personId) return null;
+      const allowed =
+        !isPlaceholder(node.id) &&
+        layout.managerOf.get(personId) !== node.id &&
+        !isInSubtree(layout.managerOf, personId, node.id);
+      return { type: "person", personId: node.id, allowed };
+    }
+    // The zone is HTML over the canvas; jsdom has no elementFromPoint, where this finds nothing.
+    const element = typeof document.elementFromPoint === "function" ? document.elementFromPoint(clientX, clientY) : null;
+    if (element?.closest(`[data-testid="${NO_MANAGER_ZONE_TESTID}"]`)) return { type: "no-manager" };
+    return null;
+  }, []);
+
+  const onCardPointerDown = useCallback(
+    (event: ReactPointerEvent<Element>, personId: string) => {
+      if (event.button !== 0) return;
+      event.stopPropagation();
+      const { mayDrag, isPlaceholder, canvas } = live.current;
+      if (!mayDrag || isPlaceholder(personId) || !canvas) {
+        startPan(event);
+        return;
+      }
+      const startX = event.clientX;
+      const startY = event.clientY;
+      let dragging = false;
+      let target: DropTarget = null;
+      listen(
+        (move) => {
+          if (!dragging && Math.hypot(move.clientX - startX, move.clientY - startY) < DRAG_THRESHOLD) return;
+          if (!dragging) {
+            dragging = true;
+            // Keep receiving moves outside the window; targets come from the layout, not the event.
+            try {
+              canvas.setPointerCapture?.(move.pointerId);
+            } catch {
+              // A synthetic pointer (tests) has no active pointer to capture.
+            }
+          }
+          move.preventDefault();
+          target = resolveTarget(personId, move.clientX, move.clientY);
+          const rect = canvas.getBoundingClientRect();
+          setDrag({ personId, x: move.clientX - rect.left, y: move.clientY - rect.top, target });
+        },
+        (up) => {
+          setDrag(null);
+          if (!dragging) return;
+          suppressNextClick();
+          target = resolveTarget(personId, up.clientX, up.clientY);
+          if (target?.type === "person" && target.allowed) live.current.onReparent(personId, target.personId);
+          else if (target?.type === "no-manager" && live.current.layout?.managerOf.has(personId)) {
+            live.current.onReparent(personId, null);
+          }
+        },
+        () => {
+          if (dragging) suppressNextClick();
+          setDrag(null);
+        },
+      );
+    },
+    [listen, resolveTarget, startPan, suppressNextClick],
+  );
+
+  const onBackgroundPointerDown = useCallback(
+    (event: ReactPointerEvent<Element>) => {
+      if (event.button !== 0) return;
+      startPan(event);
+    },
+    [startPan],
+  );
+
+  const takeSuppressedClick = useCallback(() => {
+    const value = suppressClick.current;
+    suppressClick.current = false;
+    return value;
+  }, []);
+
+  const cancelDrag = useCallback(() => {
+    stopGesture.current?.();
+    setDrag(null);
+  }, []);
+
+  return { drag, onCardPointerDown, onBackgroundPointerDown, takeSuppressedClick, cancelDrag };
+}

@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useState } from "react";
+import type { ChartLayout, ChartNode, ChartTransform } from "../types";
+
+export const MIN_SCALE = 0.04;
+export const MAX_SCALE = 2.5;
+
+export type ViewSize = { width: number; height: number };
+
+export type PanZoom = {
+  transform: ChartTransform;
+  setTransform: (update: ChartTransform | ((previous: ChartTransform) => ChartTransform)) => void;
+  size: ViewSize;
+  /** Callback ref for the canvas element (measures it and listens to the wheel). */
+  canvasRef: (element: HTMLDivElement | null) => void;
+  canvas: HTMLDivElement | null;
+  zoomBy: (factor: number, screenX?: number, screenY?: number) => void;
+};
+
+function clampScale(k: number): number {
+  return Math.min(MAX_SCALE, Math.max(MIN_SCALE, k));
+}
+
+/** The transform that shows the whole chart (never enlarged past 100 %). */
+export function fitTransform(layout: ChartLayout, size: ViewSize): ChartTransform {
+  if (layout.width === 0 || size.width === 0) return { x: 0, y: 0, k: 1 };
+  const k = clampScale(Math.min(size.width / layout.width, size.height / layout.height, 1));
+  return {
+    k,
+    x: (size.width - layout.width * k) / 2,
+    y: Math.max(0, (size.height - layout.height * k) / 2),
+  };
+}
+
+/** The transform that centres a card, at a readable scale. */
+export function centreTransform(node: ChartNode, size: ViewSize, k: number): ChartTransform {
+  const scale = Math.max(k, 0.8);
+  return {
+    k: scale,
+    x: size.width / 2 - (node.x + node.width / 2) * scale,
+    y: size.height / 2 - (node.y + node.height / 2) * scale,
+  };
+}
+
+/** Zooming around a screen point keeps that point still. */
+export function zoomAround(transform: ChartTransform, factor: number, screenX: number, screenY: number): ChartTransform {
+  const k = clampScale(transform.k * factor);
+  const ratio = k / transform.k;
+  return { k, x: screenX - (screenX - transform.x) * ratio, y: screenY - (screenY - transform.y) * ratio };
+}
+
+export function usePanZoom(): PanZoom {
+  const [transform, setTransform] = useState<ChartTransform>({ x: 0, y: 0, k: 1 });
+  const [size, setSize] = useState<ViewSize>({ width: 0, height: 0 });
+  const [canvas, setCanvas] = useState<HTMLDivElement | null>(null);
+
+  const canvasRef = useCallback((element: HTMLDivElement | null) => {
+    setCanvas(element);
+    if (element) setSize({ width: element.clientWidth, height: element.clientHeight });
+  }, []);
+
+  useEffect(() => {
+    if (!canvas) return;
+    // A native listener: React's wheel listener is passive, and the page must not scroll.
+    const onWheel = (event: WheelEvent) => {
+      event.preventDefault();
+      const rect = canvas.getBoundingClientRect();
+      const delta = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaY;
+      const factor = Math.exp(-delta * 0.0015);
+      setTransform((previous) => zoomAround(previous, factor, event.clientX - rect.left, event.clientY - rect.top));
+    };
+    canvas.addEventListener("wheel", onWheel, { passive: false });
+    const observer = new ResizeObserver(() => {
+      setSize({ width: canvas.clientWidth, height: canvas.clientHeight });
+    });
+    observer.observe(canvas);
+    return () => {
+      canvas.removeEventListener("wheel", onWheel);
+      observer.disconnect();
+    };
+  }, [canvas]);
+
+  const zoomBy = useCallback(
+    (factor: number, screenX?: number, screenY?: number) => {
+      setTransform((previous) =>
+        zoomAround(previous, factor, screenX ?? size.width / 2, screenY ?? size.height / 2),
+      );
+    },
+    [size],
+  );
+
+  return { transform, setTransform, size, canvasRef, canvas, zoomBy };
+}
