@@ -18,6 +18,7 @@ import type { ChartLayout, ExportKind } from "./types";
 import { kindStyleOf, kindStyles, levelBadges } from "./utils/chartStyles";
 import { curveBetween, intersects, visibleBox } from "./utils/geometry";
 import { ancestorsOf } from "./utils/hierarchy";
+import { initialCollapsed } from "./utils/initialCollapsed";
 import classes from "./OrgChart.module.css";
 
 export type OrgChartProps = {
@@ -71,7 +72,7 @@ function OrgChartCanvas({
   onExport,
   exportTitle,
 }: OrgChartProps) {
-  const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
+  const [collapsed, setCollapsed] = useState<Set<string>>(() => initialCollapsed(people, relationships));
   const [highlightId, setHighlightId] = useState<string | null>(null);
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);
   const [selectedEdgeId, setSelectedEdgeId] = useState<string | null>(null);

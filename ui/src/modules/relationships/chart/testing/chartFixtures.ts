@@ -19,7 +19,7 @@ export function makePerson(id: string, overrides: Partial<MapPerson> = {}): MapP
     status: "active",
     hasPhoto: false,
     quality: null,
-    siteIds: [],
+    sites: [],
     groupIds: [],
     ...overrides,
   };

@@ -1,0 +1,255 @@
+import { MantineProvider } from "@mantine/core";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { theme } from "../../../app/theme";
+import type { Relationship } from "../types/map";
+import type { OrgChartProps } from "./OrgChart";
+import { OrgChart } from "./OrgChart";
+import { CARD_HEIGHT, CARD_WIDTH } from "./elkOptions";
+import { KINDS, makeLevel, makePerson, relation, reportsTo, threeLevelTree } from "./testing/chartFixtures";
+
+function renderChart(overrides: Partial<OrgChartProps> = {}) {
+  const { people, relationships } = threeLevelTree();
+  const props: OrgChartProps = {
+    people,
+    relationships,
+    groups: [makeLevel("lvl-exec", "Executive", ["ceo"])],
+    kinds: KINDS,
+    mayEdit: true,
+    onOpenPerson: vi.fn(),
+    onReparent: vi.fn(),
+    onAddRelationship: vi.fn(),
+    onRemoveRelationship: vi.fn(),
+    ...overrides,
+  };
+  const view = render(
+    <MantineProvider theme={theme} env="test">
+      <OrgChart {...props} />
+    </MantineProvider>,
+  );
+  return { ...view, props };
+}
+
+function card(personId: string): Element {
+  const found = document.querySelector(`[data-testid="org-card"][data-person-id="${personId}"]`);
+  if (!found) throw new Error(`no card for ${personId}`);
+  return found;
+}
+
+function numbers(transform: string | null): number[] {
+  return (transform ?? "").match(/-?\d+(\.\d+)?(e-?\d+)?/g)?.map(Number) ?? [];
+}
+
+/** A card's centre in client coordinates (the canvas is at 0,0 in jsdom). */
+function centreOf(personId: string): { clientX: number; clientY: number } {
+  const [tx, ty, k] = numbers(screen.getByTestId("org-viewport").getAttribute("transform"));
+  const [x, y] = numbers(card(personId).getAttribute("transform"));
+  return { clientX: tx + (x + CARD_WIDTH / 2) * k, clientY: ty + (y + CARD_HEIGHT / 2) * k };
+}
+
+function drag(fromId: string, toId: string) {
+  const from = centreOf(fromId);
+  const to = centreOf(toId);
+  fireEvent.pointerDown(card(fromId), { ...from, button: 0, pointerId: 1 });
+  fireEvent.pointerMove(window, { clientX: from.clientX + 10, clientY: from.clientY + 10, pointerId: 1 });
+  fireEvent.pointerMove(window, { ...to, pointerId: 1 });
+  fireEvent.pointerUp(window, { ...to, pointerId: 1 });
+}
+
+describe("OrgChart", () => {
+  it("draws a card per person and a line per relationship", async () => {
+    const { people, relationships } = threeLevelTree();
+    renderChart({ relationships: [...relationships, relation("dev1", "acc1", "works_with", "w1")] });
+
+    await waitFor(() => expect(screen.getAllByTestId("org-card")).toHaveLength(people.length));
+    expect(card("ceo")).toHaveAttribute("data-name", "Ada Chief");
+    const edges = screen.getAllByTestId("org-edge");
+    expect(edges).toHaveLength(6);
+    expect(edges.find((edge) => edge.getAttribute("data-relationship-id") === "w1")).toHaveAttribute(
+      "data-kind",
+      "works_with",
+    );
+    const treeEdge = edges.find((edge) => edge.getAttribute("data-relationship-id") === "r-dev1") as Element;
+    expect(treeEdge).toHaveAttribute("data-from", "dev1");
+    expect(treeEdge).toHaveAttribute("data-to", "cto");
+    expect(within(card("ceo") as HTMLElement).getByText("Executive")).toBeInTheDocument();
+  });
+
+  it("opens a person on click and on Enter", async () => {
+    const { props } = renderChart();
+    await screen.findAllByTestId("org-card");
+
+    fireEvent.click(card("cto"));
+    fireEvent.keyDown(card("cfo"), { key: "Enter" });
+
+    expect(props.onOpenPerson).toHaveBeenNthCalledWith(1, "cto");
+    expect(props.onOpenPerson).toHaveBeenNthCalledWith(2, "cfo");
+  });
+
+  it("draws a placeholder without a name and never opens it", async () => {
+    const people = [
+      makePerson("boss", { placeholder: true, displayName: "Secret Person", initials: "SP", jobTitle: "Hidden" }),
+      makePerson("me", { displayName: "Visible Vera" }),
+    ];
+    const { props } = renderChart({ people, relationships: [reportsTo("me", "boss", "r1")] });
+    await screen.findAllByTestId("org-card");
+
+    const placeholder = card("boss");
+    expect(placeholder).toHaveAttribute("data-name", "");
+    expect(placeholder.textContent).toContain("Someone outside your area");
+    expect(placeholder.textContent).not.toContain("Secret");
+    fireEvent.click(placeholder);
+    expect(props.onOpenPerson).not.toHaveBeenCalled();
+  });
+
+  it("shortens a 60-character name with an ellipsis", async () => {
+    const longName = "Maximilian Alexander Bartholomew Fitzgerald-Worthington, III";
+    expect(longName).toHaveLength(60);
+    renderChart({ people: [makePerson("long", { displayName: longName })], relationships: [] });
+    await screen.findAllByTestId("org-card");
+
+    expect(card("long")).toHaveAttribute("data-name", longName);
+    const texts = [...card("long").querySelectorAll("text")].map((text) => text.textContent ?? "");
+    const shown = texts.find((text) => text.startsWith("Maximilian")) as string;
+    expect(shown.endsWith("…")).toBe(true);
+    expect(shown.length).toBeLessThan(longName.length);
+  });
+
+  it("collapses and expands a branch with its toggle", async () => {
+    renderChart();
+    await screen.findAllByTestId("org-card");
+    const toggle = document.querySelector('[data-testid="org-toggle"][data-person-id="cto"]') as Element;
+
+    fireEvent.click(toggle);
+    await waitFor(() => expect(document.querySelector('[data-person-id="dev1"][data-testid="org-card"]')).toBeNull());
+    expect(toggle.textContent).toBe("+2");
+
+    fireEvent.click(document.querySelector('[data-testid="org-toggle"][data-person-id="cto"]') as Element);
+    await waitFor(() => expect(card("dev1")).toBeInTheDocument());
+  });
+
+  it("re-parents a card dropped onto another card", async () => {
+    const { props } = renderChart();
+    await screen.findAllByTestId("org-card");
+
+    drag("acc1", "cto");
+
+    expect(props.onReparent).toHaveBeenCalledTimes(1);
+    expect(props.onReparent).toHaveBeenCalledWith("acc1", "cto");
+    // The drop does not also count as a click on the card.
+    expect(props.onOpenPerson).not.toHaveBeenCalled();
+  });
+
+  it("refuses a drop onto the person's own report", async () => {
+    const { props } = renderChart();
+    await screen.findAllByTestId("org-card");
+    const from = centreOf("cto");
+    const to = centreOf("dev1");
+
+    fireEvent.pointerDown(card("cto"), { ...from, button: 0, pointerId: 1 });
+    fireEvent.pointerMove(window, { ...to, pointerId: 1 });
+    expect(await screen.findByTestId("org-drag-ghost")).toHaveTextContent("cannot report here");
+    fireEvent.pointerUp(window, { ...to, pointerId: 1 });
+
+    expect(props.onReparent).not.toHaveBeenCalled();
+  });
+
+  it("cancels a drag with Escape", async () => {
+    const { props } = renderChart();
+    await screen.findAllByTestId("org-card");
+    const from = centreOf("acc1");
+    const to = centreOf("cto");
+
+    fireEvent.pointerDown(card("acc1"), { ...from, button: 0, pointerId: 1 });
+    fireEvent.pointerMove(window, { ...to, pointerId: 1 });
+    fireEvent.keyDown(window, { key: "Escape" });
+    fireEvent.pointerUp(window, { ...to, pointerId: 1 });
+
+    expect(props.onReparent).not.toHaveBeenCalled();
+    expect(screen.queryByTestId("org-drag-ghost")).toBeNull();
+  });
+
+  it("does not drag without the right to edit", async () => {
+    const { props } = renderChart({ mayEdit: false });
+    await screen.findAllByTestId("org-card");
+
+    drag("acc1", "cto");
+
+    expect(props.onReparent).not.toHaveBeenCalled();
+    expect(screen.queryByTestId("org-connect")).toBeNull();
+    expect(screen.queryByTestId("org-no-manager-zone")).toBeNull();
+  });
+
+  it("connects two people in connect mode", async () => {
+    const { props } = renderChart();
+    await screen.findAllByTestId("org-card");
+
+    fireEvent.click(screen.getByTestId("org-connect"));
+    expect(screen.getByTestId("org-connect-kind")).toHaveValue("Assistant of");
+    fireEvent.click(card("dev1"));
+    fireEvent.click(card("ceo"));
+
+    expect(props.onAddRelationship).toHaveBeenCalledWith("dev1", "ceo", "assistant_of");
+    expect(props.onOpenPerson).not.toHaveBeenCalled();
+  });
+
+  it("removes a selected relationship", async () => {
+    const { relationships } = threeLevelTree();
+    const all: Relationship[] = [...relationships, relation("dev1", "acc1", "works_with", "w1")];
+    const { props } = renderChart({ relationships: all });
+    await screen.findAllByTestId("org-card");
+
+    const edge = screen.getAllByTestId("org-edge").find((e) => e.getAttribute("data-relationship-id") === "w1");
+    fireEvent.click(edge as Element);
+    fireEvent.click(await screen.findByTestId("org-remove-relationship"));
+
+    expect(props.onRemoveRelationship).toHaveBeenCalledWith("w1");
+  });
+
+  it("hides a relationship kind with its legend checkbox", async () => {
+    const { relationships } = threeLevelTree();
+    renderChart({ relationships: [...relationships, relation("dev1", "acc1", "works_with", "w1")] });
+    await screen.findAllByTestId("org-card");
+
+    const filter = screen
+      .getAllByTestId("org-kind-filter")
+      .find((element) => element.getAttribute("data-kind") === "works_with") as HTMLElement;
+    fireEvent.click(filter);
+
+    await waitFor(() => expect(document.querySelector('[data-relationship-id="w1"]')).toBeNull());
+  });
+
+  it("exports the whole chart as SVG", async () => {
+    const onExport = vi.fn();
+    renderChart({ onExport });
+    await screen.findAllByTestId("org-card");
+
+    fireEvent.click(screen.getByTestId("org-export-svg"));
+
+    expect(onExport).toHaveBeenCalledWith("svg", expect.stringContaining("Finn Ledger"));
+  });
+
+  it("explains an empty chart", () => {
+    renderChart({ people: [], relationships: [] });
+    expect(screen.getByTestId("org-chart-empty")).toHaveTextContent("in your area");
+  });
+
+  it("hints at dragging when nobody has a manager yet", async () => {
+    renderChart({ relationships: [] });
+    expect(await screen.findByTestId("org-hint")).toHaveTextContent("Drag a person onto their manager");
+  });
+
+  it("expands the ancestors of a focused person", async () => {
+    const { rerender, props } = renderChart();
+    await screen.findAllByTestId("org-card");
+    fireEvent.click(document.querySelector('[data-testid="org-toggle"][data-person-id="cto"]') as Element);
+    await waitFor(() => expect(document.querySelector('[data-person-id="dev2"][data-testid="org-card"]')).toBeNull());
+
+    rerender(
+      <MantineProvider theme={theme} env="test">
+        <OrgChart {...props} focusId="dev2" />
+      </MantineProvider>,
+    );
+
+    await waitFor(() => expect(card("dev2")).toBeInTheDocument());
+  });
+});
