@@ -3,10 +3,11 @@
 // people and prints one JSON line per size. Run: `node ui/scripts/bench-layout.mjs` (from the
 // repository root) or `node scripts/bench-layout.mjs` (from ui/).
 //
-// The graph is built as layoutChart builds it (232×84 cards, one edge manager → report). ELK runs
+// The graph is built as layoutChart builds it (232×112 boxes, leaf reports stacked). ELK runs
 // in-thread here (elk.bundled.js); the app runs the same code in a Web Worker.
 import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
 
 const require = createRequire(import.meta.url);
 const ELK = require("elkjs/lib/elk.bundled.js");
@@ -25,18 +26,40 @@ export const ELK_TREE_OPTIONS = {
 };
 
 const CARD_WIDTH = 232;
-const CARD_HEIGHT = 84;
+// CARD_HEIGHT + TOGGLE_SPACE of layoutChart.ts.
+const BOX_HEIGHT = 84 + 28;
+const STACK_ROWS = 6;
 
-/** One tree per 1,000 people, each manager with up to six reports, filled breadth first. */
+/**
+ * One tree per 1,000 people, each manager with up to six reports, filled breadth first; built as
+ * layoutChart builds it: reports without reports of their own are chained in columns of six.
+ */
 function forest(size, fan = 6) {
   const roots = Math.max(1, Math.round(size / 1000));
   const children = [];
-  const edges = [];
+  const reportsOf = new Map();
   for (let i = 0; i < size; i += 1) {
-    children.push({ id: `p${i}`, width: CARD_WIDTH, height: CARD_HEIGHT });
+    children.push({ id: `p${i}`, width: CARD_WIDTH, height: BOX_HEIGHT });
     if (i >= roots) {
-      const manager = Math.floor((i - roots) / fan);
-      edges.push({ id: `e${i}`, sources: [`p${manager}`], targets: [`p${i}`] });
+      const manager = `p${Math.floor((i - roots) / fan)}`;
+      if (!reportsOf.has(manager)) reportsOf.set(manager, []);
+      reportsOf.get(manager).push(`p${i}`);
+    }
+  }
+  const edges = [];
+  for (const [manager, reports] of reportsOf) {
+    const stacked = reports.length >= 2 && reports.every((report) => !reportsOf.has(report));
+    if (!stacked) {
+      for (const report of reports) edges.push({ id: `e${report}`, sources: [manager], targets: [report] });
+      continue;
+    }
+    const columns = Math.ceil(reports.length / STACK_ROWS);
+    const rows = Math.ceil(reports.length / columns);
+    for (let column = 0; column < columns; column += 1) {
+      const members = reports.slice(column * rows, (column + 1) * rows);
+      members.forEach((report, row) => {
+        edges.push({ id: `e${report}`, sources: [row === 0 ? manager : members[row - 1]], targets: [report] });
+      });
     }
   }
   return { id: "root", layoutOptions: ELK_TREE_OPTIONS, children, edges, roots };
@@ -61,7 +84,7 @@ async function main() {
   }
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/").split("/").pop())) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error) => {
     console.error(error);
     process.exit(1);

@@ -35,13 +35,35 @@ describe("layoutChart", () => {
     expect(layout.treeEdges.map((edge) => edge.relationshipId).sort()).toEqual(
       ["r-acc1", "r-cfo", "r-cto", "r-dev1", "r-dev2"].sort(),
     );
-    // Every tree line runs from the manager's bottom edge to the report's top edge.
+    // Every tree line leaves the manager's bottom edge and ends on the report's top or left edge.
     for (const edge of layout.treeEdges) {
       const first = edge.points[0];
       const last = edge.points[edge.points.length - 1];
+      const report = at(edge.fromId);
       expect(first.y).toBe(at(edge.toId).y + at(edge.toId).height);
-      expect(last.y).toBe(at(edge.fromId).y);
+      expect(last.y === report.y || last.x === report.x, `${edge.fromId}'s line ends on the card`).toBe(true);
     }
+  });
+
+  it("stacks reports without reports in columns under their manager", async () => {
+    const people = [makePerson("boss"), ...Array.from({ length: 10 }, (_, i) => makePerson(`l${i}`))];
+    const relationships = people.slice(1).map((person) => reportsTo(person.id, "boss"));
+    const layout = await layoutChart(people, relationships, new Set());
+    const at = (id: string) => layout.nodeById.get(id) as ChartNode;
+
+    // Ten leaves: two columns of five, each card below the one before it.
+    const columns = new Set(people.slice(1).map((person) => at(person.id).x));
+    expect(columns.size).toBe(2);
+    for (let i = 1; i < 5; i += 1) {
+      expect(at(`l${i}`).x).toBe(at("l0").x);
+      expect(at(`l${i}`).y).toBeGreaterThan(at(`l${i - 1}`).y + at(`l${i - 1}`).height);
+    }
+    for (const a of layout.nodes) {
+      for (const b of layout.nodes) {
+        if (a !== b) expect(overlaps(a, b), `${a.id} and ${b.id} overlap`).toBe(false);
+      }
+    }
+    expect(layout.treeEdges).toHaveLength(10);
   });
 
   it("leaves a collapsed manager's subtree out and counts it", async () => {

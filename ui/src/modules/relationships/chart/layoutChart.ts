@@ -13,6 +13,12 @@ const GRID_GAP_Y = 24;
 /** Space between the trees and the "No manager recorded" grid (room for its heading). */
 const LOOSE_GAP = 72;
 const PADDING = 24;
+/** ELK boxes are this much taller than cards: room for the collapse toggle and the elbow lines. */
+const TOGGLE_SPACE = 28;
+/** Reports without reports of their own stack in columns of at most this many under their manager. */
+export const STACK_ROWS = 6;
+/** The vertical line of a stack runs this far left of its cards. */
+const STACK_SPINE = 12;
 
 export type LayoutChartOptions = { elk?: ELK };
 
@@ -67,13 +73,35 @@ export async function layoutChart(
 
   if (visible.length > 0) {
     const visibleSet = new Set(visible);
+    // Managers whose reports are all leaves get them stacked in columns (a chain in ELK), which
+    // keeps wide organisations narrow: six leaves take one card's width instead of six.
+    const parentInElk = new Map<string, string>();
+    const stackColumnOf = new Map<string, string>();
+    for (const id of visible) {
+      const reports = collapsed.has(id) ? [] : (reportsOf.get(id) ?? []);
+      if (reports.length === 0) continue;
+      const allLeaves = reports.length >= 2 && reports.every((report) => !reportsOf.has(report));
+      if (!allLeaves) {
+        for (const report of reports) parentInElk.set(report, id);
+        continue;
+      }
+      const columns = Math.ceil(reports.length / STACK_ROWS);
+      const rows = Math.ceil(reports.length / columns);
+      for (let column = 0; column < columns; column += 1) {
+        const members = reports.slice(column * rows, (column + 1) * rows);
+        members.forEach((report, row) => {
+          parentInElk.set(report, row === 0 ? id : members[row - 1]);
+          stackColumnOf.set(report, members[0]);
+        });
+      }
+    }
     const graph: ElkNode = {
       id: "root",
       layoutOptions: ELK_TREE_OPTIONS,
-      children: visible.map((id) => ({ id, width: CARD_WIDTH, height: CARD_HEIGHT })),
+      children: visible.map((id) => ({ id, width: CARD_WIDTH, height: CARD_HEIGHT + TOGGLE_SPACE })),
       edges: visible
-        .filter((id) => managerOf.has(id) && visibleSet.has(managerOf.get(id) as string))
-        .map((id) => ({ id: `e:${id}`, sources: [managerOf.get(id) as string], targets: [id] })),
+        .filter((id) => parentInElk.has(id) && visibleSet.has(parentInElk.get(id) as string))
+        .map((id) => ({ id: `e:${id}`, sources: [parentInElk.get(id) as string], targets: [id] })),
     };
     const elk = options.elk ?? (await getElk());
     const started = performance.now();
@@ -95,26 +123,30 @@ export async function layoutChart(
       nodes.push(node);
       nodeById.set(node.id, node);
       width = Math.max(width, node.x + node.width + PADDING);
-      height = Math.max(height, node.y + node.height + PADDING);
+      height = Math.max(height, node.y + node.height + TOGGLE_SPACE + PADDING);
     }
     for (const node of nodes) {
       const manager = node.parentId ? nodeById.get(node.parentId) : undefined;
       if (!manager) continue;
       const top = manager.y + manager.height;
-      const midY = top + (node.y - top) / 2;
       const fromX = manager.x + manager.width / 2;
-      const toX = node.x + node.width / 2;
-      treeEdges.push({
-        relationshipId: edgeIdOf.get(node.id) as string,
-        fromId: node.id,
-        toId: manager.id,
-        points: [
-          { x: fromX, y: top },
-          { x: fromX, y: midY },
-          { x: toX, y: midY },
-          { x: toX, y: node.y },
-        ],
-      });
+      const head = nodeById.get(stackColumnOf.get(node.id) ?? node.id) ?? node;
+      const midY = top + (head.y - top) / 2;
+      const points = stackColumnOf.has(node.id)
+        ? [
+            { x: fromX, y: top },
+            { x: fromX, y: midY },
+            { x: head.x - STACK_SPINE, y: midY },
+            { x: head.x - STACK_SPINE, y: node.y + node.height / 2 },
+            { x: node.x, y: node.y + node.height / 2 },
+          ]
+        : [
+            { x: fromX, y: top },
+            { x: fromX, y: midY },
+            { x: node.x + node.width / 2, y: midY },
+            { x: node.x + node.width / 2, y: node.y },
+          ];
+      treeEdges.push({ relationshipId: edgeIdOf.get(node.id) as string, fromId: node.id, toId: manager.id, points });
     }
   }
 
