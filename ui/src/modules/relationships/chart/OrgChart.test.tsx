@@ -153,6 +153,16 @@ describe("OrgChart", () => {
     expect(props.onReparent).not.toHaveBeenCalled();
   });
 
+  it("removes a manager from the card's menu", async () => {
+    const { props } = renderChart();
+    await screen.findAllByTestId("org-card");
+
+    fireEvent.contextMenu(card("acc1"), { clientX: 100, clientY: 100 });
+    fireEvent.click(await screen.findByTestId("org-remove-manager"));
+
+    expect(props.onReparent).toHaveBeenCalledWith("acc1", null);
+  });
+
   it("cancels a drag with Escape", async () => {
     const { props } = renderChart();
     await screen.findAllByTestId("org-card");

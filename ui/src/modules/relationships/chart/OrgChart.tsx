@@ -1,6 +1,6 @@
-import { Alert, Badge, Button, Group, Loader, Paper, Text } from "@mantine/core";
+import { Alert, Badge, Button, Group, Loader, Menu, Paper, Text } from "@mantine/core";
 import type { ComboboxItem } from "@mantine/core";
-import { IconSitemap, IconTrash } from "@tabler/icons-react";
+import { IconArrowsMaximize, IconArrowsMinimize, IconExternalLink, IconSitemap, IconTrash, IconUserOff } from "@tabler/icons-react";
 import type { KeyboardEvent, MouseEvent } from "react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { StatePanel } from "../../shell/components/StatePanel";
@@ -35,7 +35,7 @@ export type OrgChartProps = {
   onReparent: (personId: string, newManagerId: string | null) => void;
   onAddRelationship: (fromId: string, toId: string, kind: string) => void;
   onRemoveRelationship: (relationshipId: string) => void;
-  /** A photo for the card; initials are shown when it gives none. */
+  /** A photo for the card (return null when the person has none); initials are shown otherwise. */
   photoUrl?: (personId: string) => string | null;
   /** The exported chart: an SVG string or a PNG blob, for the parent to save. */
   onExport?: (kind: ExportKind, data: string | Blob) => void;
@@ -44,6 +44,9 @@ export type OrgChartProps = {
 };
 
 type ConnectState = { active: boolean; kind: string | null; sourceId: string | null };
+
+/** The card menu, at a point relative to the canvas. */
+type CardMenuState = { personId: string; x: number; y: number };
 
 export function OrgChart(props: OrgChartProps) {
   if (props.people.length === 0) {
@@ -80,6 +83,7 @@ function OrgChartCanvas({
   const [level, setLevel] = useState<string | null>(null);
   const [connect, setConnect] = useState<ConnectState>({ active: false, kind: null, sourceId: null });
   const [exportError, setExportError] = useState<string | null>(null);
+  const [cardMenu, setCardMenu] = useState<CardMenuState | null>(null);
   const { transform, setTransform, size, canvasRef, canvas, zoomBy } = usePanZoom();
 
   const peopleById = useMemo(() => new Map(people.map((person) => [person.id, person])), [people]);
@@ -178,6 +182,18 @@ function OrgChartCanvas({
       return next;
     });
   }, []);
+
+  const onMenu = useCallback(
+    (event: MouseEvent<SVGGElement> | KeyboardEvent<SVGGElement>, personId: string) => {
+      if (!canvas) return;
+      const rect = canvas.getBoundingClientRect();
+      const box = event.currentTarget.getBoundingClientRect();
+      const x = "clientX" in event ? event.clientX : box.left + box.width / 2;
+      const y = "clientY" in event ? event.clientY : box.top + box.height / 2;
+      setCardMenu({ personId, x: x - rect.left, y: y - rect.top });
+    },
+    [canvas],
+  );
 
   const fit = () => {
     if (layout) setTransform(fitTransform(layout, size));
@@ -349,7 +365,7 @@ function OrgChartCanvas({
                     person={person}
                     level={levels.get(node.id) ?? null}
                     detail={detail}
-                    photoUrl={person.hasPhoto && photoUrl ? photoUrl(node.id) : null}
+                    photoUrl={photoUrl ? photoUrl(node.id) : null}
                     highlighted={highlightId === node.id}
                     selected={connect.sourceId === node.id || drag?.personId === node.id}
                     dropState={dropState}
@@ -358,6 +374,7 @@ function OrgChartCanvas({
                     onPointerDown={pointer.onCardPointerDown}
                     onActivate={onActivate}
                     onToggle={onToggle}
+                    onMenu={onMenu}
                   />
                 );
               })}
@@ -454,6 +471,20 @@ function OrgChartCanvas({
             </Group>
           </Paper>
         ) : null}
+        {cardMenu ? (
+          <CardMenu
+            menu={cardMenu}
+            name={peopleById.get(cardMenu.personId)?.displayName ?? ""}
+            hasManager={layout?.managerOf.has(cardMenu.personId) ?? false}
+            reportCount={layout?.reportsOf.get(cardMenu.personId)?.length ?? 0}
+            collapsed={collapsed.has(cardMenu.personId)}
+            mayEdit={mayEdit}
+            onClose={() => setCardMenu(null)}
+            onOpen={() => onOpenPerson(cardMenu.personId)}
+            onToggle={() => onToggle(cardMenu.personId)}
+            onRemoveManager={() => onReparent(cardMenu.personId, null)}
+          />
+        ) : null}
         {drag ? (
           <div className={classes.ghost} style={{ left: drag.x + 14, top: drag.y + 14 }} data-testid="org-drag-ghost">
             {peopleById.get(drag.personId)?.displayName}
@@ -468,6 +499,64 @@ function OrgChartCanvas({
         ) : null}
       </div>
     </div>
+  );
+}
+
+type CardMenuProps = {
+  menu: CardMenuState;
+  name: string;
+  hasManager: boolean;
+  reportCount: number;
+  collapsed: boolean;
+  mayEdit: boolean;
+  onClose: () => void;
+  onOpen: () => void;
+  onToggle: () => void;
+  onRemoveManager: () => void;
+};
+
+function CardMenu({
+  menu,
+  name,
+  hasManager,
+  reportCount,
+  collapsed,
+  mayEdit,
+  onClose,
+  onOpen,
+  onToggle,
+  onRemoveManager,
+}: CardMenuProps) {
+  return (
+    <Menu opened onChange={(opened) => !opened && onClose()} position="bottom-start" withinPortal={false} shadow="md">
+      <Menu.Target>
+        <div style={{ position: "absolute", left: menu.x, top: menu.y, width: 1, height: 1 }} />
+      </Menu.Target>
+      <Menu.Dropdown data-testid="org-card-menu">
+        <Menu.Label>{name}</Menu.Label>
+        <Menu.Item leftSection={<IconExternalLink size={14} />} onClick={onOpen}>
+          Open contact
+        </Menu.Item>
+        {reportCount > 0 ? (
+          <Menu.Item
+            leftSection={collapsed ? <IconArrowsMaximize size={14} /> : <IconArrowsMinimize size={14} />}
+            onClick={onToggle}
+          >
+            {collapsed ? "Show reports" : "Hide reports"}
+          </Menu.Item>
+        ) : null}
+        {mayEdit && hasManager ? (
+          <Menu.Item
+            color="red"
+            leftSection={<IconUserOff size={14} />}
+            onClick={onRemoveManager}
+            data-testid="org-remove-manager"
+          >
+            Remove manager
+          </Menu.Item>
+        ) : null}
+      </Menu.Dropdown>
+    </Menu>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { KeyboardEvent, PointerEvent } from "react";
+import type { KeyboardEvent, MouseEvent, PointerEvent } from "react";
 import { contactTypeLabels } from "../../../contacts/utils/labels";
 import { contactTypeColors } from "../../../contacts/utils/badgeColors";
 import type { MapPerson } from "../../types/map";
@@ -28,6 +28,8 @@ export type OrgCardProps = {
   onPointerDown: (event: PointerEvent<SVGGElement>, personId: string) => void;
   onActivate: (personId: string) => void;
   onToggle: (personId: string) => void;
+  /** Right click, or Shift+F10 / the context-menu key on a focused card. */
+  onMenu: (event: MouseEvent<SVGGElement> | KeyboardEvent<SVGGElement>, personId: string) => void;
 };
 
 const AVATAR_R = 20;
@@ -47,6 +49,7 @@ export function OrgCard({
   onPointerDown,
   onActivate,
   onToggle,
+  onMenu,
 }: OrgCardProps) {
   const { width, height } = node;
   const textWidth = width - TEXT_X - 14;
@@ -110,6 +113,9 @@ export function OrgCard({
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
       onActivate(person.id);
+    } else if (event.key === "ContextMenu" || (event.key === "F10" && event.shiftKey)) {
+      event.preventDefault();
+      onMenu(event, person.id);
     }
   };
   const className = [classes.card, editable ? classes.editable : "", inactive || filteredOut ? classes.dimmed : ""]
@@ -129,6 +135,10 @@ export function OrgCard({
       aria-label={[person.displayName, person.jobTitle].filter(Boolean).join(", ")}
       onPointerDown={(event) => onPointerDown(event, person.id)}
       onClick={() => onActivate(person.id)}
+      onContextMenu={(event) => {
+        event.preventDefault();
+        onMenu(event, person.id);
+      }}
       onKeyDown={onKeyDown}
     >
       <title>{[person.displayName, person.jobTitle, person.department].filter(Boolean).join(" · ")}</title>

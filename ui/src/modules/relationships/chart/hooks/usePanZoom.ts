@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { ChartLayout, ChartNode, ChartTransform } from "../types";
 
-export const MIN_SCALE = 0.04;
+export const MIN_SCALE = 0.02;
 export const MAX_SCALE = 2.5;
 
 export type ViewSize = { width: number; height: number };
