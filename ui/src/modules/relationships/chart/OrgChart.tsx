@@ -13,7 +13,7 @@ import { OrgCard } from "./components/OrgCard";
 import { chartToSvg, svgToPngBlob } from "./exportChart";
 import { useChartLayout } from "./hooks/useChartLayout";
 import { NO_MANAGER_ZONE_TESTID, useChartPointer } from "./hooks/useChartPointer";
-import { centreTransform, fitTransform, usePanZoom } from "./hooks/usePanZoom";
+import { centreTransform, usePanZoom } from "./hooks/usePanZoom";
 import type { ChartLayout, ExportKind } from "./types";
 import { kindStyleOf, kindStyles, levelBadges } from "./utils/chartStyles";
 import { curveBetween, intersects, visibleBox } from "./utils/geometry";
@@ -84,7 +84,9 @@ function OrgChartCanvas({
   const [connect, setConnect] = useState<ConnectState>({ active: false, kind: null, sourceId: null });
   const [exportError, setExportError] = useState<string | null>(null);
   const [cardMenu, setCardMenu] = useState<CardMenuState | null>(null);
-  const { transform, setTransform, size, canvasRef, canvas, zoomBy } = usePanZoom();
+  const { transform, setTransform, autoFit, fitTo, size, canvasRef, canvas, zoomBy } = usePanZoom();
+  // Room for the "no manager" drop zone under the chart.
+  const reserveBottom = mayEdit ? 52 : 0;
 
   const peopleById = useMemo(() => new Map(people.map((person) => [person.id, person])), [people]);
   const styles = useMemo(() => kindStyles(kinds), [kinds]);
@@ -94,22 +96,22 @@ function OrgChartCanvas({
     [groups],
   );
 
-  // Fit the first layout; centre a requested person once a layout shows them.
-  const fitted = useRef(false);
+  // Centre a requested person once a layout shows them.
   const onLayout = (next: ChartLayout) => {
     const target = pendingFocus ? next.nodeById.get(pendingFocus) : undefined;
     if (target) {
       setTransform(centreTransform(target, size, transform.k));
       setPendingFocus(null);
-      fitted.current = true;
-      return;
-    }
-    if (!fitted.current) {
-      fitted.current = true;
-      setTransform(fitTransform(next, size));
     }
   };
   const { layout, error, pending } = useChartLayout(people, relationships, collapsed, onLayout);
+
+  // Until the user moves the view, it shows the whole chart, also after a resize or a new layout.
+  const [fittedTo, setFittedTo] = useState<{ layout: ChartLayout; size: typeof size } | null>(null);
+  if (autoFit && !pendingFocus && layout && size.width > 0 && (fittedTo?.layout !== layout || fittedTo.size !== size)) {
+    setFittedTo({ layout, size });
+    fitTo(layout, reserveBottom);
+  }
 
   const requestFocus = (personId: string) => {
     setHighlightId(personId);
@@ -175,13 +177,15 @@ function OrgChartCanvas({
     current.onOpenPerson(personId);
   }, []);
   const onToggle = useCallback((personId: string) => {
+    // Opening a branch keeps the view where it is rather than refitting the whole chart.
+    setTransform((previous) => previous);
     setCollapsed((previous) => {
       const next = new Set(previous);
       if (next.has(personId)) next.delete(personId);
       else next.add(personId);
       return next;
     });
-  }, []);
+  }, [setTransform]);
 
   const onMenu = useCallback(
     (event: MouseEvent<SVGGElement> | KeyboardEvent<SVGGElement>, personId: string) => {
@@ -196,7 +200,7 @@ function OrgChartCanvas({
   );
 
   const fit = () => {
-    if (layout) setTransform(fitTransform(layout, size));
+    if (layout) fitTo(layout, reserveBottom);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -1,4 +1,5 @@
 import type { KeyboardEvent, MouseEvent, PointerEvent } from "react";
+import { memo } from "react";
 import { contactTypeLabels } from "../../../contacts/utils/labels";
 import { contactTypeColors } from "../../../contacts/utils/badgeColors";
 import type { MapPerson } from "../../types/map";
@@ -35,7 +36,8 @@ export type OrgCardProps = {
 const AVATAR_R = 20;
 const TEXT_X = 62;
 
-export function OrgCard({
+/** One person's card; memoised, because panning re-renders the chart on every pointer move. */
+export const OrgCard = memo(function OrgCard({
   node,
   person,
   level,
@@ -170,7 +172,7 @@ export function OrgCard({
       {toggle}
     </g>
   );
-}
+});
 
 type CardAvatarProps = { person: MapPerson; photoUrl: string | null; cy: number };
 

@@ -8,7 +8,12 @@ export type ViewSize = { width: number; height: number };
 
 export type PanZoom = {
   transform: ChartTransform;
+  /** A move by the user: from then on the view stays where they put it. */
   setTransform: (update: ChartTransform | ((previous: ChartTransform) => ChartTransform)) => void;
+  /** True until the user pans, zooms or focuses: the chart then refits when it or the canvas changes. */
+  autoFit: boolean;
+  /** Shows the whole layout and goes back to fitting automatically. */
+  fitTo: (layout: ChartLayout, reserveBottom?: number) => void;
   size: ViewSize;
   /** Callback ref for the canvas element (measures it and listens to the wheel). */
   canvasRef: (element: HTMLDivElement | null) => void;
@@ -21,13 +26,14 @@ function clampScale(k: number): number {
 }
 
 /** The transform that shows the whole chart (never enlarged past 100 %). */
-export function fitTransform(layout: ChartLayout, size: ViewSize): ChartTransform {
+export function fitTransform(layout: ChartLayout, size: ViewSize, reserveBottom = 0): ChartTransform {
   if (layout.width === 0 || size.width === 0) return { x: 0, y: 0, k: 1 };
-  const k = clampScale(Math.min(size.width / layout.width, size.height / layout.height, 1));
+  const height = Math.max(1, size.height - reserveBottom);
+  const k = clampScale(Math.min(size.width / layout.width, height / layout.height, 1));
   return {
     k,
     x: (size.width - layout.width * k) / 2,
-    y: Math.max(0, (size.height - layout.height * k) / 2),
+    y: Math.max(0, (height - layout.height * k) / 2),
   };
 }
 
@@ -49,7 +55,8 @@ export function zoomAround(transform: ChartTransform, factor: number, screenX: n
 }
 
 export function usePanZoom(): PanZoom {
-  const [transform, setTransform] = useState<ChartTransform>({ x: 0, y: 0, k: 1 });
+  const [transform, setRawTransform] = useState<ChartTransform>({ x: 0, y: 0, k: 1 });
+  const [autoFit, setAutoFit] = useState(true);
   const [size, setSize] = useState<ViewSize>({ width: 0, height: 0 });
   const [canvas, setCanvas] = useState<HTMLDivElement | null>(null);
 
@@ -66,7 +73,8 @@ export function usePanZoom(): PanZoom {
       const rect = canvas.getBoundingClientRect();
       const delta = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaY;
       const factor = Math.exp(-delta * 0.0015);
-      setTransform((previous) => zoomAround(previous, factor, event.clientX - rect.left, event.clientY - rect.top));
+      setAutoFit(false);
+      setRawTransform((previous) => zoomAround(previous, factor, event.clientX - rect.left, event.clientY - rect.top));
     };
     canvas.addEventListener("wheel", onWheel, { passive: false });
     const observer = new ResizeObserver(() => {
@@ -79,14 +87,28 @@ export function usePanZoom(): PanZoom {
     };
   }, [canvas]);
 
+  const setTransform = useCallback((update: ChartTransform | ((previous: ChartTransform) => ChartTransform)) => {
+    setAutoFit(false);
+    setRawTransform(update);
+  }, []);
+
+  const fitTo = useCallback(
+    (layout: ChartLayout, reserveBottom = 0) => {
+      setAutoFit(true);
+      setRawTransform(fitTransform(layout, size, reserveBottom));
+    },
+    [size],
+  );
+
   const zoomBy = useCallback(
     (factor: number, screenX?: number, screenY?: number) => {
-      setTransform((previous) =>
+      setAutoFit(false);
+      setRawTransform((previous) =>
         zoomAround(previous, factor, screenX ?? size.width / 2, screenY ?? size.height / 2),
       );
     },
     [size],
   );
 
-  return { transform, setTransform, size, canvasRef, canvas, zoomBy };
+  return { transform, setTransform, autoFit, fitTo, size, canvasRef, canvas, zoomBy };
 }
