@@ -57,8 +57,20 @@ const LEVELS: [(&str, &str, &str, &str, &str); 3] = [
         "Executive summary",
         "meeting",
     ),
-    ("Project", "Project Updates", "weekly", "Status report", "email"),
-    ("Support", "Support Updates", "daily", "Ticket summary", "email"),
+    (
+        "Project",
+        "Project Updates",
+        "weekly",
+        "Status report",
+        "email",
+    ),
+    (
+        "Support",
+        "Support Updates",
+        "daily",
+        "Ticket summary",
+        "email",
+    ),
 ];
 
 /// Which level a contact type belongs to: management at the top, finance and administration
@@ -116,12 +128,7 @@ pub(super) async fn create(db: &Database, options: DemoOptions) -> CoreResult<()
     let mut flows: Vec<Vec<SqlValue>> = Vec::new();
     let mut participants: Vec<Vec<SqlValue>> = Vec::new();
     let mut edge = |from: i64, to: i64, kind: &str| {
-        relationships.push(vec![
-            from.into(),
-            to.into(),
-            kind.into(),
-            at.clone().into(),
-        ]);
+        relationships.push(vec![from.into(), to.into(), kind.into(), at.clone().into()]);
     };
     let mut next_group = 1i64;
     for account in &accounts {

@@ -60,7 +60,9 @@ async fn refuse_loop(
         named.get(&to).cloned().unwrap_or_default(),
     );
     let message = if kind.code == REPORTS_TO {
-        format!("{a} cannot report to {b}: {b} already reports to {a} (directly or through others).")
+        format!(
+            "{a} cannot report to {b}: {b} already reports to {a} (directly or through others)."
+        )
     } else {
         format!(
             "{a} cannot be linked to {b} as \"{}\": {b} is already linked to {a} that way \
@@ -72,10 +74,12 @@ async fn refuse_loop(
 }
 
 async fn stored(conn: &mut SqliteConnection, id: i64) -> CoreResult<Option<StoredRelationship>> {
-    Ok(sqlx::query_as(&format!("{SELECT_RELATIONSHIP} WHERE r.id = ?"))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?)
+    Ok(
+        sqlx::query_as(&format!("{SELECT_RELATIONSHIP} WHERE r.id = ?"))
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
 }
 
 async fn manager_of(
@@ -267,7 +271,9 @@ pub async fn set_reports_to(
 }
 
 /// A relationship input, checked.
-fn checked(input: &RelationshipInput) -> CoreResult<(String, Option<String>, Option<String>, Option<String>)> {
+fn checked(
+    input: &RelationshipInput,
+) -> CoreResult<(String, Option<String>, Option<String>, Option<String>)> {
     let mut p = Problems::default();
     let kind = p.line("kind", &input.kind, 40);
     let note = p.text("note", input.note.as_deref(), MAX_NOTE_CHARS);
@@ -279,7 +285,10 @@ fn checked(input: &RelationshipInput) -> CoreResult<(String, Option<String>, Opt
         }
     }
     if input.from_id.trim() == input.to_id.trim() {
-        p.add("toId", "a person cannot have a relationship with themselves");
+        p.add(
+            "toId",
+            "a person cannot have a relationship with themselves",
+        );
     }
     p.finish()?;
     let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
@@ -364,13 +373,16 @@ pub async fn add_relationship(
         created_by: Some(actor.user_id()),
     };
     row.id = insert(&mut tx, &row).await?;
-    let summary = format!(
-        "{} {} {}",
-        name(from),
-        kind.label.to_lowercase(),
-        name(to)
-    );
-    let change_id = log_change(&mut tx, actor, now, &summary, &[], std::slice::from_ref(&row)).await?;
+    let summary = format!("{} {} {}", name(from), kind.label.to_lowercase(), name(to));
+    let change_id = log_change(
+        &mut tx,
+        actor,
+        now,
+        &summary,
+        &[],
+        std::slice::from_ref(&row),
+    )
+    .await?;
     audit::record(
         &mut tx,
         Who::User(actor),
@@ -403,7 +415,11 @@ async fn editable_relationship(
         return Err(CoreError::not_found("relationship", id));
     };
     let ends = [row.from_contact_id, row.to_contact_id];
-    if contacts::visible_among(&mut conn, actor, &ends).await?.len() != 2 {
+    if contacts::visible_among(&mut conn, actor, &ends)
+        .await?
+        .len()
+        != 2
+    {
         drop(conn);
         return Err(out_of_scope(db, actor, "relationship", id, what).await);
     }
@@ -432,13 +448,26 @@ pub async fn remove_relationship(
         kind.label.to_lowercase(),
         name(current.to_contact_id)
     );
-    let change_id =
-        log_change(&mut tx, actor, now, &summary, std::slice::from_ref(&current), &[]).await?;
+    let change_id = log_change(
+        &mut tx,
+        actor,
+        now,
+        &summary,
+        std::slice::from_ref(&current),
+        &[],
+    )
+    .await?;
     audit::record(
         &mut tx,
         Who::User(actor),
         now,
-        event("remove_relationship", &current, change_id, Some(&current), None),
+        event(
+            "remove_relationship",
+            &current,
+            change_id,
+            Some(&current),
+            None,
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -491,7 +520,11 @@ pub async fn undo_change(
     people.dedup();
     {
         let mut conn = db.reader().acquire().await?;
-        if contacts::visible_among(&mut conn, actor, &people).await?.len() != people.len() {
+        if contacts::visible_among(&mut conn, actor, &people)
+            .await?
+            .len()
+            != people.len()
+        {
             drop(conn);
             return Err(out_of_scope(db, actor, "relationship_change", change_id, what).await);
         }

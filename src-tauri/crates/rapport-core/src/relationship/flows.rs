@@ -61,19 +61,24 @@ pub(crate) async fn of_account(
     .bind(only)
     .fetch_all(&mut *conn)
     .await?;
-    let participants: Vec<(i64, Option<i64>, Option<i64>, Option<String>, Option<String>)> =
-        sqlx::query_as(
-            "SELECT p.flow_id, p.contact_id, p.group_id, c.display_name, g.name
+    let participants: Vec<(
+        i64,
+        Option<i64>,
+        Option<i64>,
+        Option<String>,
+        Option<String>,
+    )> = sqlx::query_as(
+        "SELECT p.flow_id, p.contact_id, p.group_id, c.display_name, g.name
              FROM communication_flow_participants p
              JOIN communication_flows f ON f.id = p.flow_id
              LEFT JOIN contacts c ON c.id = p.contact_id
              LEFT JOIN map_groups g ON g.id = p.group_id
              WHERE f.account_id = ?1 AND (?2 IS NULL OR f.id = ?2) ORDER BY p.flow_id, p.id",
-        )
-        .bind(account)
-        .bind(only)
-        .fetch_all(&mut *conn)
-        .await?;
+    )
+    .bind(account)
+    .bind(only)
+    .fetch_all(&mut *conn)
+    .await?;
     // The latest interaction per participant (an index lookup each), then per flow.
     let latest: Vec<(i64, Option<String>)> = sqlx::query_as(
         "WITH p(flow_id, contact_id) AS (
@@ -187,9 +192,14 @@ pub async fn save_flow(
         }
     }
     p.finish()?;
-    let (account, _) =
-        reachable_account(db, actor, &input.account_id, Action::EditContacts, "edit a map")
-            .await?;
+    let (account, _) = reachable_account(
+        db,
+        actor,
+        &input.account_id,
+        Action::EditContacts,
+        "edit a map",
+    )
+    .await?;
     let contacts = editable_contacts(db, actor, &contact_ids, "edit a communication flow").await?;
     let flow = match id {
         Some(id) => match parse_id("flow", id) {
@@ -199,7 +209,10 @@ pub async fn save_flow(
         None => None,
     };
     let mut tx = db.write().await?;
-    let in_account: HashSet<i64> = account_contacts(&mut tx, account).await?.into_iter().collect();
+    let in_account: HashSet<i64> = account_contacts(&mut tx, account)
+        .await?
+        .into_iter()
+        .collect();
     if let Some(index) = contacts.iter().position(|c| !in_account.contains(c)) {
         return Err(CoreError::invalid(
             format!("participants.{index}"),
@@ -360,7 +373,14 @@ pub async fn save_flow(
     )
     .await?;
     let mut seen: HashSet<i64> = contacts.iter().copied().collect();
-    seen.extend(visible(&mut tx, actor, &in_account.iter().copied().collect::<Vec<_>>()).await?);
+    seen.extend(
+        visible(
+            &mut tx,
+            actor,
+            &in_account.iter().copied().collect::<Vec<_>>(),
+        )
+        .await?,
+    );
     let saved = of_account(&mut tx, account, Some(flow), &seen, now)
         .await?
         .pop()

@@ -97,9 +97,14 @@ pub async fn save_group(
         p.add("memberIds", format!("at most {MAX_MEMBERS} members"));
     }
     p.finish()?;
-    let (account, _) =
-        reachable_account(db, actor, &input.account_id, Action::EditContacts, "edit a map")
-            .await?;
+    let (account, _) = reachable_account(
+        db,
+        actor,
+        &input.account_id,
+        Action::EditContacts,
+        "edit a map",
+    )
+    .await?;
     let mut wanted: Vec<(&str, String)> = Vec::new();
     for member in &input.member_ids {
         if !wanted.iter().any(|(_, m)| m == member) {
@@ -115,7 +120,10 @@ pub async fn save_group(
         None => None,
     };
     let mut tx = db.write().await?;
-    let in_account: HashSet<i64> = account_contacts(&mut tx, account).await?.into_iter().collect();
+    let in_account: HashSet<i64> = account_contacts(&mut tx, account)
+        .await?
+        .into_iter()
+        .collect();
     if let Some(index) = members.iter().position(|m| !in_account.contains(m)) {
         return Err(CoreError::invalid(
             format!("memberIds.{index}"),
@@ -147,7 +155,10 @@ pub async fn save_group(
                 ));
             }
             let seen = visible(&mut tx, actor, &old_members).await?;
-            let kept: Vec<i64> = old_members.into_iter().filter(|m| !seen.contains(m)).collect();
+            let kept: Vec<i64> = old_members
+                .into_iter()
+                .filter(|m| !seen.contains(m))
+                .collect();
             sqlx::query("UPDATE map_groups SET kind = ?, name = ?, position = ? WHERE id = ?")
                 .bind(input.kind.as_str())
                 .bind(&name)

@@ -44,7 +44,9 @@ pub(crate) async fn find(
         .await?
         .into_iter()
         .find(|k| k.code == code)
-        .ok_or_else(|| CoreError::invalid(field, format!("there is no relationship kind \"{code}\"")))
+        .ok_or_else(|| {
+            CoreError::invalid(field, format!("there is no relationship kind \"{code}\""))
+        })
 }
 
 /// Every relationship kind, built-in first.
@@ -64,7 +66,10 @@ fn code_from(label: &str) -> String {
             code.push('_');
         }
     }
-    code.trim_end_matches('_').chars().take(MAX_CODE_CHARS).collect()
+    code.trim_end_matches('_')
+        .chars()
+        .take(MAX_CODE_CHARS)
+        .collect()
 }
 
 /// Adds a kind (no code given: it is made from the label) or changes one (administrators
@@ -96,7 +101,11 @@ pub async fn save_kind(
                     "needs a letter or digit to make a code from",
                 ));
             }
-            if all(&mut tx).await?.iter().any(|k| k.code == code || k.label.eq_ignore_ascii_case(&label)) {
+            if all(&mut tx)
+                .await?
+                .iter()
+                .any(|k| k.code == code || k.label.eq_ignore_ascii_case(&label))
+            {
                 return Err(CoreError::invalid(
                     "label",
                     format!("there is already a kind called \"{label}\""),

@@ -9,8 +9,8 @@ use chrono::{DateTime, Utc};
 use sqlx::QueryBuilder;
 
 use super::{
-    account_contacts, flows, groups, json_ids, kinds, map_people, reachable_account, visible,
-    wire, Placeholders, StoredRelationship, SELECT_RELATIONSHIP,
+    account_contacts, flows, groups, json_ids, kinds, map_people, reachable_account, visible, wire,
+    Placeholders, StoredRelationship, SELECT_RELATIONSHIP,
 };
 use crate::access::scope::push_contact_scope;
 use crate::access::{authorize, Action, Actor, Reach};
@@ -51,7 +51,11 @@ pub async fn account_map(
     .await?;
     let members = account_contacts(&mut conn, account).await?;
     let seen = visible(&mut conn, actor, &members).await?;
-    let mut shown: Vec<i64> = members.iter().copied().filter(|id| seen.contains(id)).collect();
+    let mut shown: Vec<i64> = members
+        .iter()
+        .copied()
+        .filter(|id| seen.contains(id))
+        .collect();
     shown.sort_unstable();
     let mut people = map_people(&mut conn, actor, &shown, Some(account), now).await?;
     let rows: Vec<StoredRelationship> = sqlx::query_as(&format!(
@@ -66,7 +70,10 @@ pub async fn account_map(
     let mut hidden = Placeholders::default();
     let mut relationships = Vec::new();
     for row in rows {
-        let (a, b) = (seen.contains(&row.from_contact_id), seen.contains(&row.to_contact_id));
+        let (a, b) = (
+            seen.contains(&row.from_contact_id),
+            seen.contains(&row.to_contact_id),
+        );
         if !a && !b {
             continue;
         }
@@ -178,7 +185,11 @@ pub async fn contact_network(
         }
         frontier = next;
     }
-    let shown: Vec<i64> = reached.iter().copied().filter(|id| seen.contains(id)).collect();
+    let shown: Vec<i64> = reached
+        .iter()
+        .copied()
+        .filter(|id| seen.contains(id))
+        .collect();
     let mut people = map_people(&mut conn, actor, &shown, None, now).await?;
     let mut hidden = Placeholders::default();
     let relationships = edges
@@ -210,8 +221,7 @@ pub async fn contact_relationships(
     contact_id: &str,
     now: DateTime<Utc>,
 ) -> CoreResult<Vec<ContactRelationship>> {
-    let contact =
-        contacts::visible_id(db, actor, contact_id, "view relationships").await?;
+    let contact = contacts::visible_id(db, actor, contact_id, "view relationships").await?;
     let mut conn = db.reader().acquire().await?;
     let rows: Vec<StoredRelationship> = sqlx::query_as(&format!(
         "SELECT * FROM ({SELECT_RELATIONSHIP} WHERE r.from_contact_id = ?1
@@ -270,7 +280,9 @@ pub async fn list_map_accounts(
     let pattern = crate::validate::optional(query).map(|q| {
         format!(
             "%{}%",
-            q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+            q.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
         )
     });
     let mut builder = QueryBuilder::new(

@@ -342,10 +342,7 @@ async fn reachable_account(
     builder.push_bind(account).push(")");
     crate::access::scope::push_contact_scope(&mut builder, actor);
     builder.push(")");
-    let sees: bool = builder
-        .build_query_scalar()
-        .fetch_one(db.reader())
-        .await?;
+    let sees: bool = builder.build_query_scalar().fetch_one(db.reader()).await?;
     if sees {
         Ok((account, name))
     } else {

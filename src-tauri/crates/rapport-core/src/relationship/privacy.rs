@@ -41,7 +41,10 @@ pub(crate) async fn erase(conn: &mut SqliteConnection, contact_id: i64) -> CoreR
         "DELETE FROM map_group_members WHERE contact_id = ?1",
         "DELETE FROM communication_flow_participants WHERE contact_id = ?1",
     ] {
-        sqlx::query(sql).bind(contact_id).execute(&mut *conn).await?;
+        sqlx::query(sql)
+            .bind(contact_id)
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(payloads)
 }
@@ -50,18 +53,26 @@ pub(crate) async fn erase(conn: &mut SqliteConnection, contact_id: i64) -> CoreR
 /// they take part in (themselves or through a group), for their data export.
 pub(crate) async fn export(conn: &mut SqliteConnection, contact_id: i64) -> CoreResult<Value> {
     #[allow(clippy::type_complexity)]
-    let relationships: Vec<(i64, String, String, bool, String, Option<String>, Option<String>, Option<String>)> =
-        sqlx::query_as(
-            "SELECT r.id, r.kind, k.label, r.from_contact_id = ?1, o.reference, r.note,
+    let relationships: Vec<(
+        i64,
+        String,
+        String,
+        bool,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    )> = sqlx::query_as(
+        "SELECT r.id, r.kind, k.label, r.from_contact_id = ?1, o.reference, r.note,
                 r.starts_on, r.ends_on
              FROM relationships r JOIN relationship_kinds k ON k.code = r.kind
              JOIN contacts o ON o.id = CASE WHEN r.from_contact_id = ?1
                  THEN r.to_contact_id ELSE r.from_contact_id END
              WHERE r.from_contact_id = ?1 OR r.to_contact_id = ?1 ORDER BY r.id",
-        )
-        .bind(contact_id)
-        .fetch_all(&mut *conn)
-        .await?;
+    )
+    .bind(contact_id)
+    .fetch_all(&mut *conn)
+    .await?;
     let groups: Vec<(i64, String, String, String)> = sqlx::query_as(
         "SELECT g.id, a.name, g.kind, g.name FROM map_group_members m
          JOIN map_groups g ON g.id = m.group_id JOIN accounts a ON a.id = g.account_id
@@ -71,9 +82,16 @@ pub(crate) async fn export(conn: &mut SqliteConnection, contact_id: i64) -> Core
     .fetch_all(&mut *conn)
     .await?;
     #[allow(clippy::type_complexity)]
-    let flows: Vec<(i64, String, String, String, Option<String>, Option<String>, bool)> =
-        sqlx::query_as(
-            "SELECT f.id, a.name, f.name, f.frequency, f.format, f.channel,
+    let flows: Vec<(
+        i64,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        bool,
+    )> = sqlx::query_as(
+        "SELECT f.id, a.name, f.name, f.frequency, f.format, f.channel,
                 EXISTS (SELECT 1 FROM communication_flow_participants d
                         WHERE d.flow_id = f.id AND d.contact_id = ?1)
              FROM communication_flows f JOIN accounts a ON a.id = f.account_id
@@ -83,10 +101,10 @@ pub(crate) async fn export(conn: &mut SqliteConnection, contact_id: i64) -> Core
                 SELECT p.flow_id FROM communication_flow_participants p
                 JOIN map_group_members m ON m.group_id = p.group_id WHERE m.contact_id = ?1)
              ORDER BY f.id",
-        )
-        .bind(contact_id)
-        .fetch_all(&mut *conn)
-        .await?;
+    )
+    .bind(contact_id)
+    .fetch_all(&mut *conn)
+    .await?;
     Ok(json!({
         "relationships": relationships.into_iter().map(|r| json!({
             "id": r.0.to_string(),

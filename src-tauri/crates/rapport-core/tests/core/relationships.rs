@@ -85,9 +85,15 @@ async fn a_reports_to_loop_is_refused_naming_the_people_also_along_a_long_chain(
     let chain = &people[..6];
     // chain[1] reports to chain[0], chain[2] to chain[1], ... chain[5] to chain[4].
     for pair in chain.windows(2) {
-        rel::set_reports_to(db, admin, &pair[1].to_string(), Some(&pair[0].to_string()), now)
-            .await
-            .unwrap();
+        rel::set_reports_to(
+            db,
+            admin,
+            &pair[1].to_string(),
+            Some(&pair[0].to_string()),
+            now,
+        )
+        .await
+        .unwrap();
     }
     let (top, bottom) = (chain[0], chain[5]);
     let problem = invalid(
@@ -99,13 +105,21 @@ async fn a_reports_to_loop_is_refused_naming_the_people_also_along_a_long_chain(
     assert_eq!(problem.field, "managerId");
     assert_eq!(
         problem.message,
-        format!("{a} cannot report to {b}: {b} already reports to {a} (directly or through others).")
+        format!(
+            "{a} cannot report to {b}: {b} already reports to {a} (directly or through others)."
+        )
     );
     // The direct case too, and oneself.
     let direct = invalid(
-        rel::set_reports_to(db, admin, &chain[0].to_string(), Some(&chain[1].to_string()), now)
-            .await
-            .unwrap_err(),
+        rel::set_reports_to(
+            db,
+            admin,
+            &chain[0].to_string(),
+            Some(&chain[1].to_string()),
+            now,
+        )
+        .await
+        .unwrap_err(),
     );
     assert!(direct.message.contains("cannot report to"), "{direct:?}");
     let own = invalid(
@@ -136,7 +150,11 @@ async fn re_parenting_replaces_the_manager_and_undo_puts_the_old_one_back() {
         .unwrap();
     assert_eq!(
         first.summary,
-        format!("{} now reports to {}", name_of(db, b).await, name_of(db, a).await)
+        format!(
+            "{} now reports to {}",
+            name_of(db, b).await,
+            name_of(db, a).await
+        )
     );
     let old_id: i64 = count(db, "SELECT id FROM relationships").await;
     let second = rel::set_reports_to(db, admin, &b.to_string(), Some(&c.to_string()), now)
@@ -179,7 +197,15 @@ async fn re_parenting_replaces_the_manager_and_undo_puts_the_old_one_back() {
         .await
         .unwrap();
     assert!(none.summary.ends_with("no longer reports to anyone"));
-    assert_eq!(invalid(rel::set_reports_to(db, admin, &b.to_string(), None, now).await.unwrap_err()).field, "managerId");
+    assert_eq!(
+        invalid(
+            rel::set_reports_to(db, admin, &b.to_string(), None, now)
+                .await
+                .unwrap_err()
+        )
+        .field,
+        "managerId"
+    );
     let undos: i64 = count(
         db,
         "SELECT count(*) FROM audit_events WHERE action = 'undo_relationship_change'",
@@ -218,7 +244,10 @@ async fn drawing_and_removing_relationships_is_validated_audited_and_undoable() 
     let mut bad = input(a, b, "assistant_of");
     bad.starts_on = Some("2026-02-30".into());
     bad.ends_on = Some("2025-01-01".into());
-    match rel::add_relationship(db, admin, &bad, now).await.unwrap_err() {
+    match rel::add_relationship(db, admin, &bad, now)
+        .await
+        .unwrap_err()
+    {
         CoreError::InvalidInput(p) => assert_eq!(p.field, "startsOn"),
         CoreError::InvalidFields(ps) => assert!(ps.iter().any(|p| p.field == "startsOn")),
         other => panic!("{other:?}"),
@@ -238,7 +267,10 @@ async fn drawing_and_removing_relationships_is_validated_audited_and_undoable() 
         .iter()
         .find(|r| r.relationship.kind == "works_with")
         .unwrap();
-    assert_eq!(shared.relationship.note.as_deref(), Some("Share the Zanzibar rota"));
+    assert_eq!(
+        shared.relationship.note.as_deref(),
+        Some("Share the Zanzibar rota")
+    );
     assert_eq!(shared.relationship.starts_on.as_deref(), Some("2026-01-15"));
     assert_eq!(shared.other.id, b.to_string());
     assert!(shared.outgoing);
@@ -246,20 +278,43 @@ async fn drawing_and_removing_relationships_is_validated_audited_and_undoable() 
     let removed = rel::remove_relationship(db, admin, &shared.relationship.id, now)
         .await
         .unwrap();
-    assert_eq!(count(db, "SELECT count(*) FROM relationships WHERE kind = 'works_with'").await, 0);
+    assert_eq!(
+        count(
+            db,
+            "SELECT count(*) FROM relationships WHERE kind = 'works_with'"
+        )
+        .await,
+        0
+    );
     rel::undo_change(db, admin, &removed.change_id, now)
         .await
         .unwrap();
     let back = rel::contact_relationships(db, admin, &a.to_string(), now)
         .await
         .unwrap();
-    let back = back.iter().find(|r| r.relationship.kind == "works_with").unwrap();
+    let back = back
+        .iter()
+        .find(|r| r.relationship.kind == "works_with")
+        .unwrap();
     assert_eq!(back.relationship, shared.relationship, "restored as it was");
     // Its row is back as it was added, so the addition itself can be undone now.
-    rel::undo_change(db, admin, &added.change_id, now).await.unwrap();
-    assert_eq!(count(db, "SELECT count(*) FROM relationships WHERE kind = 'works_with'").await, 0);
+    rel::undo_change(db, admin, &added.change_id, now)
+        .await
+        .unwrap();
+    assert_eq!(
+        count(
+            db,
+            "SELECT count(*) FROM relationships WHERE kind = 'works_with'"
+        )
+        .await,
+        0
+    );
 
-    for action in ["add_relationship", "remove_relationship", "undo_relationship_change"] {
+    for action in [
+        "add_relationship",
+        "remove_relationship",
+        "undo_relationship_change",
+    ] {
         let n: i64 = sqlx::query_scalar(
             "SELECT count(*) FROM audit_events WHERE action = ? AND entity = 'relationship'",
         )
@@ -310,9 +365,15 @@ async fn a_territory_manager_sees_no_one_outside_their_territory_on_a_map() {
         &[outsider, site],
     )
     .await;
-    rel::set_reports_to(db, admin, &outsider.to_string(), Some(&insider.to_string()), now)
-        .await
-        .unwrap();
+    rel::set_reports_to(
+        db,
+        admin,
+        &outsider.to_string(),
+        Some(&insider.to_string()),
+        now,
+    )
+    .await
+    .unwrap();
     let level = rel::save_group(
         db,
         admin,
@@ -329,7 +390,9 @@ async fn a_territory_manager_sees_no_one_outside_their_territory_on_a_map() {
     .await
     .unwrap();
 
-    let full = rel::account_map(db, admin, &account.to_string(), now).await.unwrap();
+    let full = rel::account_map(db, admin, &account.to_string(), now)
+        .await
+        .unwrap();
     assert!(full.people.iter().any(|p| p.id == outsider.to_string()));
     assert!(full.people.iter().all(|p| !p.placeholder));
 
@@ -337,15 +400,25 @@ async fn a_territory_manager_sees_no_one_outside_their_territory_on_a_map() {
         .await
         .unwrap();
     let text = serde_json::to_string(&map).unwrap();
-    assert!(!text.contains(&outsider_name), "no name of someone outside the territory");
+    assert!(
+        !text.contains(&outsider_name),
+        "no name of someone outside the territory"
+    );
     assert!(map.people.iter().all(|p| p.id != outsider.to_string()));
     let hidden: Vec<&MapPerson> = map.people.iter().filter(|p| p.placeholder).collect();
     assert_eq!(hidden.len(), 1);
     assert_eq!(hidden[0].id, "hidden-1");
     assert_eq!(hidden[0].display_name, HIDDEN_NAME);
     assert!(hidden[0].job_title.is_none() && hidden[0].site_ids.is_empty());
-    let edge = map.relationships.iter().find(|r| r.kind == "reports_to").unwrap();
-    assert_eq!((edge.from_id.as_str(), edge.to_id.clone()), ("hidden-1", insider.to_string()));
+    let edge = map
+        .relationships
+        .iter()
+        .find(|r| r.kind == "reports_to")
+        .unwrap();
+    assert_eq!(
+        (edge.from_id.as_str(), edge.to_id.clone()),
+        ("hidden-1", insider.to_string())
+    );
     let team = map.groups.iter().find(|g| g.id == level.id).unwrap();
     assert_eq!(team.member_ids, vec![insider.to_string()]);
     assert!(map.may_edit);
@@ -353,7 +426,9 @@ async fn a_territory_manager_sees_no_one_outside_their_territory_on_a_map() {
     let network = rel::contact_network(db, &territory, &insider.to_string(), 2, &[], now)
         .await
         .unwrap();
-    assert!(!serde_json::to_string(&network).unwrap().contains(&outsider_name));
+    assert!(!serde_json::to_string(&network)
+        .unwrap()
+        .contains(&outsider_name));
     assert!(network.people.iter().any(|p| p.placeholder));
     let listed = rel::contact_relationships(db, &territory, &insider.to_string(), now)
         .await
@@ -362,11 +437,19 @@ async fn a_territory_manager_sees_no_one_outside_their_territory_on_a_map() {
     assert_eq!(listed[0].relationship.from_id, listed[0].other.id);
 
     // They cannot draw relationships to the outsider, nor remove the one that exists.
-    let refused = rel::set_reports_to(db, &territory, &insider.to_string(), Some(&outsider.to_string()), now)
+    let refused = rel::set_reports_to(
+        db,
+        &territory,
+        &insider.to_string(),
+        Some(&outsider.to_string()),
+        now,
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(refused.code(), "not_found");
+    let refused = rel::remove_relationship(db, &territory, &edge.id, now)
         .await
         .unwrap_err();
-    assert_eq!(refused.code(), "not_found");
-    let refused = rel::remove_relationship(db, &territory, &edge.id, now).await.unwrap_err();
     assert_eq!(refused.code(), "not_found");
     // Saving the team without members keeps the member they cannot see.
     rel::save_group(
@@ -384,14 +467,18 @@ async fn a_territory_manager_sees_no_one_outside_their_territory_on_a_map() {
     )
     .await
     .unwrap();
-    let members: Vec<i64> = sqlx::query_scalar("SELECT contact_id FROM map_group_members WHERE group_id = ?")
-        .bind(level.id.parse::<i64>().unwrap())
-        .fetch_all(db.reader())
-        .await
-        .unwrap();
+    let members: Vec<i64> =
+        sqlx::query_scalar("SELECT contact_id FROM map_group_members WHERE group_id = ?")
+            .bind(level.id.parse::<i64>().unwrap())
+            .fetch_all(db.reader())
+            .await
+            .unwrap();
     assert_eq!(members, vec![outsider]);
     assert_eq!(
-        rel::delete_group(db, &territory, &level.id, now).await.unwrap_err().code(),
+        rel::delete_group(db, &territory, &level.id, now)
+            .await
+            .unwrap_err()
+            .code(),
         "invalid_input"
     );
     // An account with no one in their scope has no map for them.
@@ -412,7 +499,9 @@ async fn a_territory_manager_sees_no_one_outside_their_territory_on_a_map() {
     }
     let accounts = rel::list_map_accounts(db, &territory, None).await.unwrap();
     assert!(accounts.iter().any(|a| a.id == account.to_string()));
-    assert!(accounts.iter().all(|a| a.id != elsewhere.to_string() || elsewhere == account));
+    assert!(accounts
+        .iter()
+        .all(|a| a.id != elsewhere.to_string() || elsewhere == account));
 }
 
 #[tokio::test]
@@ -433,7 +522,10 @@ async fn kinds_are_added_by_administrators_and_their_hierarchies_refuse_loops() 
         directed: true,
     };
     assert_eq!(
-        rel::save_kind(db, &territory, &new, now).await.unwrap_err().code(),
+        rel::save_kind(db, &territory, &new, now)
+            .await
+            .unwrap_err()
+            .code(),
         "forbidden"
     );
     let mentor = rel::save_kind(db, admin, &new, now).await.unwrap();
@@ -459,12 +551,24 @@ async fn kinds_are_added_by_administrators_and_their_hierarchies_refuse_loops() 
         hierarchical: false,
         directed: true,
     };
-    assert_eq!(rel::save_kind(db, admin, &relabel, now).await.unwrap_err().code(), "invalid_input");
+    assert_eq!(
+        rel::save_kind(db, admin, &relabel, now)
+            .await
+            .unwrap_err()
+            .code(),
+        "invalid_input"
+    );
     let relabel = RelationshipKindInput {
         hierarchical: true,
         ..relabel
     };
-    assert_eq!(rel::save_kind(db, admin, &relabel, now).await.unwrap().label, "Mentors");
+    assert_eq!(
+        rel::save_kind(db, admin, &relabel, now)
+            .await
+            .unwrap()
+            .label,
+        "Mentors"
+    );
 }
 
 #[tokio::test]
@@ -486,15 +590,37 @@ async fn flows_show_the_last_interaction_with_any_participant_and_whether_it_is_
     .fetch_one(db.reader())
     .await
     .unwrap();
-    let map = rel::account_map(db, admin, &account.to_string(), now).await.unwrap();
+    let map = rel::account_map(db, admin, &account.to_string(), now)
+        .await
+        .unwrap();
     let names: Vec<&str> = map.flows.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(names, ["Executive Updates", "Project Updates", "Support Updates"]);
-    assert!(map.flows.iter().all(|f| f.last_interaction_at.is_none() && f.overdue));
+    assert_eq!(
+        names,
+        ["Executive Updates", "Project Updates", "Support Updates"]
+    );
+    assert!(map
+        .flows
+        .iter()
+        .all(|f| f.last_interaction_at.is_none() && f.overdue));
 
     let at = now - Duration::days(3);
-    log(db, admin, &[member], InteractionChannel::Call, Direction::Outbound, at).await;
-    let map = rel::account_map(db, admin, &account.to_string(), now).await.unwrap();
-    let support = map.flows.iter().find(|f| f.name == "Support Updates").unwrap();
+    log(
+        db,
+        admin,
+        &[member],
+        InteractionChannel::Call,
+        Direction::Outbound,
+        at,
+    )
+    .await;
+    let map = rel::account_map(db, admin, &account.to_string(), now)
+        .await
+        .unwrap();
+    let support = map
+        .flows
+        .iter()
+        .find(|f| f.name == "Support Updates")
+        .unwrap();
     assert_eq!(support.frequency, FlowFrequency::Daily);
     assert_eq!(support.format.as_deref(), Some("Ticket summary"));
     assert_eq!(
@@ -542,12 +668,23 @@ async fn flows_show_the_last_interaction_with_any_participant_and_whether_it_is_
             group_id: None,
         }],
     };
-    match rel::save_flow(db, admin, None, &clash, now).await.unwrap_err() {
+    match rel::save_flow(db, admin, None, &clash, now)
+        .await
+        .unwrap_err()
+    {
         CoreError::InvalidInput(p) => assert_eq!(p.field, "participants.0"),
         other => panic!("{other:?}"),
     }
     clash.participants.clear();
-    assert_eq!(invalid(rel::save_flow(db, admin, None, &clash, now).await.unwrap_err()).field, "name");
+    assert_eq!(
+        invalid(
+            rel::save_flow(db, admin, None, &clash, now)
+                .await
+                .unwrap_err()
+        )
+        .field,
+        "name"
+    );
     rel::delete_flow(db, admin, &weekly.id, now).await.unwrap();
     assert!(audit::verify(db.reader()).await.unwrap().ok);
 }
@@ -578,10 +715,20 @@ async fn erasure_removes_a_persons_relationships_and_the_export_holds_them() {
         .unwrap();
     let json: serde_json::Value = serde_json::from_str(&export.json).unwrap();
     let relationships = json["relationships"]["relationships"].as_array().unwrap();
-    assert!(relationships.iter().any(|r| r["kind"] == "reports_to" && r["direction"] == "outgoing"));
-    assert!(relationships.iter().any(|r| r["note"] == "Quokka steering group"));
-    assert!(!json["relationships"]["groups"].as_array().unwrap().is_empty());
-    assert!(!json["relationships"]["communicationFlows"].as_array().unwrap().is_empty());
+    assert!(relationships
+        .iter()
+        .any(|r| r["kind"] == "reports_to" && r["direction"] == "outgoing"));
+    assert!(relationships
+        .iter()
+        .any(|r| r["note"] == "Quokka steering group"));
+    assert!(!json["relationships"]["groups"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    assert!(!json["relationships"]["communicationFlows"]
+        .as_array()
+        .unwrap()
+        .is_empty());
 
     let reference: String = sqlx::query_scalar("SELECT reference FROM contacts WHERE id = ?")
         .bind(person)
@@ -719,8 +866,14 @@ async fn a_map_of_five_thousand_people_and_a_network_four_steps_deep() {
     tx.commit().await.unwrap();
 
     let started = Instant::now();
-    let map = rel::account_map(db, admin, &account.to_string(), now).await.unwrap();
-    eprintln!("account map of {} people: {:?}", map.people.len(), started.elapsed());
+    let map = rel::account_map(db, admin, &account.to_string(), now)
+        .await
+        .unwrap();
+    eprintln!(
+        "account map of {} people: {:?}",
+        map.people.len(),
+        started.elapsed()
+    );
     assert!(map.people.len() >= 5_000);
     assert!(map.relationships.len() >= 4_999 + 1_600);
     assert!(map.people.iter().all(|p| !p.placeholder));
@@ -730,7 +883,11 @@ async fn a_map_of_five_thousand_people_and_a_network_four_steps_deep() {
     let network = rel::contact_network(db, admin, &root, 4, &["reports_to".into()], now)
         .await
         .unwrap();
-    eprintln!("network of {} people: {:?}", network.people.len(), started.elapsed());
+    eprintln!(
+        "network of {} people: {:?}",
+        network.people.len(),
+        started.elapsed()
+    );
     assert_eq!(network.people.len(), 1 + 5 + 25 + 125 + 625);
     assert!(!network.truncated);
     // Re-parenting the root under the deepest person closes a loop through five levels.
@@ -740,9 +897,14 @@ async fn a_map_of_five_thousand_people_and_a_network_four_steps_deep() {
             .await
             .unwrap_err(),
     );
-    assert!(looped.message.contains("already reports to Person Number 1 (directly or through others)"));
+    assert!(looped
+        .message
+        .contains("already reports to Person Number 1 (directly or through others)"));
     assert_eq!(
-        rel::contact_network(db, admin, &root, 5, &[], now).await.unwrap_err().code(),
+        rel::contact_network(db, admin, &root, 5, &[], now)
+            .await
+            .unwrap_err()
+            .code(),
         "invalid_input"
     );
 }
