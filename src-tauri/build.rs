@@ -101,6 +101,20 @@ const COMMANDS: &[&str] = &[
     "non_responsive_contacts",
     "resolve_escalation",
     "engagement_metrics",
+    "list_map_accounts",
+    "account_map",
+    "contact_network",
+    "contact_relationships",
+    "set_reports_to",
+    "add_relationship",
+    "remove_relationship",
+    "undo_relationship_change",
+    "relationship_kinds",
+    "save_relationship_kind",
+    "save_map_group",
+    "delete_map_group",
+    "save_communication_flow",
+    "delete_communication_flow",
 ];
 
 /// Compiled only into the end-to-end test build (feature `e2e`) and granted there by

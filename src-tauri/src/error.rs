@@ -61,7 +61,7 @@ impl From<CoreError> for AppError {
         let code = match &error {
             CoreError::NotFound { .. } => ErrorCode::NotFound,
             CoreError::InvalidInput(_) | CoreError::InvalidFields(_) => ErrorCode::InvalidInput,
-            CoreError::Conflict { .. } => ErrorCode::Conflict,
+            CoreError::Conflict { .. } | CoreError::Changed { .. } => ErrorCode::Conflict,
             CoreError::JustificationRequired { .. } => ErrorCode::JustificationRequired,
             CoreError::Unavailable { .. } => ErrorCode::Unavailable,
             CoreError::Database(_) | CoreError::Migration(_) => {

@@ -118,6 +118,20 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::engagement::non_responsive_contacts,
             commands::engagement::resolve_escalation,
             commands::engagement::engagement_metrics,
+            commands::relationships::list_map_accounts,
+            commands::relationships::account_map,
+            commands::relationships::contact_network,
+            commands::relationships::contact_relationships,
+            commands::relationships::set_reports_to,
+            commands::relationships::add_relationship,
+            commands::relationships::remove_relationship,
+            commands::relationships::undo_relationship_change,
+            commands::relationships::relationship_kinds,
+            commands::relationships::save_relationship_kind,
+            commands::relationships::save_map_group,
+            commands::relationships::delete_map_group,
+            commands::relationships::save_communication_flow,
+            commands::relationships::delete_communication_flow,
         ])
 }
 

@@ -10,4 +10,5 @@ pub mod engagement;
 pub mod export;
 pub mod import;
 pub mod lifecycle;
+pub mod relationships;
 pub mod session;

@@ -133,6 +133,20 @@ export const commands = {
 	nonResponsiveContacts: (territoryId: string | null) => typedError<Escalation[], AppError>(__TAURI_INVOKE("non_responsive_contacts", { territoryId })),
 	resolveEscalation: (id: string) => typedError<Escalation, AppError>(__TAURI_INVOKE("resolve_escalation", { id })),
 	engagementMetrics: (of: MetricsOf) => typedError<EngagementMetrics, AppError>(__TAURI_INVOKE("engagement_metrics", { of })),
+	listMapAccounts: (query: string | null) => typedError<MapAccount[], AppError>(__TAURI_INVOKE("list_map_accounts", { query })),
+	accountMap: (accountId: string) => typedError<AccountMap, AppError>(__TAURI_INVOKE("account_map", { accountId })),
+	contactNetwork: (contactId: string, depth: number, kinds: string[]) => typedError<Network, AppError>(__TAURI_INVOKE("contact_network", { contactId, depth, kinds })),
+	contactRelationships: (contactId: string) => typedError<ContactRelationship[], AppError>(__TAURI_INVOKE("contact_relationships", { contactId })),
+	setReportsTo: (contactId: string, managerId: string | null) => typedError<RelationshipChange, AppError>(__TAURI_INVOKE("set_reports_to", { contactId, managerId })),
+	addRelationship: (input: RelationshipInput) => typedError<RelationshipChange, AppError>(__TAURI_INVOKE("add_relationship", { input })),
+	removeRelationship: (id: string) => typedError<RelationshipChange, AppError>(__TAURI_INVOKE("remove_relationship", { id })),
+	undoRelationshipChange: (changeId: string) => typedError<RelationshipChange, AppError>(__TAURI_INVOKE("undo_relationship_change", { changeId })),
+	relationshipKinds: () => typedError<RelationshipKind[], AppError>(__TAURI_INVOKE("relationship_kinds")),
+	saveRelationshipKind: (input: RelationshipKindInput) => typedError<RelationshipKind, AppError>(__TAURI_INVOKE("save_relationship_kind", { input })),
+	saveMapGroup: (id: string | null, input: MapGroupInput) => typedError<MapGroup, AppError>(__TAURI_INVOKE("save_map_group", { id, input })),
+	deleteMapGroup: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_map_group", { id })),
+	saveCommunicationFlow: (id: string | null, input: FlowInput) => typedError<CommunicationFlow, AppError>(__TAURI_INVOKE("save_communication_flow", { id, input })),
+	deleteCommunicationFlow: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_communication_flow", { id })),
 };
 
 /* Types */
@@ -151,6 +165,20 @@ export type AccountInput = {
 };
 
 export type AccountKind = "private" | "business";
+
+/**  An account's relationship map. */
+export type AccountMap = {
+	accountId: string,
+	accountName: string,
+	sites: MapSite[],
+	people: MapPerson[],
+	relationships: Relationship[],
+	groups: MapGroup[],
+	flows: CommunicationFlow[],
+	kinds: RelationshipKind[],
+	/**  The user's role lets them edit the map (within their scope). */
+	mayEdit: boolean,
+};
 
 /**  Something a user asks to do. */
 export type Action = "view_contacts" | "edit_contacts" | "deactivate" | "archived" | "import" | "merge" | "administer";
@@ -302,6 +330,23 @@ export type ChannelPreference = {
 	channel: ContactChannel,
 	notify: boolean,
 	consent: boolean,
+};
+
+/**  A line of the account's communication matrix. */
+export type CommunicationFlow = {
+	id: string,
+	accountId: string,
+	name: string,
+	frequency: FlowFrequency,
+	format: string | null,
+	channel: string | null,
+	ownerUserId: string | null,
+	ownerName: string | null,
+	participants: FlowParticipant[],
+	/**  The latest interaction with any participant (group members included), UTC RFC 3339. */
+	lastInteractionAt: string | null,
+	/**  The last interaction is older than the frequency allows (or there is none). */
+	overdue: boolean,
 };
 
 /**  A contact has not consented to the channel of an outbound interaction. */
@@ -471,6 +516,14 @@ export type ContactRef = {
 	id: string,
 	reference: string,
 	displayName: string,
+};
+
+/**  A relationship of one contact, with the person at its other end. */
+export type ContactRelationship = {
+	relationship: Relationship,
+	other: MapPerson,
+	/**  The contact is the relationship's `from` end. */
+	outgoing: boolean,
 };
 
 export type ContactRow = {
@@ -725,6 +778,34 @@ export type Finding = {
 	message: string,
 };
 
+/**  How often a communication flow is expected to happen. */
+export type FlowFrequency = "daily" | "weekly" | "fortnightly" | "monthly" | "quarterly" | "as_needed";
+
+export type FlowInput = {
+	accountId: string,
+	name: string,
+	frequency: FlowFrequency,
+	format?: string | null,
+	channel?: string | null,
+	ownerUserId?: string | null,
+	participants?: FlowParticipantInput[],
+};
+
+/**
+ *  A participant of a flow: a contact or a group. A contact outside the user's scope has
+ *  neither id and the placeholder's name.
+ */
+export type FlowParticipant = {
+	contactId: string | null,
+	groupId: string | null,
+	name: string,
+};
+
+export type FlowParticipantInput = {
+	contactId?: string | null,
+	groupId?: string | null,
+};
+
 export type FollowUp = {
 	id: string,
 	contact: ContactRef,
@@ -814,6 +895,9 @@ export type FollowUpState =
 "closed";
 
 export type FollowUpStatus = "open" | "done" | "cancelled";
+
+/**  A group inside an account's map: a level (Executive, Project, Support) or a team. */
+export type GroupKind = "level" | "team";
 
 /**  A field a column can feed, for the mapping editor. */
 export type ImportField = {
@@ -1023,6 +1107,63 @@ export type LoggedInteraction = {
 	acknowledged: ConsentWarning[],
 };
 
+/**  An account the user can open a map of. */
+export type MapAccount = {
+	id: string,
+	name: string,
+	siteCount: number,
+	/**  People of the account the user may see. */
+	peopleCount: number,
+};
+
+/**  A level or team inside an account. `memberIds` lists the members the user may see. */
+export type MapGroup = {
+	id: string,
+	accountId: string,
+	kind: GroupKind,
+	name: string,
+	position: number,
+	memberIds: string[],
+};
+
+export type MapGroupInput = {
+	accountId: string,
+	kind: GroupKind,
+	name: string,
+	position?: number,
+	memberIds?: string[],
+};
+
+/**
+ *  A person on a map. A placeholder (`placeholder: true`, id "hidden-N") stands for someone
+ *  outside the user's scope and carries no personal data.
+ */
+export type MapPerson = {
+	id: string,
+	placeholder: boolean,
+	displayName: string,
+	initials: string,
+	jobTitle: string | null,
+	department: string | null,
+	contactType: ContactType | null,
+	status: ContactStatus | null,
+	hasPhoto: boolean,
+	/**
+	 *  A short data-quality marker ("no email or phone", "not verified for a year",
+	 *  "inactive"); none when the record is fine.
+	 */
+	quality: string | null,
+	siteIds: string[],
+	groupIds: string[],
+};
+
+export type MapSite = {
+	id: string,
+	name: string,
+	city: string,
+	territoryName: string,
+};
+
 /**  A stored contact a record matches. */
 export type MatchedContact = {
 	id: string,
@@ -1044,6 +1185,14 @@ export type Money = {
 export type NamedRef = {
 	id: string,
 	name: string,
+};
+
+/**  A person's network across accounts, a few steps deep. */
+export type Network = {
+	people: MapPerson[],
+	relationships: Relationship[],
+	/**  The walk stopped at its limit of people. */
+	truncated: boolean,
 };
 
 /**  What to do with a record that matches a stored contact (or an earlier record of the file). */
@@ -1156,6 +1305,56 @@ export type Region = {
 export type RegionInput = {
 	code: string,
 	name: string,
+};
+
+/**
+ *  One relationship. `reports_to`: from = the person, to = their manager; `assistant_of`:
+ *  from = the assistant, to = the principal; `influences`: from influences to. An id of a
+ *  person outside the user's scope is a placeholder's ("hidden-1").
+ */
+export type Relationship = {
+	id: string,
+	fromId: string,
+	toId: string,
+	kind: string,
+	note: string | null,
+	/**  YYYY-MM-DD */
+	startsOn: string | null,
+	endsOn: string | null,
+};
+
+/**  What a relationship edit did, so the UI can offer to undo it. */
+export type RelationshipChange = {
+	changeId: string,
+	summary: string,
+};
+
+export type RelationshipInput = {
+	fromId: string,
+	toId: string,
+	kind: string,
+	note?: string | null,
+	startsOn?: string | null,
+	endsOn?: string | null,
+};
+
+/**  A kind of relationship: the four built in, or one an administrator added. */
+export type RelationshipKind = {
+	code: string,
+	label: string,
+	builtIn: boolean,
+	/**  A hierarchy: an edge that would close a loop is refused. */
+	hierarchical: boolean,
+	/**  Whether from -> to differs from to -> from ("works with" does not). */
+	directed: boolean,
+};
+
+/**  A new kind (no code: made from the label) or a change to an existing one's label. */
+export type RelationshipKindInput = {
+	code?: string | null,
+	label: string,
+	hierarchical?: boolean,
+	directed?: boolean,
 };
 
 /**  What a user may do, and where (see `access::role` for the matrix). */

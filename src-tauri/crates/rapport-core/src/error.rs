@@ -33,6 +33,10 @@ pub enum CoreError {
     /// The record changed since the caller read it (optimistic locking): nothing was saved.
     #[error("the record changed meanwhile (now version {current_version})")]
     Conflict { current_version: u32 },
+    /// Something changed since the caller's view of it (an undo of an edit made before other
+    /// edits): nothing was changed. The message says what.
+    #[error("changed meanwhile: {message}")]
+    Changed { message: String },
     /// A significant change needs a business justification and an approval before it saves.
     #[error("a justification is required for {}", .fields.join(", "))]
     JustificationRequired { fields: Vec<String> },
@@ -88,7 +92,7 @@ impl CoreError {
         match self {
             Self::NotFound { .. } => "not_found",
             Self::InvalidInput(_) | Self::InvalidFields(_) => "invalid_input",
-            Self::Conflict { .. } => "conflict",
+            Self::Conflict { .. } | Self::Changed { .. } => "conflict",
             Self::JustificationRequired { .. } => "justification_required",
             Self::Unavailable { .. } => "unavailable",
             Self::Database(_) | Self::Migration(_) => "internal",
@@ -129,6 +133,7 @@ impl CoreError {
             Self::Conflict { .. } => "Someone else saved this contact after you opened it. \
                 Nothing of yours was saved: review their changes and apply yours again."
                 .into(),
+            Self::Changed { message } => message.clone(),
             Self::JustificationRequired { fields } => format!(
                 "Changing {} is a significant change: record the business justification and \
                  who approved it.",

@@ -18,6 +18,7 @@ pub mod keychain;
 pub mod maintenance;
 pub mod model;
 pub mod phone;
+pub mod relationship;
 pub mod search;
 pub mod store;
 pub mod text;

@@ -7,6 +7,7 @@
 mod engagement;
 mod names;
 mod places;
+mod relationships;
 pub mod users;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -74,6 +75,7 @@ pub async fn create(
     crate::contact::policy::enable_sms_for_demo(db).await?;
     let users = users::create(db, options.now).await?;
     engagement::create(db, options).await?;
+    relationships::create(db, options).await?;
     Ok(DemoSummary {
         regions: org.regions.len() as u64,
         territories: org.territories.len() as u64,

@@ -134,3 +134,19 @@ default_variant!(
     SiteRole => Operations,
     FollowUpPriority => Normal,
 );
+
+vocabulary!(
+    /// A group inside an account's map: a level (Executive, Project, Support) or a team.
+    GroupKind { Level = "level", Team = "team" }
+);
+vocabulary!(
+    /// How often a communication flow is expected to happen.
+    FlowFrequency {
+        Daily = "daily",
+        Weekly = "weekly",
+        Fortnightly = "fortnightly",
+        Monthly = "monthly",
+        Quarterly = "quarterly",
+        AsNeeded = "as_needed",
+    }
+);

@@ -7,6 +7,7 @@ mod enums;
 mod input;
 mod list;
 mod organisation;
+mod relationship;
 
 pub use contact::*;
 pub use engagement::*;
@@ -14,6 +15,7 @@ pub use enums::*;
 pub use input::*;
 pub use list::*;
 pub use organisation::*;
+pub use relationship::*;
 
 use crate::error::{CoreError, CoreResult};
 

@@ -16,7 +16,7 @@ use crate::{demo_db, fixed_now, sign_in, Demo};
 
 /// Active, non-billing contacts with no engagement yet whose every site is in `UKI-SCO` (the
 /// territory demo user's scope; its contacts are owned by that user).
-const IN_TERRITORY: &str = "SELECT c.id FROM contacts c
+pub(crate) const IN_TERRITORY: &str = "SELECT c.id FROM contacts c
     WHERE c.status = 'active' AND c.erased_at IS NULL AND c.contact_type <> 'billing'
       AND NOT EXISTS (SELECT 1 FROM interaction_contacts l WHERE l.contact_id = c.id)
       AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.contact_id = c.id)
@@ -30,7 +30,7 @@ const IN_TERRITORY: &str = "SELECT c.id FROM contacts c
     ORDER BY c.id";
 
 /// As above, but with no site in `UKI-SCO` nor anywhere in the UKI region.
-const OUTSIDE_REGION: &str = "SELECT c.id FROM contacts c
+pub(crate) const OUTSIDE_REGION: &str = "SELECT c.id FROM contacts c
     WHERE c.status = 'active' AND c.erased_at IS NULL AND c.contact_type <> 'billing'
       AND NOT EXISTS (SELECT 1 FROM interaction_contacts l WHERE l.contact_id = c.id)
       AND NOT EXISTS (SELECT 1 FROM contact_sites cs JOIN sites s ON s.id = cs.site_id
@@ -40,7 +40,7 @@ const OUTSIDE_REGION: &str = "SELECT c.id FROM contacts c
 
 /// A demo organisation without the demo's own engagement history, so that each test's
 /// hand-built history is all there is (the demo's history has a test of its own).
-async fn quiet_demo() -> Demo {
+pub(crate) async fn quiet_demo() -> Demo {
     let demo = demo_db(400).await;
     let mut tx = demo.db.write().await.unwrap();
     for table in [
@@ -62,7 +62,7 @@ async fn quiet_demo() -> Demo {
     demo
 }
 
-async fn ids(db: &Database, sql: &str) -> Vec<i64> {
+pub(crate) async fn ids(db: &Database, sql: &str) -> Vec<i64> {
     sqlx::query_scalar(sql)
         .fetch_all(db.reader())
         .await
@@ -113,7 +113,7 @@ fn logged(
     }
 }
 
-async fn log(
+pub(crate) async fn log(
     db: &Database,
     actor: &Actor,
     contacts: &[i64],

@@ -17,6 +17,7 @@ mod list;
 mod maintenance;
 mod matrix;
 mod privacy;
+mod relationships;
 mod search;
 mod sign_in_rules;
 mod status;

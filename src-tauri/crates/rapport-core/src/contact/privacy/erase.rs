@@ -123,6 +123,8 @@ pub async fn erase_person(
     // Interactions, follow-ups, cadence, escalations and engagement figures (see
     // `engagement::privacy`); before the tables below, whose rows nothing there refers to.
     let engagement_payloads = crate::engagement::privacy::erase(&mut tx, contact_id).await?;
+    // Relationships, group memberships, flow participations (see `relationship::privacy`).
+    let relationship_payloads = crate::relationship::privacy::erase(&mut tx, contact_id).await?;
     for table in PERSONAL_TABLES {
         sqlx::query(&format!("DELETE FROM {table} WHERE contact_id = ?"))
             .bind(contact_id)
@@ -147,7 +149,9 @@ pub async fn erase_person(
             .execute(&mut *tx)
             .await?;
     }
-    let payloads = audit::erase_payloads(&mut tx, contact_id).await? + engagement_payloads;
+    let payloads = audit::erase_payloads(&mut tx, contact_id).await?
+        + engagement_payloads
+        + relationship_payloads;
     audit::record(
         &mut tx,
         Who::User(actor),

@@ -54,6 +54,8 @@ struct Stored {
     database_identity: String,
     /// Interactions, follow-ups, cadence and escalations (see `engagement::privacy`).
     engagement: Value,
+    /// Relationships, groups and communication flows (see `relationship::privacy`).
+    relationships: Value,
 }
 
 /// Everything stored about one person the actor may see, as JSON and as a vCard. The export is
@@ -116,6 +118,7 @@ async fn read_stored(pool: &SqlitePool, contact_id: i64) -> CoreResult<Stored> {
     .await?;
     let database_identity = database_identity(&mut tx).await?;
     let engagement = crate::engagement::privacy::export(&mut tx, contact_id).await?;
+    let relationships = crate::relationship::privacy::export(&mut tx, contact_id).await?;
     tx.commit().await?;
 
     let mut history = Vec::new();
@@ -153,6 +156,7 @@ async fn read_stored(pool: &SqlitePool, contact_id: i64) -> CoreResult<Stored> {
         events,
         database_identity,
         engagement,
+        relationships,
     })
 }
 
@@ -195,6 +199,7 @@ fn person_json(
         "fieldHistory": stored.history,
         "auditEvents": stored.events,
         "engagement": stored.engagement,
+        "relationships": stored.relationships,
     });
     // `{:#}` is serde_json's pretty printer; formatting a `Value` cannot fail.
     format!("{document:#}\n")

@@ -1,0 +1,318 @@
+//! Reading maps: an account's map (its people, their relationships, levels and teams and
+//! communication flows), a person's network across accounts, a contact's relationships, and the
+//! accounts a user can open a map of. Each is a handful of set-based queries, however many
+//! people the account holds.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+use sqlx::QueryBuilder;
+
+use super::{
+    account_contacts, flows, groups, json_ids, kinds, map_people, reachable_account, visible, wire,
+    Placeholders, StoredRelationship, SELECT_RELATIONSHIP,
+};
+use crate::access::scope::push_contact_scope;
+use crate::access::{authorize, Action, Actor, Reach};
+use crate::error::{CoreError, CoreResult};
+use crate::model::*;
+use crate::store::contacts;
+use crate::Database;
+
+/// Most people a network walk gathers before it stops (`truncated`).
+pub const NETWORK_LIMIT: usize = 5_000;
+/// Deepest network walk.
+pub const MAX_DEPTH: u32 = 4;
+/// Most accounts `list_map_accounts` returns.
+const MAX_ACCOUNTS: i64 = 200;
+
+/// An account's relationship map as the actor may see it. People are the contacts at the
+/// account's sites in the actor's scope; relationships are those between people of the account
+/// with at least one end in scope, the other end shown as a placeholder when it is not.
+pub async fn account_map(
+    db: &Database,
+    actor: &Actor,
+    account_id: &str,
+    now: DateTime<Utc>,
+) -> CoreResult<AccountMap> {
+    let (account, account_name) =
+        reachable_account(db, actor, account_id, Action::ViewContacts, "view a map").await?;
+    let may_edit = matches!(
+        actor.reach(Action::EditContacts),
+        Ok(Reach::Scope | Reach::All)
+    );
+    let mut conn = db.reader().acquire().await?;
+    let sites: Vec<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT s.id, s.name, s.city, t.name FROM sites s JOIN territories t ON t.id = s.territory_id
+         WHERE s.account_id = ? ORDER BY s.name, s.id",
+    )
+    .bind(account)
+    .fetch_all(&mut *conn)
+    .await?;
+    let members = account_contacts(&mut conn, account).await?;
+    let seen = visible(&mut conn, actor, &members).await?;
+    let mut shown: Vec<i64> = members
+        .iter()
+        .copied()
+        .filter(|id| seen.contains(id))
+        .collect();
+    shown.sort_unstable();
+    let mut people = map_people(&mut conn, actor, &shown, Some(account), now).await?;
+    let rows: Vec<StoredRelationship> = sqlx::query_as(&format!(
+        "WITH people(id) AS (SELECT value FROM json_each(?1))
+         {SELECT_RELATIONSHIP}
+         WHERE r.from_contact_id IN people AND r.to_contact_id IN people
+         ORDER BY r.id"
+    ))
+    .bind(json_ids(&members))
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut hidden = Placeholders::default();
+    let mut relationships = Vec::new();
+    for row in rows {
+        let (a, b) = (
+            seen.contains(&row.from_contact_id),
+            seen.contains(&row.to_contact_id),
+        );
+        if !a && !b {
+            continue;
+        }
+        relationships.push(row.to_wire(&mut |id| {
+            if seen.contains(&id) {
+                wire(id)
+            } else {
+                hidden.id_for(id)
+            }
+        }));
+    }
+    people.extend(hidden.people());
+    let groups = groups::of_account(&mut conn, account, &seen).await?;
+    let flows = flows::of_account(&mut conn, account, None, &seen, now).await?;
+    let kinds = kinds::all(&mut conn).await?;
+    Ok(AccountMap {
+        account_id: wire(account),
+        account_name,
+        sites: sites
+            .into_iter()
+            .map(|(id, name, city, territory_name)| MapSite {
+                id: wire(id),
+                name,
+                city,
+                territory_name,
+            })
+            .collect(),
+        people,
+        relationships,
+        groups,
+        flows,
+        kinds,
+        may_edit,
+    })
+}
+
+/// A person's network: the people reached from them along relationships of `kinds` (every
+/// kind when empty), either way round, up to `depth` steps (1 to 4), across accounts. People
+/// outside the actor's scope appear as placeholders and the walk does not go on through them.
+/// It stops at [`NETWORK_LIMIT`] people (`truncated`).
+pub async fn contact_network(
+    db: &Database,
+    actor: &Actor,
+    contact_id: &str,
+    depth: u32,
+    kinds: &[String],
+    now: DateTime<Utc>,
+) -> CoreResult<Network> {
+    if !(1..=MAX_DEPTH).contains(&depth) {
+        return Err(CoreError::invalid(
+            "depth",
+            format!("is between 1 and {MAX_DEPTH}"),
+        ));
+    }
+    let start = contacts::visible_id(db, actor, contact_id, "view a network").await?;
+    let mut conn = db.reader().acquire().await?;
+    let kinds_json = serde_json::to_string(kinds).unwrap_or_else(|_| "[]".into());
+    let mut reached: Vec<i64> = vec![start];
+    let mut known: HashSet<i64> = HashSet::from([start]);
+    let mut seen: HashSet<i64> = HashSet::from([start]);
+    let mut edges: Vec<StoredRelationship> = Vec::new();
+    let mut edge_ids: HashSet<i64> = HashSet::new();
+    let mut frontier: Vec<i64> = vec![start];
+    let mut truncated = false;
+    'walk: for _ in 0..depth {
+        if frontier.is_empty() {
+            break;
+        }
+        let rows: Vec<StoredRelationship> = sqlx::query_as(&format!(
+            "WITH f(id) AS (SELECT value FROM json_each(?1))
+             SELECT * FROM ({SELECT_RELATIONSHIP} WHERE r.from_contact_id IN f
+                 UNION {SELECT_RELATIONSHIP} WHERE r.to_contact_id IN f)
+             WHERE json_array_length(?2) = 0 OR kind IN (SELECT value FROM json_each(?2))
+             ORDER BY id"
+        ))
+        .bind(json_ids(&frontier))
+        .bind(&kinds_json)
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut fresh: Vec<i64> = rows
+            .iter()
+            .flat_map(|r| [r.from_contact_id, r.to_contact_id])
+            .filter(|id| !known.contains(id))
+            .collect();
+        fresh.sort_unstable();
+        fresh.dedup();
+        let fresh_seen = visible(&mut conn, actor, &fresh).await?;
+        let mut next = Vec::new();
+        for row in rows {
+            if edge_ids.contains(&row.id) {
+                continue;
+            }
+            for end in [row.from_contact_id, row.to_contact_id] {
+                if known.insert(end) {
+                    if known.len() > NETWORK_LIMIT {
+                        truncated = true;
+                        known.remove(&end);
+                        break 'walk;
+                    }
+                    reached.push(end);
+                    if fresh_seen.contains(&end) {
+                        seen.insert(end);
+                        next.push(end);
+                    }
+                }
+            }
+            edge_ids.insert(row.id);
+            edges.push(row);
+        }
+        frontier = next;
+    }
+    let shown: Vec<i64> = reached
+        .iter()
+        .copied()
+        .filter(|id| seen.contains(id))
+        .collect();
+    let mut people = map_people(&mut conn, actor, &shown, None, now).await?;
+    let mut hidden = Placeholders::default();
+    let relationships = edges
+        .iter()
+        .filter(|r| seen.contains(&r.from_contact_id) || seen.contains(&r.to_contact_id))
+        .map(|r| {
+            r.to_wire(&mut |id| {
+                if seen.contains(&id) {
+                    wire(id)
+                } else {
+                    hidden.id_for(id)
+                }
+            })
+        })
+        .collect();
+    people.extend(hidden.people());
+    Ok(Network {
+        people,
+        relationships,
+        truncated,
+    })
+}
+
+/// A contact's relationships with the person at the other end of each (a placeholder when
+/// outside the actor's scope), for the contact page.
+pub async fn contact_relationships(
+    db: &Database,
+    actor: &Actor,
+    contact_id: &str,
+    now: DateTime<Utc>,
+) -> CoreResult<Vec<ContactRelationship>> {
+    let contact = contacts::visible_id(db, actor, contact_id, "view relationships").await?;
+    let mut conn = db.reader().acquire().await?;
+    let rows: Vec<StoredRelationship> = sqlx::query_as(&format!(
+        "SELECT * FROM ({SELECT_RELATIONSHIP} WHERE r.from_contact_id = ?1
+            UNION {SELECT_RELATIONSHIP} WHERE r.to_contact_id = ?1)
+         ORDER BY kind, id"
+    ))
+    .bind(contact)
+    .fetch_all(&mut *conn)
+    .await?;
+    let others: Vec<i64> = rows
+        .iter()
+        .map(|r| {
+            if r.from_contact_id == contact {
+                r.to_contact_id
+            } else {
+                r.from_contact_id
+            }
+        })
+        .collect();
+    let people: HashMap<String, MapPerson> = map_people(&mut conn, actor, &others, None, now)
+        .await?
+        .into_iter()
+        .map(|p| (p.id.clone(), p))
+        .collect();
+    let mut hidden = Placeholders::default();
+    let mut out = Vec::with_capacity(rows.len());
+    for (row, other) in rows.iter().zip(others) {
+        let other_person = match people.get(&wire(other)) {
+            Some(person) => person.clone(),
+            None => super::placeholder(&hidden.id_for(other)),
+        };
+        let relationship = row.to_wire(&mut |id| {
+            if id == other && other_person.placeholder {
+                other_person.id.clone()
+            } else {
+                wire(id)
+            }
+        });
+        out.push(ContactRelationship {
+            relationship,
+            outgoing: row.from_contact_id == contact,
+            other: other_person,
+        });
+    }
+    Ok(out)
+}
+
+/// Accounts with at least one person the actor may see, by name, optionally those whose name
+/// holds `query`; at most 200.
+pub async fn list_map_accounts(
+    db: &Database,
+    actor: &Actor,
+    query: Option<&str>,
+) -> CoreResult<Vec<MapAccount>> {
+    authorize(db, actor, Action::ViewContacts).await?;
+    let pattern = crate::validate::optional(query).map(|q| {
+        format!(
+            "%{}%",
+            q.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        )
+    });
+    let mut builder = QueryBuilder::new(
+        "SELECT a.id, a.name,
+            (SELECT count(*) FROM sites s2 WHERE s2.account_id = a.id),
+            count(DISTINCT c.id)
+         FROM accounts a JOIN sites s ON s.account_id = a.id
+         JOIN contact_sites cs ON cs.site_id = s.id
+         JOIN contacts c ON c.id = cs.contact_id
+         WHERE 1",
+    );
+    if let Some(pattern) = pattern {
+        builder
+            .push(" AND a.name LIKE ")
+            .push_bind(pattern)
+            .push(" ESCAPE '\\'");
+    }
+    push_contact_scope(&mut builder, actor);
+    builder
+        .push(" GROUP BY a.id ORDER BY a.name, a.id LIMIT ")
+        .push_bind(MAX_ACCOUNTS);
+    let rows: Vec<(i64, String, i64, i64)> =
+        builder.build_query_as().fetch_all(db.reader()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, sites, people)| MapAccount {
+            id: wire(id),
+            name,
+            site_count: u32::try_from(sites).unwrap_or(u32::MAX),
+            people_count: u32::try_from(people).unwrap_or(u32::MAX),
+        })
+        .collect())
+}

@@ -1,0 +1,910 @@
+//! Relationship maps: the reports-to hierarchy refuses loops (also along a long chain),
+//! re-parenting and its undo, drawing and removing relationships (audited, the chain verifies),
+//! scope on maps (placeholders without personal data), kinds, groups and flows, privacy
+//! requests, the demo's maps, and a map of 5,000 people, on a real database.
+
+use std::time::Instant;
+
+use chrono::Duration;
+use rapport_core::contact::privacy;
+use rapport_core::model::*;
+use rapport_core::relationship::{self as rel, HIDDEN_NAME};
+use rapport_core::{audit, CoreError, Database, FieldProblem};
+
+use crate::engagement::{ids, log, quiet_demo, IN_TERRITORY, OUTSIDE_REGION};
+use crate::{demo_db, fixed_now, sign_in, Demo};
+
+/// The demo without engagement history nor relationships, so each test's are all there are.
+async fn clean_demo() -> Demo {
+    let demo = quiet_demo().await;
+    execute(&demo.db, "DELETE FROM relationships", &[]).await;
+    demo
+}
+
+/// Runs one statement in a write transaction of its own; returns the last inserted rowid.
+async fn execute(db: &Database, sql: &str, binds: &[i64]) -> i64 {
+    let mut tx = db.write().await.unwrap();
+    let mut query = sqlx::query(sql);
+    for bind in binds {
+        query = query.bind(*bind);
+    }
+    let id = query.execute(&mut *tx).await.unwrap().last_insert_rowid();
+    tx.commit().await.unwrap();
+    id
+}
+
+async fn count(db: &Database, sql: &str) -> i64 {
+    sqlx::query_scalar(sql)
+        .fetch_one(db.reader())
+        .await
+        .unwrap()
+}
+
+async fn name_of(db: &Database, id: i64) -> String {
+    sqlx::query_scalar("SELECT display_name FROM contacts WHERE id = ?")
+        .bind(id)
+        .fetch_one(db.reader())
+        .await
+        .unwrap()
+}
+
+async fn manager_of(db: &Database, id: i64) -> Option<i64> {
+    sqlx::query_scalar(
+        "SELECT to_contact_id FROM relationships WHERE from_contact_id = ? AND kind = 'reports_to'",
+    )
+    .bind(id)
+    .fetch_optional(db.reader())
+    .await
+    .unwrap()
+}
+
+fn invalid(error: CoreError) -> FieldProblem {
+    match error {
+        CoreError::InvalidInput(problem) => problem,
+        other => panic!("expected invalid input, got {other:?}"),
+    }
+}
+
+fn input(from: i64, to: i64, kind: &str) -> RelationshipInput {
+    RelationshipInput {
+        from_id: from.to_string(),
+        to_id: to.to_string(),
+        kind: kind.into(),
+        note: None,
+        starts_on: None,
+        ends_on: None,
+    }
+}
+
+#[tokio::test]
+async fn a_reports_to_loop_is_refused_naming_the_people_also_along_a_long_chain() {
+    let Demo { db, admin, .. } = &clean_demo().await;
+    let now = fixed_now();
+    let people = ids(db, IN_TERRITORY).await;
+    assert!(people.len() >= 6, "the demo has people to build a chain of");
+    let chain = &people[..6];
+    // chain[1] reports to chain[0], chain[2] to chain[1], ... chain[5] to chain[4].
+    for pair in chain.windows(2) {
+        rel::set_reports_to(
+            db,
+            admin,
+            &pair[1].to_string(),
+            Some(&pair[0].to_string()),
+            now,
+        )
+        .await
+        .unwrap();
+    }
+    let (top, bottom) = (chain[0], chain[5]);
+    let problem = invalid(
+        rel::set_reports_to(db, admin, &top.to_string(), Some(&bottom.to_string()), now)
+            .await
+            .unwrap_err(),
+    );
+    let (a, b) = (name_of(db, top).await, name_of(db, bottom).await);
+    assert_eq!(problem.field, "managerId");
+    assert_eq!(
+        problem.message,
+        format!(
+            "{a} cannot report to {b}: {b} already reports to {a} (directly or through others)."
+        )
+    );
+    // The direct case too, and oneself.
+    let direct = invalid(
+        rel::set_reports_to(
+            db,
+            admin,
+            &chain[0].to_string(),
+            Some(&chain[1].to_string()),
+            now,
+        )
+        .await
+        .unwrap_err(),
+    );
+    assert!(direct.message.contains("cannot report to"), "{direct:?}");
+    let own = invalid(
+        rel::set_reports_to(db, admin, &top.to_string(), Some(&top.to_string()), now)
+            .await
+            .unwrap_err(),
+    );
+    assert_eq!(own.field, "managerId");
+    // Drawing the loop as a relationship is refused the same way.
+    let drawn = invalid(
+        rel::add_relationship(db, admin, &input(top, bottom, "reports_to"), now)
+            .await
+            .unwrap_err(),
+    );
+    assert_eq!(drawn.field, "toId");
+    assert_eq!(manager_of(db, top).await, None, "nothing was written");
+    assert_eq!(count(db, "SELECT count(*) FROM relationships").await, 5);
+}
+
+#[tokio::test]
+async fn re_parenting_replaces_the_manager_and_undo_puts_the_old_one_back() {
+    let Demo { db, admin, .. } = &clean_demo().await;
+    let now = fixed_now();
+    let people = ids(db, IN_TERRITORY).await;
+    let (a, b, c) = (people[0], people[1], people[2]);
+    let first = rel::set_reports_to(db, admin, &b.to_string(), Some(&a.to_string()), now)
+        .await
+        .unwrap();
+    assert_eq!(
+        first.summary,
+        format!(
+            "{} now reports to {}",
+            name_of(db, b).await,
+            name_of(db, a).await
+        )
+    );
+    let old_id: i64 = count(db, "SELECT id FROM relationships").await;
+    let second = rel::set_reports_to(db, admin, &b.to_string(), Some(&c.to_string()), now)
+        .await
+        .unwrap();
+    assert_eq!(manager_of(db, b).await, Some(c), "re-parented");
+    assert_eq!(count(db, "SELECT count(*) FROM relationships").await, 1);
+
+    // The first change's row is gone: undoing it now would lose the second.
+    let stale = rel::undo_change(db, admin, &first.change_id, now)
+        .await
+        .unwrap_err();
+    assert_eq!(stale.code(), "conflict", "{stale:?}");
+    assert!(stale.user_message().contains("cannot be undone"));
+
+    let undone = rel::undo_change(db, admin, &second.change_id, now)
+        .await
+        .unwrap();
+    assert!(undone.summary.starts_with("Undone: "));
+    assert_eq!(manager_of(db, b).await, Some(a), "the old manager is back");
+    assert_eq!(
+        count(db, "SELECT id FROM relationships").await,
+        old_id,
+        "under its old id"
+    );
+    let again = rel::undo_change(db, admin, &second.change_id, now)
+        .await
+        .unwrap_err();
+    assert_eq!(again.code(), "conflict");
+    // Now the first change can be undone too: b reports to no one.
+    rel::undo_change(db, admin, &first.change_id, now)
+        .await
+        .unwrap();
+    assert_eq!(manager_of(db, b).await, None);
+    // Removing the manager altogether, and the same again, which is refused.
+    rel::set_reports_to(db, admin, &b.to_string(), Some(&a.to_string()), now)
+        .await
+        .unwrap();
+    let none = rel::set_reports_to(db, admin, &b.to_string(), None, now)
+        .await
+        .unwrap();
+    assert!(none.summary.ends_with("no longer reports to anyone"));
+    assert_eq!(
+        invalid(
+            rel::set_reports_to(db, admin, &b.to_string(), None, now)
+                .await
+                .unwrap_err()
+        )
+        .field,
+        "managerId"
+    );
+    let undos: i64 = count(
+        db,
+        "SELECT count(*) FROM audit_events WHERE action = 'undo_relationship_change'",
+    )
+    .await;
+    assert_eq!(undos, 2, "each undo is audited");
+    assert!(audit::verify(db.reader()).await.unwrap().ok);
+}
+
+#[tokio::test]
+async fn drawing_and_removing_relationships_is_validated_audited_and_undoable() {
+    let Demo { db, admin, .. } = &clean_demo().await;
+    let now = fixed_now();
+    let people = ids(db, IN_TERRITORY).await;
+    let (a, b) = (people[0], people[1]);
+    let mut works = input(a, b, "works_with");
+    works.note = Some("Share the Zanzibar rota".into());
+    works.starts_on = Some("2026-01-15".into());
+    let added = rel::add_relationship(db, admin, &works, now).await.unwrap();
+    assert!(added.summary.contains("works with"));
+    // Undirected: the other way round is the same relationship.
+    let twice = invalid(
+        rel::add_relationship(db, admin, &input(b, a, "works_with"), now)
+            .await
+            .unwrap_err(),
+    );
+    assert_eq!(twice.field, "toId");
+    // Directed kinds may go both ways.
+    rel::add_relationship(db, admin, &input(a, b, "influences"), now)
+        .await
+        .unwrap();
+    rel::add_relationship(db, admin, &input(b, a, "influences"), now)
+        .await
+        .unwrap();
+    // Bad input names its fields.
+    let mut bad = input(a, b, "assistant_of");
+    bad.starts_on = Some("2026-02-30".into());
+    bad.ends_on = Some("2025-01-01".into());
+    match rel::add_relationship(db, admin, &bad, now)
+        .await
+        .unwrap_err()
+    {
+        CoreError::InvalidInput(p) => assert_eq!(p.field, "startsOn"),
+        CoreError::InvalidFields(ps) => assert!(ps.iter().any(|p| p.field == "startsOn")),
+        other => panic!("{other:?}"),
+    }
+    let unknown = invalid(
+        rel::add_relationship(db, admin, &input(a, b, "sibling_of"), now)
+            .await
+            .unwrap_err(),
+    );
+    assert_eq!(unknown.field, "kind");
+
+    let listed = rel::contact_relationships(db, admin, &a.to_string(), now)
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), 3);
+    let shared = listed
+        .iter()
+        .find(|r| r.relationship.kind == "works_with")
+        .unwrap();
+    assert_eq!(
+        shared.relationship.note.as_deref(),
+        Some("Share the Zanzibar rota")
+    );
+    assert_eq!(shared.relationship.starts_on.as_deref(), Some("2026-01-15"));
+    assert_eq!(shared.other.id, b.to_string());
+    assert!(shared.outgoing);
+
+    let removed = rel::remove_relationship(db, admin, &shared.relationship.id, now)
+        .await
+        .unwrap();
+    assert_eq!(
+        count(
+            db,
+            "SELECT count(*) FROM relationships WHERE kind = 'works_with'"
+        )
+        .await,
+        0
+    );
+    rel::undo_change(db, admin, &removed.change_id, now)
+        .await
+        .unwrap();
+    let back = rel::contact_relationships(db, admin, &a.to_string(), now)
+        .await
+        .unwrap();
+    let back = back
+        .iter()
+        .find(|r| r.relationship.kind == "works_with")
+        .unwrap();
+    assert_eq!(back.relationship, shared.relationship, "restored as it was");
+    // Its row is back as it was added, so the addition itself can be undone now.
+    rel::undo_change(db, admin, &added.change_id, now)
+        .await
+        .unwrap();
+    assert_eq!(
+        count(
+            db,
+            "SELECT count(*) FROM relationships WHERE kind = 'works_with'"
+        )
+        .await,
+        0
+    );
+
+    for action in [
+        "add_relationship",
+        "remove_relationship",
+        "undo_relationship_change",
+    ] {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM audit_events WHERE action = ? AND entity = 'relationship'",
+        )
+        .bind(action)
+        .fetch_one(db.reader())
+        .await
+        .unwrap();
+        assert!(n >= 1, "{action} is audited");
+    }
+    // The note is a personal value: in the erasable payload, not in the chained summary.
+    let summaries: i64 = count(
+        db,
+        "SELECT count(*) FROM audit_events WHERE summary LIKE '%Zanzibar%'",
+    )
+    .await;
+    assert_eq!(summaries, 0);
+    assert!(audit::verify(db.reader()).await.unwrap().ok);
+}
+
+#[tokio::test]
+async fn a_territory_manager_sees_no_one_outside_their_territory_on_a_map() {
+    let Demo { db, admin, .. } = &clean_demo().await;
+    let now = fixed_now();
+    let territory = sign_in(db, "territory").await;
+    let insider = ids(db, IN_TERRITORY).await[0];
+    let outsider = ids(db, OUTSIDE_REGION).await[0];
+    let outsider_name = name_of(db, outsider).await;
+    // The outsider also works at a new site of the insider's account, in their own territory.
+    let account: i64 = sqlx::query_scalar(
+        "SELECT s.account_id FROM contact_sites cs JOIN sites s ON s.id = cs.site_id
+         WHERE cs.contact_id = ? LIMIT 1",
+    )
+    .bind(insider)
+    .fetch_one(db.reader())
+    .await
+    .unwrap();
+    let site = execute(
+        db,
+        "INSERT INTO sites (account_id, territory_id, name, line1, city, country)
+         SELECT ?, s.territory_id, 'Far Site', '1 Road', 'Elsewhere', 'FR'
+         FROM contact_sites cs JOIN sites s ON s.id = cs.site_id WHERE cs.contact_id = ? LIMIT 1",
+        &[account, outsider],
+    )
+    .await;
+    execute(
+        db,
+        "INSERT INTO contact_sites (contact_id, site_id, role) VALUES (?, ?, 'liaison')",
+        &[outsider, site],
+    )
+    .await;
+    rel::set_reports_to(
+        db,
+        admin,
+        &outsider.to_string(),
+        Some(&insider.to_string()),
+        now,
+    )
+    .await
+    .unwrap();
+    let level = rel::save_group(
+        db,
+        admin,
+        None,
+        &MapGroupInput {
+            account_id: account.to_string(),
+            kind: GroupKind::Team,
+            name: "Rollout team".into(),
+            position: 5,
+            member_ids: vec![insider.to_string(), outsider.to_string()],
+        },
+        now,
+    )
+    .await
+    .unwrap();
+
+    let full = rel::account_map(db, admin, &account.to_string(), now)
+        .await
+        .unwrap();
+    assert!(full.people.iter().any(|p| p.id == outsider.to_string()));
+    assert!(full.people.iter().all(|p| !p.placeholder));
+
+    let map = rel::account_map(db, &territory, &account.to_string(), now)
+        .await
+        .unwrap();
+    let text = serde_json::to_string(&map).unwrap();
+    assert!(
+        !text.contains(&outsider_name),
+        "no name of someone outside the territory"
+    );
+    assert!(map.people.iter().all(|p| p.id != outsider.to_string()));
+    let hidden: Vec<&MapPerson> = map.people.iter().filter(|p| p.placeholder).collect();
+    assert_eq!(hidden.len(), 1);
+    assert_eq!(hidden[0].id, "hidden-1");
+    assert_eq!(hidden[0].display_name, HIDDEN_NAME);
+    assert!(hidden[0].job_title.is_none() && hidden[0].site_ids.is_empty());
+    let edge = map
+        .relationships
+        .iter()
+        .find(|r| r.kind == "reports_to")
+        .unwrap();
+    assert_eq!(
+        (edge.from_id.as_str(), edge.to_id.clone()),
+        ("hidden-1", insider.to_string())
+    );
+    let team = map.groups.iter().find(|g| g.id == level.id).unwrap();
+    assert_eq!(team.member_ids, vec![insider.to_string()]);
+    assert!(map.may_edit);
+    // The territory manager's network and the contact's relationships hide the outsider too.
+    let network = rel::contact_network(db, &territory, &insider.to_string(), 2, &[], now)
+        .await
+        .unwrap();
+    assert!(!serde_json::to_string(&network)
+        .unwrap()
+        .contains(&outsider_name));
+    assert!(network.people.iter().any(|p| p.placeholder));
+    let listed = rel::contact_relationships(db, &territory, &insider.to_string(), now)
+        .await
+        .unwrap();
+    assert!(listed[0].other.placeholder);
+    assert_eq!(listed[0].relationship.from_id, listed[0].other.id);
+
+    // They cannot draw relationships to the outsider, nor remove the one that exists.
+    let refused = rel::set_reports_to(
+        db,
+        &territory,
+        &insider.to_string(),
+        Some(&outsider.to_string()),
+        now,
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(refused.code(), "not_found");
+    let refused = rel::remove_relationship(db, &territory, &edge.id, now)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), "not_found");
+    // Saving the team without members keeps the member they cannot see.
+    rel::save_group(
+        db,
+        &territory,
+        Some(&level.id),
+        &MapGroupInput {
+            account_id: account.to_string(),
+            kind: GroupKind::Team,
+            name: "Rollout team".into(),
+            position: 5,
+            member_ids: Vec::new(),
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    let members: Vec<i64> =
+        sqlx::query_scalar("SELECT contact_id FROM map_group_members WHERE group_id = ?")
+            .bind(level.id.parse::<i64>().unwrap())
+            .fetch_all(db.reader())
+            .await
+            .unwrap();
+    assert_eq!(members, vec![outsider]);
+    assert_eq!(
+        rel::delete_group(db, &territory, &level.id, now)
+            .await
+            .unwrap_err()
+            .code(),
+        "invalid_input"
+    );
+    // An account with no one in their scope has no map for them.
+    let elsewhere: i64 = sqlx::query_scalar(
+        "SELECT s.account_id FROM contact_sites cs JOIN sites s ON s.id = cs.site_id
+         WHERE cs.contact_id = ? AND s.id <> ? LIMIT 1",
+    )
+    .bind(outsider)
+    .bind(site)
+    .fetch_one(db.reader())
+    .await
+    .unwrap();
+    if elsewhere != account {
+        let no_map = rel::account_map(db, &territory, &elsewhere.to_string(), now)
+            .await
+            .unwrap_err();
+        assert_eq!(no_map.code(), "not_found");
+    }
+    let accounts = rel::list_map_accounts(db, &territory, None).await.unwrap();
+    assert!(accounts.iter().any(|a| a.id == account.to_string()));
+    assert!(accounts
+        .iter()
+        .all(|a| a.id != elsewhere.to_string() || elsewhere == account));
+}
+
+#[tokio::test]
+async fn kinds_are_added_by_administrators_and_their_hierarchies_refuse_loops() {
+    let Demo { db, admin, .. } = &clean_demo().await;
+    let now = fixed_now();
+    let territory = sign_in(db, "territory").await;
+    let kinds = rel::list_kinds(db, &territory).await.unwrap();
+    let codes: Vec<&str> = kinds.iter().map(|k| k.code.as_str()).collect();
+    assert_eq!(codes.len(), 4);
+    for code in ["reports_to", "assistant_of", "works_with", "influences"] {
+        assert!(codes.contains(&code));
+    }
+    let new = RelationshipKindInput {
+        code: None,
+        label: "Mentor of".into(),
+        hierarchical: true,
+        directed: true,
+    };
+    assert_eq!(
+        rel::save_kind(db, &territory, &new, now)
+            .await
+            .unwrap_err()
+            .code(),
+        "forbidden"
+    );
+    let mentor = rel::save_kind(db, admin, &new, now).await.unwrap();
+    assert_eq!(mentor.code, "mentor_of");
+    assert!(!mentor.built_in);
+    let people = ids(db, IN_TERRITORY).await;
+    rel::add_relationship(db, admin, &input(people[0], people[1], "mentor_of"), now)
+        .await
+        .unwrap();
+    rel::add_relationship(db, admin, &input(people[1], people[2], "mentor_of"), now)
+        .await
+        .unwrap();
+    let looped = invalid(
+        rel::add_relationship(db, admin, &input(people[2], people[0], "mentor_of"), now)
+            .await
+            .unwrap_err(),
+    );
+    assert!(looped.message.contains("hierarchy"), "{looped:?}");
+    // In use, its rules stay; its label may change.
+    let relabel = RelationshipKindInput {
+        code: Some("mentor_of".into()),
+        label: "Mentors".into(),
+        hierarchical: false,
+        directed: true,
+    };
+    assert_eq!(
+        rel::save_kind(db, admin, &relabel, now)
+            .await
+            .unwrap_err()
+            .code(),
+        "invalid_input"
+    );
+    let relabel = RelationshipKindInput {
+        hierarchical: true,
+        ..relabel
+    };
+    assert_eq!(
+        rel::save_kind(db, admin, &relabel, now)
+            .await
+            .unwrap()
+            .label,
+        "Mentors"
+    );
+}
+
+#[tokio::test]
+async fn flows_show_the_last_interaction_with_any_participant_and_whether_it_is_overdue() {
+    let Demo { db, admin, .. } = &quiet_demo().await;
+    let now = fixed_now();
+    // A demo account with at least two people, its Support level's first member.
+    let account: i64 = count(
+        db,
+        "SELECT g.account_id FROM map_groups g JOIN map_group_members m ON m.group_id = g.id
+         WHERE g.name = 'Support' ORDER BY g.account_id LIMIT 1",
+    )
+    .await;
+    let member: i64 = sqlx::query_scalar(
+        "SELECT m.contact_id FROM map_group_members m JOIN map_groups g ON g.id = m.group_id
+         WHERE g.account_id = ? AND g.name = 'Support' ORDER BY m.contact_id LIMIT 1",
+    )
+    .bind(account)
+    .fetch_one(db.reader())
+    .await
+    .unwrap();
+    let map = rel::account_map(db, admin, &account.to_string(), now)
+        .await
+        .unwrap();
+    let names: Vec<&str> = map.flows.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Executive Updates", "Project Updates", "Support Updates"]
+    );
+    assert!(map
+        .flows
+        .iter()
+        .all(|f| f.last_interaction_at.is_none() && f.overdue));
+
+    let at = now - Duration::days(3);
+    log(
+        db,
+        admin,
+        &[member],
+        InteractionChannel::Call,
+        Direction::Outbound,
+        at,
+    )
+    .await;
+    let map = rel::account_map(db, admin, &account.to_string(), now)
+        .await
+        .unwrap();
+    let support = map
+        .flows
+        .iter()
+        .find(|f| f.name == "Support Updates")
+        .unwrap();
+    assert_eq!(support.frequency, FlowFrequency::Daily);
+    assert_eq!(support.format.as_deref(), Some("Ticket summary"));
+    assert_eq!(
+        support.last_interaction_at.as_deref(),
+        Some(rapport_core::store::timestamp(at).as_str()),
+        "through the group's member"
+    );
+    assert!(support.overdue, "daily, three days ago");
+    assert_eq!(support.participants[0].name, "Support");
+
+    // A weekly flow with the member directly: three days ago is fine.
+    let weekly = rel::save_flow(
+        db,
+        admin,
+        None,
+        &FlowInput {
+            account_id: account.to_string(),
+            name: "Site walk-through".into(),
+            frequency: FlowFrequency::Weekly,
+            format: Some("Checklist".into()),
+            channel: Some("meeting".into()),
+            owner_user_id: Some(admin.user_id().to_string()),
+            participants: vec![FlowParticipantInput {
+                contact_id: Some(member.to_string()),
+                group_id: None,
+            }],
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    assert!(!weekly.overdue);
+    assert_eq!(weekly.owner_name.as_deref(), Some(admin.display_name()));
+    assert_eq!(weekly.participants[0].contact_id, Some(member.to_string()));
+    // Names are unique per account; a participant is a contact or a group.
+    let mut clash = FlowInput {
+        account_id: account.to_string(),
+        name: "Support Updates".into(),
+        frequency: FlowFrequency::Monthly,
+        format: None,
+        channel: None,
+        owner_user_id: None,
+        participants: vec![FlowParticipantInput {
+            contact_id: None,
+            group_id: None,
+        }],
+    };
+    match rel::save_flow(db, admin, None, &clash, now)
+        .await
+        .unwrap_err()
+    {
+        CoreError::InvalidInput(p) => assert_eq!(p.field, "participants.0"),
+        other => panic!("{other:?}"),
+    }
+    clash.participants.clear();
+    assert_eq!(
+        invalid(
+            rel::save_flow(db, admin, None, &clash, now)
+                .await
+                .unwrap_err()
+        )
+        .field,
+        "name"
+    );
+    rel::delete_flow(db, admin, &weekly.id, now).await.unwrap();
+    assert!(audit::verify(db.reader()).await.unwrap().ok);
+}
+
+#[tokio::test]
+async fn erasure_removes_a_persons_relationships_and_the_export_holds_them() {
+    let Demo { db, admin, .. } = &quiet_demo().await;
+    let now = fixed_now();
+    // Someone in a level (and so in its flow) who reports to someone.
+    let person: i64 = count(
+        db,
+        "SELECT r.from_contact_id FROM relationships r
+         JOIN map_group_members m ON m.contact_id = r.from_contact_id
+         WHERE r.kind = 'reports_to' ORDER BY r.from_contact_id LIMIT 1",
+    )
+    .await;
+    let other = ids(db, IN_TERRITORY)
+        .await
+        .into_iter()
+        .find(|id| *id != person)
+        .unwrap();
+    let mut note = input(person, other, "influences");
+    note.note = Some("Quokka steering group".into());
+    rel::add_relationship(db, admin, &note, now).await.unwrap();
+
+    let export = privacy::export_person(db, admin, &person.to_string(), "GB")
+        .await
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_str(&export.json).unwrap();
+    let relationships = json["relationships"]["relationships"].as_array().unwrap();
+    assert!(relationships
+        .iter()
+        .any(|r| r["kind"] == "reports_to" && r["direction"] == "outgoing"));
+    assert!(relationships
+        .iter()
+        .any(|r| r["note"] == "Quokka steering group"));
+    assert!(!json["relationships"]["groups"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    assert!(!json["relationships"]["communicationFlows"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+
+    let reference: String = sqlx::query_scalar("SELECT reference FROM contacts WHERE id = ?")
+        .bind(person)
+        .fetch_one(db.reader())
+        .await
+        .unwrap();
+    privacy::erase_person(db, admin, &person.to_string(), &reference)
+        .await
+        .unwrap();
+    for sql in [
+        "SELECT count(*) FROM relationships WHERE from_contact_id = ?1 OR to_contact_id = ?1",
+        "SELECT count(*) FROM map_group_members WHERE contact_id = ?1",
+        "SELECT count(*) FROM communication_flow_participants WHERE contact_id = ?1",
+        "SELECT count(*) FROM relationship_changes WHERE before LIKE '%Quokka%' OR after LIKE '%Quokka%'",
+        "SELECT count(*) FROM audit_payloads WHERE body LIKE '%Quokka%' AND ?1 > 0",
+    ] {
+        let n: i64 = sqlx::query_scalar(sql)
+            .bind(person)
+            .fetch_one(db.reader())
+            .await
+            .unwrap();
+        assert_eq!(n, 0, "{sql}");
+    }
+    assert!(audit::verify(db.reader()).await.unwrap().ok);
+}
+
+#[tokio::test]
+async fn every_demo_account_has_levels_a_hierarchy_and_the_seeds_flows() {
+    let Demo { db, .. } = &demo_db(1_000).await;
+    let accounts = count(db, "SELECT count(*) FROM accounts").await;
+    let with_levels = count(
+        db,
+        "SELECT count(*) FROM accounts a WHERE (SELECT count(*) FROM map_groups g
+            WHERE g.account_id = a.id AND g.kind = 'level'
+              AND g.name IN ('Executive', 'Project', 'Support')) = 3",
+    )
+    .await;
+    assert_eq!(with_levels, accounts);
+    let with_flows = count(
+        db,
+        "SELECT count(*) FROM accounts a WHERE (SELECT count(*) FROM communication_flows f
+            WHERE f.account_id = a.id AND f.owner_user_id IS NOT NULL) = 3",
+    )
+    .await;
+    assert_eq!(with_flows, accounts);
+    // Every account with four people or more has a hierarchy, and everyone at an account is
+    // in one of its levels.
+    let without = count(
+        db,
+        "SELECT count(*) FROM accounts a
+         WHERE (SELECT count(DISTINCT cs.contact_id) FROM contact_sites cs
+                JOIN sites s ON s.id = cs.site_id WHERE s.account_id = a.id) >= 4
+           AND NOT EXISTS (SELECT 1 FROM relationships r JOIN contact_sites cs
+                ON cs.contact_id = r.from_contact_id JOIN sites s ON s.id = cs.site_id
+                WHERE s.account_id = a.id AND r.kind = 'reports_to')",
+    )
+    .await;
+    assert_eq!(without, 0);
+    let outside_levels = count(
+        db,
+        "SELECT count(*) FROM contacts c WHERE EXISTS (SELECT 1 FROM contact_sites cs
+            WHERE cs.contact_id = c.id)
+           AND NOT EXISTS (SELECT 1 FROM map_group_members m WHERE m.contact_id = c.id)",
+    )
+    .await;
+    assert_eq!(outside_levels, 0);
+    for kind in ["assistant_of", "works_with", "influences"] {
+        let n: i64 = sqlx::query_scalar("SELECT count(*) FROM relationships WHERE kind = ?")
+            .bind(kind)
+            .fetch_one(db.reader())
+            .await
+            .unwrap();
+        assert!(n > 0, "the demo has {kind} links");
+    }
+    // No loops: walking up from anyone ends within the hierarchy's depth.
+    let deepest = count(
+        db,
+        "WITH RECURSIVE up(start, id, depth) AS (
+            SELECT from_contact_id, to_contact_id, 1 FROM relationships WHERE kind = 'reports_to'
+            UNION ALL
+            SELECT up.start, r.to_contact_id, depth + 1 FROM up JOIN relationships r
+                ON r.from_contact_id = up.id AND r.kind = 'reports_to' WHERE depth < 50)
+         SELECT max(depth) FROM up",
+    )
+    .await;
+    assert!(deepest < 50);
+}
+
+#[tokio::test]
+async fn a_map_of_five_thousand_people_and_a_network_four_steps_deep() {
+    let Demo { db, admin, .. } = &clean_demo().await;
+    let now = fixed_now();
+    let site: i64 = count(db, "SELECT min(id) FROM sites").await;
+    let account: i64 = sqlx::query_scalar("SELECT account_id FROM sites WHERE id = ?")
+        .bind(site)
+        .fetch_one(db.reader())
+        .await
+        .unwrap();
+    const BASE: i64 = 100_000;
+    let mut tx = db.write().await.unwrap();
+    sqlx::query(
+        "INSERT INTO contacts (id, reference, first_name, last_name, contact_type, lifecycle_stage,
+            priority, status, display_name, name_key, job_title, created_at, updated_at)
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
+         SELECT ?1 + i, 'C-' || (?1 + i), 'Person', 'Number ' || i, 'operations',
+            'active_customer', 'medium', 'active', 'Person Number ' || i, 'number ' || i,
+            'Engineer', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z' FROM n",
+    )
+    .bind(BASE)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO contact_sites (contact_id, site_id, role)
+         SELECT id, ?, 'operations' FROM contacts WHERE id > ?",
+    )
+    .bind(site)
+    .bind(BASE)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    // A tree five wide under the first, plus colleagues side by side.
+    sqlx::query(
+        "INSERT INTO relationships (from_contact_id, to_contact_id, kind, created_at)
+         SELECT id, ?1 + 1 + (id - ?1 - 2) / 5, 'reports_to', '2026-01-01' FROM contacts
+         WHERE id > ?1 + 1
+         UNION ALL
+         SELECT id, id + 1, 'works_with', '2026-01-01' FROM contacts
+         WHERE id > ?1 AND id < ?1 + 5000 AND id % 3 = 0",
+    )
+    .bind(BASE)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+
+    let started = Instant::now();
+    let map = rel::account_map(db, admin, &account.to_string(), now)
+        .await
+        .unwrap();
+    eprintln!(
+        "account map of {} people: {:?}",
+        map.people.len(),
+        started.elapsed()
+    );
+    assert!(map.people.len() >= 5_000);
+    assert!(map.relationships.len() >= 4_999 + 1_600);
+    assert!(map.people.iter().all(|p| !p.placeholder));
+
+    let root = (BASE + 1).to_string();
+    let started = Instant::now();
+    let network = rel::contact_network(db, admin, &root, 4, &["reports_to".into()], now)
+        .await
+        .unwrap();
+    eprintln!(
+        "network of {} people: {:?}",
+        network.people.len(),
+        started.elapsed()
+    );
+    assert_eq!(network.people.len(), 1 + 5 + 25 + 125 + 625);
+    assert!(!network.truncated);
+    // Re-parenting the root under the deepest person closes a loop through five levels.
+    let deepest = (BASE + 5_000).to_string();
+    let looped = invalid(
+        rel::set_reports_to(db, admin, &root, Some(&deepest), now)
+            .await
+            .unwrap_err(),
+    );
+    assert!(looped
+        .message
+        .contains("already reports to Person Number 1 (directly or through others)"));
+    assert_eq!(
+        rel::contact_network(db, admin, &root, 5, &[], now)
+            .await
+            .unwrap_err()
+            .code(),
+        "invalid_input"
+    );
+}
