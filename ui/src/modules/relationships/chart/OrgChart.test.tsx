@@ -248,6 +248,18 @@ describe("OrgChart", () => {
     expect(await screen.findByTestId("org-hint")).toHaveTextContent("Drag a person onto their manager");
   });
 
+  it("finds a person with the search box and highlights their card", async () => {
+    renderChart();
+    await screen.findAllByTestId("org-card");
+
+    const search = screen.getByTestId("org-search");
+    fireEvent.click(search);
+    fireEvent.change(search, { target: { value: "Finn" } });
+    fireEvent.click(await screen.findByText("Finn Ledger — Accountant"));
+
+    await waitFor(() => expect(card("acc1").querySelector("rect")?.getAttribute("style")).toContain("primary-color"));
+  });
+
   it("expands the ancestors of a focused person", async () => {
     const { rerender, props } = renderChart();
     await screen.findAllByTestId("org-card");

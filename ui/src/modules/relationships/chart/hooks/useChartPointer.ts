@@ -129,20 +129,17 @@ export function useChartPointer(options: ChartPointerOptions): ChartPointer {
   const resolveTarget = useCallback((personId: string, clientX: number, clientY: number): DropTarget => {
     const { layout, transform, canvas, isPlaceholder } = live.current;
     if (!layout || !canvas) return null;
-    const rect = canvas.getBoundingClientRect();
-    const node = nodeAt(layout, toChart(transform, clientX - rect.left, clientY - rect.top));
-    if (node) {
-      if (node.id === personId) return null;
-      const allowed =
-        !isPlaceholder(node.id) &&
-        layout.managerOf.get(personId) !== node.id &&
-        !isInSubtree(layout.managerOf, personId, node.id);
-      return { type: "person", personId: node.id, allowed };
-    }
-    // The zone is HTML over the canvas; jsdom has no elementFromPoint, where this finds nothing.
+    // The zone is HTML over the canvas and may cover cards: it wins. (jsdom has no elementFromPoint.)
     const element = typeof document.elementFromPoint === "function" ? document.elementFromPoint(clientX, clientY) : null;
     if (element?.closest(`[data-testid="${NO_MANAGER_ZONE_TESTID}"]`)) return { type: "no-manager" };
-    return null;
+    const rect = canvas.getBoundingClientRect();
+    const node = nodeAt(layout, toChart(transform, clientX - rect.left, clientY - rect.top));
+    if (!node || node.id === personId) return null;
+    const allowed =
+      !isPlaceholder(node.id) &&
+      layout.managerOf.get(personId) !== node.id &&
+      !isInSubtree(layout.managerOf, personId, node.id);
+    return { type: "person", personId: node.id, allowed };
   }, []);
 
   const onCardPointerDown = useCallback(

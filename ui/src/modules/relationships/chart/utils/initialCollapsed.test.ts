@@ -1,0 +1,21 @@
+import { generateForest, threeLevelTree } from "../testing/chartFixtures";
+import { initialCollapsed } from "./initialCollapsed";
+
+describe("initialCollapsed", () => {
+  it("opens a small account completely", () => {
+    const { people, relationships } = threeLevelTree();
+    expect(initialCollapsed(people, relationships).size).toBe(0);
+  });
+
+  it("opens a 5,000-person account on the levels that fit the budget", () => {
+    // Five trees of six reports each: levels of 5, 30, 180, 1,080 … people.
+    const { people, relationships } = generateForest(5000, 5);
+    const collapsed = initialCollapsed(people, relationships, 600);
+
+    // Levels 0–2 (215 cards) fit; every manager on level 2 and below starts collapsed.
+    expect(collapsed.has("p0")).toBe(false);
+    expect(collapsed.has("p5")).toBe(false);
+    expect(collapsed.has("p35")).toBe(true);
+    expect([...collapsed].every((id) => Number(id.slice(1)) >= 35)).toBe(true);
+  });
+});
