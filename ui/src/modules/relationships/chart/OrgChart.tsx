@@ -147,7 +147,11 @@ function OrgChartCanvas({
     canvas,
     mayDrag: mayEdit && !connect.active,
     isPlaceholder: (id) => peopleById.get(id)?.placeholder ?? true,
-    onReparent,
+    onReparent: (personId, managerId) => {
+      // Mark the moved card, so it is easy to find once the new layout arrives.
+      setHighlightId(personId);
+      onReparent(personId, managerId);
+    },
   });
 
   const connectKinds = useMemo<ComboboxItem[]>(

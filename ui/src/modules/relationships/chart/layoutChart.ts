@@ -1,7 +1,8 @@
 //! Lays out the reports-to forest with ELK: managers above their reports, loose people in a grid.
-import type { ELK, ElkNode } from "elkjs/lib/elk-api";
+import type { ElkNode } from "elkjs/lib/elk-api";
 import type { MapPerson, Relationship } from "../types/map";
 import { CARD_HEIGHT, CARD_WIDTH, ELK_TREE_OPTIONS } from "./elkOptions";
+import type { LayoutEngine } from "./elkInstance";
 import { getElk } from "./elkInstance";
 import type { ChartLayout, ChartNode, ChartTreeEdge } from "./types";
 import { buildHierarchy } from "./utils/hierarchy";
@@ -20,7 +21,7 @@ export const STACK_ROWS = 6;
 /** The vertical line of a stack runs this far left of its cards. */
 const STACK_SPINE = 12;
 
-export type LayoutChartOptions = { elk?: ELK };
+export type LayoutChartOptions = { elk?: LayoutEngine };
 
 export async function layoutChart(
   people: MapPerson[],
