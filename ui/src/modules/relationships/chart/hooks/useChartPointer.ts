@@ -45,6 +45,36 @@ export type ChartPointer = {
 type Live = Omit<ChartPointerOptions, "setTransform">;
 
 /**
+ * Keeps only the latest of the updates scheduled within one animation frame: pointers report
+ * moves faster than the screen refreshes, and each update re-renders the chart.
+ */
+function perFrame() {
+  let pending: (() => void) | null = null;
+  let handle: number | null = null;
+  const run = () => {
+    handle = null;
+    const update = pending;
+    pending = null;
+    update?.();
+  };
+  return {
+    schedule(update: () => void) {
+      pending = update;
+      if (handle === null) handle = window.requestAnimationFrame(run);
+    },
+    flush() {
+      if (handle !== null) window.cancelAnimationFrame(handle);
+      run();
+    },
+    cancel() {
+      if (handle !== null) window.cancelAnimationFrame(handle);
+      handle = null;
+      pending = null;
+    },
+  };
+}
+
+/**
  * Pans the background and drags cards with pointer events on window (no HTML5 drag and drop,
  * which Windows disables with file drops). The drop target is found by hit-testing the layout
  * at the pointer, never from event.target, so pointer capture and ghosts cannot mislead it.
@@ -108,6 +138,7 @@ export function useChartPointer(options: ChartPointerOptions): ChartPointer {
       const startX = event.clientX;
       const startY = event.clientY;
       const start = live.current.transform;
+      const frames = perFrame();
       let moved = false;
       listen(
         (move) => {
@@ -115,12 +146,13 @@ export function useChartPointer(options: ChartPointerOptions): ChartPointer {
           const dy = move.clientY - startY;
           if (!moved && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
           moved = true;
-          setTransform((previous) => ({ ...previous, x: start.x + dx, y: start.y + dy }));
+          frames.schedule(() => setTransform((previous) => ({ ...previous, x: start.x + dx, y: start.y + dy })));
         },
         () => {
+          frames.flush();
           if (moved) suppressNextClick();
         },
-        () => {},
+        () => frames.flush(),
       );
     },
     [listen, setTransform, suppressNextClick],
@@ -154,7 +186,7 @@ export function useChartPointer(options: ChartPointerOptions): ChartPointer {
       const startX = event.clientX;
       const startY = event.clientY;
       let dragging = false;
-      let target: DropTarget = null;
+      const frames = perFrame();
       listen(
         (move) => {
           if (!dragging && Math.hypot(move.clientX - startX, move.clientY - startY) < DRAG_THRESHOLD) return;
@@ -168,21 +200,27 @@ export function useChartPointer(options: ChartPointerOptions): ChartPointer {
             }
           }
           move.preventDefault();
-          target = resolveTarget(personId, move.clientX, move.clientY);
-          const rect = canvas.getBoundingClientRect();
-          setDrag({ personId, x: move.clientX - rect.left, y: move.clientY - rect.top, target });
+          const { clientX, clientY } = move;
+          frames.schedule(() => {
+            const rect = canvas.getBoundingClientRect();
+            const target = resolveTarget(personId, clientX, clientY);
+            setDrag({ personId, x: clientX - rect.left, y: clientY - rect.top, target });
+          });
         },
         (up) => {
+          frames.cancel();
           setDrag(null);
           if (!dragging) return;
           suppressNextClick();
-          target = resolveTarget(personId, up.clientX, up.clientY);
+          // The drop is decided where the pointer comes up, whatever the last frame showed.
+          const target = resolveTarget(personId, up.clientX, up.clientY);
           if (target?.type === "person" && target.allowed) live.current.onReparent(personId, target.personId);
           else if (target?.type === "no-manager" && live.current.layout?.managerOf.has(personId)) {
             live.current.onReparent(personId, null);
           }
         },
         () => {
+          frames.cancel();
           if (dragging) suppressNextClick();
           setDrag(null);
         },
