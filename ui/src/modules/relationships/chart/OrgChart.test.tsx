@@ -85,6 +85,19 @@ describe("OrgChart", () => {
     expect(props.onOpenPerson).toHaveBeenNthCalledWith(2, "cfo");
   });
 
+  it("moves between cards with the arrow keys", async () => {
+    renderChart();
+    await screen.findAllByTestId("org-card");
+
+    (card("cto") as SVGGElement).focus();
+    fireEvent.keyDown(card("cto"), { key: "ArrowDown" });
+    await waitFor(() => expect(document.activeElement).toBe(card("dev1")));
+    fireEvent.keyDown(card("dev1"), { key: "ArrowUp" });
+    await waitFor(() => expect(document.activeElement).toBe(card("cto")));
+    fireEvent.keyDown(card("cto"), { key: "ArrowRight" });
+    await waitFor(() => expect(document.activeElement).toBe(card("cfo")));
+  });
+
   it("draws a placeholder without a name and never opens it", async () => {
     const people = [
       makePerson("boss", { placeholder: true, displayName: "Secret Person", initials: "SP", jobTitle: "Hidden" }),

@@ -19,6 +19,7 @@ import { kindStyleOf, kindStyles, levelBadges } from "./utils/chartStyles";
 import { curveBetween, intersects, visibleBox } from "./utils/geometry";
 import { ancestorsOf } from "./utils/hierarchy";
 import { initialCollapsed } from "./utils/initialCollapsed";
+import { isArrowKey, neighbour } from "./utils/neighbour";
 import classes from "./OrgChart.module.css";
 
 export type OrgChartProps = {
@@ -210,6 +211,13 @@ function OrgChartCanvas({
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
     if (target.closest("input, textarea, select")) return;
+    const cardId = target.closest?.("[data-testid='org-card']")?.getAttribute("data-person-id");
+    if (cardId && layout && isArrowKey(event.key)) {
+      event.preventDefault();
+      const next = neighbour(layout, cardId, event.key);
+      if (next) moveFocusTo(next);
+      return;
+    }
     if (event.key === "+" || event.key === "=") zoomBy(1.25);
     else if (event.key === "-" || event.key === "_") zoomBy(0.8);
     else if (event.key === "0") fit();
@@ -218,6 +226,21 @@ function OrgChartCanvas({
       setConnect((previous) => ({ ...previous, active: false, sourceId: null }));
     } else return;
     event.preventDefault();
+  };
+
+  // Keyboard focus follows the arrow keys; a card outside the view is brought in first.
+  const moveFocusTo = (personId: string) => {
+    const node = layout?.nodeById.get(personId);
+    if (!node || !canvas) return;
+    const left = transform.x + node.x * transform.k;
+    const top = transform.y + node.y * transform.k;
+    const inView =
+      left >= 0 && top >= 0 && left + node.width * transform.k <= size.width && top + node.height * transform.k <= size.height;
+    if (!inView) setTransform(centreTransform(node, size, transform.k));
+    window.requestAnimationFrame(() => {
+      const cards = canvas.querySelectorAll<SVGGElement>("[data-testid='org-card']");
+      for (const card of cards) if (card.getAttribute("data-person-id") === personId) card.focus();
+    });
   };
 
   const onSvgClick = (event: MouseEvent<SVGSVGElement>) => {
@@ -325,7 +348,7 @@ function OrgChartCanvas({
         className={`${classes.canvas} ${connect.active ? classes.connecting : ""}`}
         tabIndex={0}
         role="application"
-        aria-label="Organisation chart. Plus and minus zoom, 0 fits the chart."
+        aria-label="Organisation chart. Plus and minus zoom, 0 fits the chart, arrow keys move between cards."
         onKeyDown={onKeyDown}
       >
         <svg
