@@ -270,10 +270,15 @@ pub async fn set_reports_to(
     })
 }
 
-/// A relationship input, checked.
-fn checked(
-    input: &RelationshipInput,
-) -> CoreResult<(String, Option<String>, Option<String>, Option<String>)> {
+/// A relationship input, checked: the kind's code, the note, the start and end days.
+struct Checked {
+    kind: String,
+    note: Option<String>,
+    starts_on: Option<String>,
+    ends_on: Option<String>,
+}
+
+fn checked(input: &RelationshipInput) -> CoreResult<Checked> {
     let mut p = Problems::default();
     let kind = p.line("kind", &input.kind, 40);
     let note = p.text("note", input.note.as_deref(), MAX_NOTE_CHARS);
@@ -292,7 +297,12 @@ fn checked(
     }
     p.finish()?;
     let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
-    Ok((kind, note, day(starts), day(ends)))
+    Ok(Checked {
+        kind,
+        note,
+        starts_on: day(starts),
+        ends_on: day(ends),
+    })
 }
 
 /// Draws a relationship between two people in the actor's scope. Refused: a second manager
@@ -304,7 +314,12 @@ pub async fn add_relationship(
     input: &RelationshipInput,
     now: DateTime<Utc>,
 ) -> CoreResult<RelationshipChange> {
-    let (kind_code, note, starts_on, ends_on) = checked(input)?;
+    let Checked {
+        kind: kind_code,
+        note,
+        starts_on,
+        ends_on,
+    } = checked(input)?;
     let ids = editable_contacts(
         db,
         actor,
