@@ -145,7 +145,8 @@ async fn log_change(
     .last_insert_rowid())
 }
 
-/// The audit event of an edit: ids and kinds in the chain, notes and dates in the payload.
+/// The audit event of an edit: ids and kinds in the chained summary; the note and dates, which
+/// may say something about the person, as before/after values in the erasable payload.
 fn event(
     action: &'static str,
     row: &StoredRelationship,
@@ -153,30 +154,35 @@ fn event(
     before: Option<&StoredRelationship>,
     after: Option<&StoredRelationship>,
 ) -> Event {
-    let values = |r: Option<&StoredRelationship>| {
-        r.map_or(json!(null), |r| {
-            json!({
-                "fromId": r.from_contact_id.to_string(),
-                "toId": r.to_contact_id.to_string(),
-                "kind": r.kind,
-                "note": r.note,
-                "startsOn": r.starts_on,
-                "endsOn": r.ends_on,
-            })
-        })
+    let mut summary = json!({
+        "fromId": row.from_contact_id.to_string(),
+        "toId": row.to_contact_id.to_string(),
+        "kind": row.kind,
+        "changeId": change_id.to_string(),
+    });
+    if let (Some(old), Some(new)) = (before, after) {
+        if old.to_contact_id != new.to_contact_id {
+            summary["previousToId"] = json!(old.to_contact_id.to_string());
+        }
+    }
+    let field = |pick: fn(&StoredRelationship) -> &Option<String>| {
+        (
+            before.and_then(|r| pick(r).clone()),
+            after.and_then(|r| pick(r).clone()),
+        )
     };
+    let changes = [
+        ("note", field(|r| &r.note)),
+        ("startsOn", field(|r| &r.starts_on)),
+        ("endsOn", field(|r| &r.ends_on)),
+    ]
+    .into_iter()
+    .filter(|(_, (old, new))| old != new)
+    .map(|(name, (old, new))| Change::new(name, old, new))
+    .collect();
     Event::new(action, "relationship", Some(row.id.to_string()))
-        .summary(json!({
-            "fromId": row.from_contact_id.to_string(),
-            "toId": row.to_contact_id.to_string(),
-            "kind": row.kind,
-            "changeId": change_id.to_string(),
-        }))
-        .changes(vec![Change::new(
-            "relationship",
-            values(before),
-            values(after),
-        )])
+        .summary(summary)
+        .changes(changes)
         .about_contact(row.from_contact_id)
 }
 

@@ -900,6 +900,19 @@ async fn a_map_of_five_thousand_people_and_a_network_four_steps_deep() {
     assert!(looped
         .message
         .contains("already reports to Person Number 1 (directly or through others)"));
+    // A hub linked to everyone: one step reaches more people than a network holds.
+    execute(
+        db,
+        "INSERT INTO relationships (from_contact_id, to_contact_id, kind, created_at)
+         SELECT ?1, id, 'influences', '2026-01-01' FROM contacts WHERE id <> ?1",
+        &[BASE + 1],
+    )
+    .await;
+    let hub = rel::contact_network(db, admin, &root, 1, &[], now)
+        .await
+        .unwrap();
+    assert!(hub.truncated);
+    assert_eq!(hub.people.len(), rel::map::NETWORK_LIMIT);
     assert_eq!(
         rel::contact_network(db, admin, &root, 5, &[], now)
             .await
