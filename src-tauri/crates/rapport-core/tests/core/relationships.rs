@@ -709,6 +709,22 @@ async fn erasure_removes_a_persons_relationships_and_the_export_holds_them() {
     let mut note = input(person, other, "influences");
     note.note = Some("Quokka steering group".into());
     rel::add_relationship(db, admin, &note, now).await.unwrap();
+    // A relationship drawn to the person by someone else, with a note, then removed: its
+    // note stays in the audit payloads until the person is erased.
+    let mut towards = input(other, person, "works_with");
+    towards.note = Some("Wombat rota".into());
+    rel::add_relationship(db, admin, &towards, now)
+        .await
+        .unwrap();
+    let drawn = rel::contact_relationships(db, admin, &other.to_string(), now)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.relationship.note.as_deref() == Some("Wombat rota"))
+        .unwrap();
+    rel::remove_relationship(db, admin, &drawn.relationship.id, now)
+        .await
+        .unwrap();
 
     let export = privacy::export_person(db, admin, &person.to_string(), "GB")
         .await
@@ -744,6 +760,7 @@ async fn erasure_removes_a_persons_relationships_and_the_export_holds_them() {
         "SELECT count(*) FROM communication_flow_participants WHERE contact_id = ?1",
         "SELECT count(*) FROM relationship_changes WHERE before LIKE '%Quokka%' OR after LIKE '%Quokka%'",
         "SELECT count(*) FROM audit_payloads WHERE body LIKE '%Quokka%' AND ?1 > 0",
+        "SELECT count(*) FROM audit_payloads WHERE body LIKE '%Wombat%' AND ?1 > 0",
     ] {
         let n: i64 = sqlx::query_scalar(sql)
             .bind(person)
