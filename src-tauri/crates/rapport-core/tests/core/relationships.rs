@@ -726,6 +726,15 @@ async fn erasure_removes_a_persons_relationships_and_the_export_holds_them() {
         .await
         .unwrap();
 
+    let kept: i64 = count(
+        db,
+        "SELECT count(*) FROM audit_payloads WHERE body LIKE '%Wombat%'",
+    )
+    .await;
+    assert_eq!(
+        kept, 2,
+        "the note is in the payloads of its addition and removal"
+    );
     let export = privacy::export_person(db, admin, &person.to_string(), "GB")
         .await
         .unwrap();
