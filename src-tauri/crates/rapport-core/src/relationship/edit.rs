@@ -145,7 +145,8 @@ async fn log_change(
     .last_insert_rowid())
 }
 
-/// The audit event of an edit: ids and kinds in the chain, notes and dates in the payload.
+/// The audit event of an edit: ids and kinds in the chained summary; the note and dates, which
+/// may say something about the person, as before/after values in the erasable payload.
 fn event(
     action: &'static str,
     row: &StoredRelationship,
@@ -153,30 +154,35 @@ fn event(
     before: Option<&StoredRelationship>,
     after: Option<&StoredRelationship>,
 ) -> Event {
-    let values = |r: Option<&StoredRelationship>| {
-        r.map_or(json!(null), |r| {
-            json!({
-                "fromId": r.from_contact_id.to_string(),
-                "toId": r.to_contact_id.to_string(),
-                "kind": r.kind,
-                "note": r.note,
-                "startsOn": r.starts_on,
-                "endsOn": r.ends_on,
-            })
-        })
+    let mut summary = json!({
+        "fromId": row.from_contact_id.to_string(),
+        "toId": row.to_contact_id.to_string(),
+        "kind": row.kind,
+        "changeId": change_id.to_string(),
+    });
+    if let (Some(old), Some(new)) = (before, after) {
+        if old.to_contact_id != new.to_contact_id {
+            summary["previousToId"] = json!(old.to_contact_id.to_string());
+        }
+    }
+    let field = |pick: fn(&StoredRelationship) -> &Option<String>| {
+        (
+            before.and_then(|r| pick(r).clone()),
+            after.and_then(|r| pick(r).clone()),
+        )
     };
+    let changes = [
+        ("note", field(|r| &r.note)),
+        ("startsOn", field(|r| &r.starts_on)),
+        ("endsOn", field(|r| &r.ends_on)),
+    ]
+    .into_iter()
+    .filter(|(_, (old, new))| old != new)
+    .map(|(name, (old, new))| Change::new(name, old, new))
+    .collect();
     Event::new(action, "relationship", Some(row.id.to_string()))
-        .summary(json!({
-            "fromId": row.from_contact_id.to_string(),
-            "toId": row.to_contact_id.to_string(),
-            "kind": row.kind,
-            "changeId": change_id.to_string(),
-        }))
-        .changes(vec![Change::new(
-            "relationship",
-            values(before),
-            values(after),
-        )])
+        .summary(summary)
+        .changes(changes)
         .about_contact(row.from_contact_id)
 }
 
@@ -270,10 +276,15 @@ pub async fn set_reports_to(
     })
 }
 
-/// A relationship input, checked.
-fn checked(
-    input: &RelationshipInput,
-) -> CoreResult<(String, Option<String>, Option<String>, Option<String>)> {
+/// A relationship input, checked: the kind's code, the note, the start and end days.
+struct Checked {
+    kind: String,
+    note: Option<String>,
+    starts_on: Option<String>,
+    ends_on: Option<String>,
+}
+
+fn checked(input: &RelationshipInput) -> CoreResult<Checked> {
     let mut p = Problems::default();
     let kind = p.line("kind", &input.kind, 40);
     let note = p.text("note", input.note.as_deref(), MAX_NOTE_CHARS);
@@ -292,7 +303,12 @@ fn checked(
     }
     p.finish()?;
     let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
-    Ok((kind, note, day(starts), day(ends)))
+    Ok(Checked {
+        kind,
+        note,
+        starts_on: day(starts),
+        ends_on: day(ends),
+    })
 }
 
 /// Draws a relationship between two people in the actor's scope. Refused: a second manager
@@ -304,7 +320,12 @@ pub async fn add_relationship(
     input: &RelationshipInput,
     now: DateTime<Utc>,
 ) -> CoreResult<RelationshipChange> {
-    let (kind_code, note, starts_on, ends_on) = checked(input)?;
+    let Checked {
+        kind: kind_code,
+        note,
+        starts_on,
+        ends_on,
+    } = checked(input)?;
     let ids = editable_contacts(
         db,
         actor,

@@ -61,6 +61,7 @@ pub(crate) async fn of_account(
     .bind(only)
     .fetch_all(&mut *conn)
     .await?;
+    #[allow(clippy::type_complexity)]
     let participants: Vec<(
         i64,
         Option<i64>,

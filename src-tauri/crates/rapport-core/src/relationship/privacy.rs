@@ -20,11 +20,15 @@ const CHANGES_OF: &str = "SELECT c.id FROM relationship_changes c WHERE EXISTS (
 /// entries in the erasure's transaction, with the before/after values (notes) the audit kept
 /// of their relationships. Returns how many audit payloads went.
 pub(crate) async fn erase(conn: &mut SqliteConnection, contact_id: i64) -> CoreResult<u64> {
+    // Events of relationships the person is (or was, before a removal) at either end of.
     let payloads = sqlx::query(
         "DELETE FROM audit_payloads WHERE seq IN (SELECT seq FROM audit_events
-            WHERE entity = 'relationship' AND entity_id IN (
-                SELECT CAST(id AS TEXT) FROM relationships
-                WHERE from_contact_id = ?1 OR to_contact_id = ?1))",
+            WHERE entity = 'relationship' AND (
+                entity_id IN (SELECT CAST(id AS TEXT) FROM relationships
+                              WHERE from_contact_id = ?1 OR to_contact_id = ?1)
+                OR json_extract(summary, '$.fromId') = CAST(?1 AS TEXT)
+                OR json_extract(summary, '$.toId') = CAST(?1 AS TEXT)
+                OR json_extract(summary, '$.previousToId') = CAST(?1 AS TEXT)))",
     )
     .bind(contact_id)
     .execute(&mut *conn)

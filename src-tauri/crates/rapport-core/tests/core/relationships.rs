@@ -709,7 +709,32 @@ async fn erasure_removes_a_persons_relationships_and_the_export_holds_them() {
     let mut note = input(person, other, "influences");
     note.note = Some("Quokka steering group".into());
     rel::add_relationship(db, admin, &note, now).await.unwrap();
+    // A relationship drawn to the person by someone else, with a note, then removed: its
+    // note stays in the audit payloads until the person is erased.
+    let mut towards = input(other, person, "works_with");
+    towards.note = Some("Wombat rota".into());
+    rel::add_relationship(db, admin, &towards, now)
+        .await
+        .unwrap();
+    let drawn = rel::contact_relationships(db, admin, &other.to_string(), now)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.relationship.note.as_deref() == Some("Wombat rota"))
+        .unwrap();
+    rel::remove_relationship(db, admin, &drawn.relationship.id, now)
+        .await
+        .unwrap();
 
+    let kept: i64 = count(
+        db,
+        "SELECT count(*) FROM audit_payloads WHERE body LIKE '%Wombat%'",
+    )
+    .await;
+    assert_eq!(
+        kept, 2,
+        "the note is in the payloads of its addition and removal"
+    );
     let export = privacy::export_person(db, admin, &person.to_string(), "GB")
         .await
         .unwrap();
@@ -744,6 +769,7 @@ async fn erasure_removes_a_persons_relationships_and_the_export_holds_them() {
         "SELECT count(*) FROM communication_flow_participants WHERE contact_id = ?1",
         "SELECT count(*) FROM relationship_changes WHERE before LIKE '%Quokka%' OR after LIKE '%Quokka%'",
         "SELECT count(*) FROM audit_payloads WHERE body LIKE '%Quokka%' AND ?1 > 0",
+        "SELECT count(*) FROM audit_payloads WHERE body LIKE '%Wombat%' AND ?1 > 0",
     ] {
         let n: i64 = sqlx::query_scalar(sql)
             .bind(person)
@@ -900,6 +926,19 @@ async fn a_map_of_five_thousand_people_and_a_network_four_steps_deep() {
     assert!(looped
         .message
         .contains("already reports to Person Number 1 (directly or through others)"));
+    // A hub linked to everyone: one step reaches more people than a network holds.
+    execute(
+        db,
+        "INSERT INTO relationships (from_contact_id, to_contact_id, kind, created_at)
+         SELECT ?1, id, 'influences', '2026-01-01' FROM contacts WHERE id <> ?1",
+        &[BASE + 1],
+    )
+    .await;
+    let hub = rel::contact_network(db, admin, &root, 1, &[], now)
+        .await
+        .unwrap();
+    assert!(hub.truncated);
+    assert_eq!(hub.people.len(), rel::map::NETWORK_LIMIT);
     assert_eq!(
         rel::contact_network(db, admin, &root, 5, &[], now)
             .await
