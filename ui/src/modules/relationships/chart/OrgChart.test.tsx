@@ -273,6 +273,23 @@ describe("OrgChart", () => {
     await waitFor(() => expect(card("acc1").querySelector("rect")?.getAttribute("style")).toContain("primary-color"));
   });
 
+  it("lays out again when the parent sends a new manager", async () => {
+    const { rerender, props } = renderChart();
+    await screen.findAllByTestId("org-card");
+    const moved = props.relationships.map((relationship) =>
+      relationship.id === "r-acc1" ? reportsTo("acc1", "cto", "r-acc1-new") : relationship,
+    );
+
+    rerender(
+      <MantineProvider theme={theme} env="test">
+        <OrgChart {...props} relationships={moved} />
+      </MantineProvider>,
+    );
+
+    await waitFor(() => expect(document.querySelector('[data-relationship-id="r-acc1-new"]')).toHaveAttribute("data-to", "cto"));
+    expect(document.querySelector('[data-relationship-id="r-acc1"]')).toBeNull();
+  });
+
   it("expands the ancestors of a focused person", async () => {
     const { rerender, props } = renderChart();
     await screen.findAllByTestId("org-card");

@@ -1,19 +1,32 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { MapPerson, Relationship } from "../../types/map";
-import { layoutChart } from "../layoutChart";
+import { layoutChart, REPORTS_TO } from "../layoutChart";
 import type { ChartLayout } from "../types";
 
 type LayoutState = {
   layout: ChartLayout | null;
   error: string | null;
-  inputs: unknown[] | null;
+  /** The structure and collapsed set this layout (or error) belongs to. */
+  key: string | null;
+  collapsed: Set<string> | null;
 };
 
 export type ChartLayoutResult = { layout: ChartLayout | null; error: string | null; pending: boolean };
 
+/** What the layout depends on: who is on the chart, in which order, and who reports to whom. */
+export function structureKey(people: MapPerson[], relationships: Relationship[]): string {
+  const ids = people.map((person) => person.id).join(",");
+  const lines = relationships
+    .filter((relationship) => relationship.kind === REPORTS_TO)
+    .map((relationship) => `${relationship.id}:${relationship.fromId}>${relationship.toId}`)
+    .join(",");
+  return `${ids}|${lines}`;
+}
+
 /**
- * Lays the chart out again whenever its inputs change; the previous layout stays on screen until
- * the new one arrives. onLayout runs with each fresh layout (to fit or centre the view).
+ * Lays the chart out again when its structure or the collapsed set changes (a new name, a
+ * works-with line or a fresh array with the same content does not); the previous layout stays on
+ * screen until the new one arrives. onLayout runs with each fresh layout (to centre the view).
  */
 export function useChartLayout(
   people: MapPerson[],
@@ -21,37 +34,37 @@ export function useChartLayout(
   collapsed: Set<string>,
   onLayout: (layout: ChartLayout) => void,
 ): ChartLayoutResult {
-  const [state, setState] = useState<LayoutState>({ layout: null, error: null, inputs: null });
-  const onLayoutRef = useRef(onLayout);
+  const [state, setState] = useState<LayoutState>({ layout: null, error: null, key: null, collapsed: null });
+  const key = useMemo(() => structureKey(people, relationships), [people, relationships]);
+  const latest = useRef({ people, relationships, onLayout });
   useEffect(() => {
-    onLayoutRef.current = onLayout;
+    latest.current = { people, relationships, onLayout };
   });
 
   useEffect(() => {
     let cancelled = false;
-    const inputs = [people, relationships, collapsed];
-    layoutChart(people, relationships, collapsed).then(
+    const { people: currentPeople, relationships: currentRelationships } = latest.current;
+    layoutChart(currentPeople, currentRelationships, collapsed).then(
       (layout) => {
         if (cancelled) return;
-        setState({ layout, error: null, inputs });
-        onLayoutRef.current(layout);
+        setState({ layout, error: null, key, collapsed });
+        latest.current.onLayout(layout);
       },
       (error: unknown) => {
         if (cancelled) return;
         setState((previous) => ({
           ...previous,
           error: error instanceof Error ? error.message : String(error),
-          inputs,
+          key,
+          collapsed,
         }));
       },
     );
     return () => {
       cancelled = true;
     };
-  }, [people, relationships, collapsed]);
+  }, [key, collapsed]);
 
-  const current = state.inputs;
-  const pending =
-    current === null || current[0] !== people || current[1] !== relationships || current[2] !== collapsed;
+  const pending = state.key !== key || state.collapsed !== collapsed;
   return { layout: state.layout, error: state.error, pending };
 }
