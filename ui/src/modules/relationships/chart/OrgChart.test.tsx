@@ -5,7 +5,15 @@ import type { Relationship } from "../types/map";
 import type { OrgChartProps } from "./OrgChart";
 import { OrgChart } from "./OrgChart";
 import { CARD_HEIGHT, CARD_WIDTH } from "./elkOptions";
-import { KINDS, makeLevel, makePerson, relation, reportsTo, threeLevelTree } from "./testing/chartFixtures";
+import {
+  generateForest,
+  KINDS,
+  makeLevel,
+  makePerson,
+  relation,
+  reportsTo,
+  threeLevelTree,
+} from "./testing/chartFixtures";
 
 function renderChart(overrides: Partial<OrgChartProps> = {}) {
   const { people, relationships } = threeLevelTree();
@@ -288,6 +296,15 @@ describe("OrgChart", () => {
 
     await waitFor(() => expect(document.querySelector('[data-relationship-id="r-acc1-new"]')).toHaveAttribute("data-to", "cto"));
     expect(document.querySelector('[data-relationship-id="r-acc1"]')).toBeNull();
+  });
+
+  it("opens a big account collapsed and still finds a deep person for focusId", async () => {
+    const { people, relationships } = generateForest(700, 1);
+    const deep = "p650";
+    renderChart({ people, relationships, groups: [], focusId: deep });
+
+    await waitFor(() => expect(card(deep)).toBeInTheDocument());
+    expect(screen.getAllByTestId("org-card").length).toBeLessThan(people.length);
   });
 
   it("expands the ancestors of a focused person", async () => {

@@ -97,13 +97,25 @@ function OrgChartCanvas({
     [groups],
   );
 
-  // Centre a requested person once a layout shows them.
+  // Centre a requested person once a layout shows them (opening their branch first if needed).
   const onLayout = (next: ChartLayout) => {
-    const target = pendingFocus ? next.nodeById.get(pendingFocus) : undefined;
+    if (!pendingFocus) return;
+    const target = next.nodeById.get(pendingFocus);
     if (target) {
       setTransform(centreTransform(target, size, transform.k));
       setPendingFocus(null);
+      return;
     }
+    const hiddenBy = ancestorsOf(next.managerOf, pendingFocus).filter((id) => collapsed.has(id));
+    if (hiddenBy.length === 0) {
+      setPendingFocus(null);
+      return;
+    }
+    setCollapsed((previous) => {
+      const expanded = new Set(previous);
+      for (const id of hiddenBy) expanded.delete(id);
+      return expanded;
+    });
   };
   const { layout, error, pending } = useChartLayout(people, relationships, collapsed, onLayout);
 
