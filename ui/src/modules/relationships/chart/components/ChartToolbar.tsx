@@ -103,18 +103,16 @@ export function ChartToolbar({
           >
             {connect.active ? "Connecting…" : "Connect"}
           </Button>
-          {connect.active ? (
-            <Select
-              data-testid="org-connect-kind"
-              aria-label="Relationship kind"
-              data={connect.kinds}
-              value={connect.kind}
-              onChange={connect.onKindChange}
-              allowDeselect={false}
-              w={160}
-              size="xs"
-            />
-          ) : null}
+          <Select
+            data-testid="org-connect-kind"
+            aria-label="Kind of relationship to draw"
+            data={connect.kinds}
+            value={connect.kind}
+            onChange={connect.onKindChange}
+            allowDeselect={false}
+            w={150}
+            size="xs"
+          />
         </Group>
       ) : null}
       {onExport ? (

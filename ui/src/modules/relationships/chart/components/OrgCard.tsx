@@ -66,15 +66,17 @@ export const OrgCard = memo(function OrgCard({
           : undefined;
   const strokeWidth = stroke ? 3 : undefined;
 
+  // Placeholders carry no personal data, not even in a label.
+  const who = person.placeholder ? "someone outside your area" : person.displayName;
   const toggle =
-    node.reportCount > 0 && !person.placeholder ? (
+    node.reportCount > 0 ? (
       <g
         data-testid="org-toggle"
         data-person-id={person.id}
         className={classes.toggle}
         transform={`translate(${width / 2 - 18} ${height + 4})`}
         role="button"
-        aria-label={node.collapsed ? `Show ${node.hiddenCount} below ${person.displayName}` : `Hide reports of ${person.displayName}`}
+        aria-label={node.collapsed ? `Show ${node.hiddenCount} below ${who}` : `Hide reports of ${who}`}
         onPointerDown={(event) => event.stopPropagation()}
         onClick={(event) => {
           event.stopPropagation();
