@@ -115,6 +115,7 @@ const COMMANDS: &[&str] = &[
     "delete_map_group",
     "save_communication_flow",
     "delete_communication_flow",
+    "save_map_image",
 ];
 
 /// Compiled only into the end-to-end test build (feature `e2e`) and granted there by

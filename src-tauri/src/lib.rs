@@ -132,6 +132,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::relationships::delete_map_group,
             commands::relationships::save_communication_flow,
             commands::relationships::delete_communication_flow,
+            commands::relationships::save_map_image,
         ])
 }
 

@@ -2,6 +2,8 @@
 //! (who reports to whom, relationships, kinds, levels and teams, communication flows), each
 //! edit undoable, as the signed-in user may see and change them.
 
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
 use chrono::Utc;
 use rapport_core::model::{
     AccountMap, CommunicationFlow, ContactRelationship, FlowInput, MapAccount, MapGroup,
@@ -9,9 +11,9 @@ use rapport_core::model::{
     RelationshipKindInput,
 };
 use rapport_core::relationship as core;
-use tauri::State;
+use tauri::{AppHandle, State};
 
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::state::AppState;
 
 #[tauri::command]
@@ -160,4 +162,63 @@ pub async fn delete_communication_flow(
 ) -> Result<(), AppError> {
     let (ready, actor) = state.actor().await?;
     Ok(core::delete_flow(&ready.db, &actor, &id, Utc::now()).await?)
+}
+
+/// The two image formats the page exports a map in.
+#[derive(Debug, Clone, Copy, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "lowercase")]
+pub enum MapImageFormat {
+    Svg,
+    Png,
+}
+
+/// Saves a map the page drew (SVG text or PNG bytes, as base64) where the user chooses; false
+/// when the dialog was cancelled. The page cannot write files itself.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_map_image(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    file_name: String,
+    format: MapImageFormat,
+    base64: String,
+) -> Result<bool, AppError> {
+    state.actor().await?;
+    let bytes = BASE64
+        .decode(base64.as_bytes())
+        .map_err(|_| AppError::new(ErrorCode::InvalidInput, "The image could not be read."))?;
+    let (kind, extension, looks_right) = match format {
+        MapImageFormat::Svg => (
+            "SVG image",
+            "svg",
+            bytes.windows(4).take(4096).any(|w| w == b"<svg"),
+        ),
+        MapImageFormat::Png => ("PNG image", "png", bytes.starts_with(b"\x89PNG\r\n\x1a\n")),
+    };
+    if !looks_right {
+        return Err(AppError::new(
+            ErrorCode::InvalidInput,
+            format!("The exported map is not a {kind}."),
+        ));
+    }
+    let Some(path) =
+        crate::dialog::save_file(&app, "Export the map", &file_name, kind, extension).await
+    else {
+        return Ok(false);
+    };
+    // Written beside the target and renamed, so a failed write never leaves half an image.
+    let partial = path.with_extension(format!("{extension}.partial"));
+    let written = async {
+        tokio::fs::write(&partial, &bytes).await?;
+        tokio::fs::rename(&partial, &path).await
+    }
+    .await;
+    if let Err(error) = written {
+        let _ = tokio::fs::remove_file(&partial).await;
+        return Err(AppError::new(
+            ErrorCode::Unavailable,
+            format!("The map could not be saved to {}: {error}", path.display()),
+        ));
+    }
+    Ok(true)
 }

@@ -7,6 +7,8 @@ import { EditContactPage } from "../modules/contacts/form/components/EditContact
 import { NewContactPage } from "../modules/contacts/form/components/NewContactPage";
 import { MyWorkPage } from "../modules/engagement/components/MyWorkPage";
 import { ImportPage } from "../modules/import/components/ImportPage";
+import { AccountPage } from "../modules/relationships/components/AccountPage";
+import { AccountsPage } from "../modules/relationships/components/AccountsPage";
 import { PlaceholderPage } from "../modules/placeholder/components/PlaceholderPage";
 import { AppLayout } from "../modules/shell/components/AppLayout";
 import { NotFoundPage } from "../modules/shell/components/NotFoundPage";
@@ -25,7 +27,8 @@ export const appRoutes: RouteObject[] = [
       { path: "contacts/:id/edit", element: <EditContactPage /> },
       { path: "contacts/:id", element: <ContactDetailPage /> },
       { path: "dashboard", element: <PlaceholderPage section="dashboard" /> },
-      { path: "relationships", element: <PlaceholderPage section="relationships" /> },
+      { path: "accounts", element: <AccountsPage /> },
+      { path: "accounts/:id", element: <AccountPage /> },
       { path: "import", element: <ImportPage /> },
       { path: "duplicates", element: <PlaceholderPage section="duplicates" /> },
       { path: "reports", element: <PlaceholderPage section="reports" /> },

@@ -147,6 +147,11 @@ export const commands = {
 	deleteMapGroup: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_map_group", { id })),
 	saveCommunicationFlow: (id: string | null, input: FlowInput) => typedError<CommunicationFlow, AppError>(__TAURI_INVOKE("save_communication_flow", { id, input })),
 	deleteCommunicationFlow: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_communication_flow", { id })),
+	/**
+	 *  Saves a map the page drew (SVG text or PNG bytes, as base64) where the user chooses; false
+	 *  when the dialog was cancelled. The page cannot write files itself.
+	 */
+	saveMapImage: (fileName: string, format: MapImageFormat, base64: string) => typedError<boolean, AppError>(__TAURI_INVOKE("save_map_image", { fileName, format, base64 })),
 };
 
 /* Types */
@@ -340,7 +345,8 @@ export type CommunicationFlow = {
 	frequency: FlowFrequency,
 	format: string | null,
 	channel: string | null,
-	ownerUserId: string | null,
+	/**  The user who makes sure it happens, by sign-in name (as contact owners are named). */
+	ownerUsername: string | null,
 	ownerName: string | null,
 	participants: FlowParticipant[],
 	/**  The latest interaction with any participant (group members included), UTC RFC 3339. */
@@ -787,7 +793,7 @@ export type FlowInput = {
 	frequency: FlowFrequency,
 	format?: string | null,
 	channel?: string | null,
-	ownerUserId?: string | null,
+	ownerUsername?: string | null,
 	participants?: FlowParticipantInput[],
 };
 
@@ -1134,6 +1140,9 @@ export type MapGroupInput = {
 	memberIds?: string[],
 };
 
+/**  The two image formats the page exports a map in. */
+export type MapImageFormat = "svg" | "png";
+
 /**
  *  A person on a map. A placeholder (`placeholder: true`, id "hidden-N") stands for someone
  *  outside the user's scope and carries no personal data.
@@ -1153,8 +1162,18 @@ export type MapPerson = {
 	 *  "inactive"); none when the record is fine.
 	 */
 	quality: string | null,
-	siteIds: string[],
+	/**
+	 *  The sites (of the map's account, on an account map) this person serves, with the role
+	 *  there; none for a placeholder.
+	 */
+	sites: MapPersonSite[],
 	groupIds: string[],
+};
+
+export type MapPersonSite = {
+	siteId: string,
+	role: SiteRole,
+	isPrimary: boolean,
 };
 
 export type MapSite = {

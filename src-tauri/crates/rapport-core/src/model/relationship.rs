@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ContactStatus, ContactType, FlowFrequency, GroupKind};
+use super::{ContactStatus, ContactType, FlowFrequency, GroupKind, SiteRole};
 
 /// A kind of relationship: the four built in, or one an administrator added.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -52,8 +52,18 @@ pub struct MapPerson {
     /// A short data-quality marker ("no email or phone", "not verified for a year",
     /// "inactive"); none when the record is fine.
     pub quality: Option<String>,
-    pub site_ids: Vec<String>,
+    /// The sites (of the map's account, on an account map) this person serves, with the role
+    /// there; none for a placeholder.
+    pub sites: Vec<MapPersonSite>,
     pub group_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MapPersonSite {
+    pub site_id: String,
+    pub role: SiteRole,
+    pub is_primary: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -97,7 +107,8 @@ pub struct CommunicationFlow {
     pub frequency: FlowFrequency,
     pub format: Option<String>,
     pub channel: Option<String>,
-    pub owner_user_id: Option<String>,
+    /// The user who makes sure it happens, by sign-in name (as contact owners are named).
+    pub owner_username: Option<String>,
     pub owner_name: Option<String>,
     pub participants: Vec<FlowParticipant>,
     /// The latest interaction with any participant (group members included), UTC RFC 3339.
@@ -207,7 +218,7 @@ pub struct FlowInput {
     #[serde(default)]
     pub channel: Option<String>,
     #[serde(default)]
-    pub owner_user_id: Option<String>,
+    pub owner_username: Option<String>,
     #[serde(default)]
     pub participants: Vec<FlowParticipantInput>,
 }

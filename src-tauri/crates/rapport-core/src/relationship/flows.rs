@@ -39,7 +39,7 @@ struct FlowRow {
     frequency: FlowFrequency,
     format: Option<String>,
     channel: Option<String>,
-    owner_user_id: Option<i64>,
+    owner_username: Option<String>,
     owner_name: Option<String>,
 }
 
@@ -52,7 +52,7 @@ pub(crate) async fn of_account(
     now: DateTime<Utc>,
 ) -> CoreResult<Vec<CommunicationFlow>> {
     let rows: Vec<FlowRow> = sqlx::query_as(
-        "SELECT f.id, f.name, f.frequency, f.format, f.channel, f.owner_user_id,
+        "SELECT f.id, f.name, f.frequency, f.format, f.channel, u.username AS owner_username,
             u.display_name AS owner_name
          FROM communication_flows f LEFT JOIN users u ON u.id = f.owner_user_id
          WHERE f.account_id = ?1 AND (?2 IS NULL OR f.id = ?2) ORDER BY f.name, f.id",
@@ -146,7 +146,7 @@ pub(crate) async fn of_account(
                 frequency: row.frequency,
                 format: row.format,
                 channel: row.channel,
-                owner_user_id: row.owner_user_id.map(wire),
+                owner_username: row.owner_username,
                 owner_name: row.owner_name,
                 participants: by_flow.remove(&row.id).unwrap_or_default(),
                 last_interaction_at: last,
@@ -240,24 +240,23 @@ pub async fn save_flow(
             groups.push(number);
         }
     }
-    let owner = match crate::validate::optional(input.owner_user_id.as_deref()) {
+    let owner = match crate::validate::optional(input.owner_username.as_deref()) {
         None => None,
         Some(owner) => {
-            let number = owner.parse::<i64>().unwrap_or(0);
-            let disabled: Option<bool> =
-                sqlx::query_scalar("SELECT disabled FROM users WHERE id = ?")
-                    .bind(number)
+            let user: Option<(i64, bool)> =
+                sqlx::query_as("SELECT id, disabled FROM users WHERE username = ?")
+                    .bind(owner)
                     .fetch_optional(&mut *tx)
                     .await?;
-            match disabled {
-                None => return Err(CoreError::invalid("ownerUserId", "there is no such user")),
-                Some(true) => {
+            match user {
+                None => return Err(CoreError::invalid("ownerUsername", "there is no such user")),
+                Some((_, true)) => {
                     return Err(CoreError::invalid(
-                        "ownerUserId",
+                        "ownerUsername",
                         "this user's account is disabled",
                     ))
                 }
-                Some(false) => Some(number),
+                Some((id, false)) => Some(id),
             }
         }
     };

@@ -123,7 +123,7 @@ fn placeholder(id: &str) -> MapPerson {
         status: None,
         has_photo: false,
         quality: None,
-        site_ids: Vec::new(),
+        sites: Vec::new(),
         group_ids: Vec::new(),
     }
 }
@@ -200,8 +200,9 @@ async fn map_people(
     builder.push(" ORDER BY c.id");
     let rows: Vec<PersonRow> = builder.build_query_as().fetch_all(&mut *conn).await?;
     let list = json_ids(&rows.iter().map(|r| r.id).collect::<Vec<_>>());
-    let sites: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT cs.contact_id, cs.site_id FROM contact_sites cs JOIN sites s ON s.id = cs.site_id
+    let sites: Vec<(i64, i64, SiteRole, bool)> = sqlx::query_as(
+        "SELECT cs.contact_id, cs.site_id, cs.role, cs.is_primary
+         FROM contact_sites cs JOIN sites s ON s.id = cs.site_id
          WHERE cs.contact_id IN (SELECT value FROM json_each(?1))
            AND (?2 IS NULL OR s.account_id = ?2)
          ORDER BY cs.contact_id, cs.site_id",
@@ -221,9 +222,13 @@ async fn map_people(
     .bind(account)
     .fetch_all(&mut *conn)
     .await?;
-    let mut site_ids: HashMap<i64, Vec<String>> = HashMap::new();
-    for (contact, site) in sites {
-        site_ids.entry(contact).or_default().push(wire(site));
+    let mut site_roles: HashMap<i64, Vec<MapPersonSite>> = HashMap::new();
+    for (contact, site, role, is_primary) in sites {
+        site_roles.entry(contact).or_default().push(MapPersonSite {
+            site_id: wire(site),
+            role,
+            is_primary,
+        });
     }
     let mut group_ids: HashMap<i64, Vec<String>> = HashMap::new();
     for (contact, group) in groups {
@@ -236,7 +241,7 @@ async fn map_people(
             placeholder: false,
             initials: initials(&row.first_name, &row.last_name, &row.display_name),
             quality: quality(&row, now),
-            site_ids: site_ids.remove(&row.id).unwrap_or_default(),
+            sites: site_roles.remove(&row.id).unwrap_or_default(),
             group_ids: group_ids.remove(&row.id).unwrap_or_default(),
             display_name: row.display_name,
             job_title: row.job_title,

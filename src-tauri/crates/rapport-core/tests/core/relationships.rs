@@ -395,6 +395,27 @@ async fn a_territory_manager_sees_no_one_outside_their_territory_on_a_map() {
         .unwrap();
     assert!(full.people.iter().any(|p| p.id == outsider.to_string()));
     assert!(full.people.iter().all(|p| !p.placeholder));
+    // Everyone is on the map through a site of this account, with their role there as stored.
+    let site_ids: Vec<&str> = full.sites.iter().map(|s| s.id.as_str()).collect();
+    for person in &full.people {
+        assert!(
+            !person.sites.is_empty(),
+            "{} is on the map through a site",
+            person.display_name
+        );
+        for site in &person.sites {
+            assert!(site_ids.contains(&site.site_id.as_str()));
+            let (role, primary): (SiteRole, bool) = sqlx::query_as(
+                "SELECT role, is_primary FROM contact_sites WHERE contact_id = ? AND site_id = ?",
+            )
+            .bind(person.id.parse::<i64>().unwrap())
+            .bind(site.site_id.parse::<i64>().unwrap())
+            .fetch_one(db.reader())
+            .await
+            .unwrap();
+            assert_eq!((site.role, site.is_primary), (role, primary));
+        }
+    }
 
     let map = rel::account_map(db, &territory, &account.to_string(), now)
         .await
@@ -409,7 +430,7 @@ async fn a_territory_manager_sees_no_one_outside_their_territory_on_a_map() {
     assert_eq!(hidden.len(), 1);
     assert_eq!(hidden[0].id, "hidden-1");
     assert_eq!(hidden[0].display_name, HIDDEN_NAME);
-    assert!(hidden[0].job_title.is_none() && hidden[0].site_ids.is_empty());
+    assert!(hidden[0].job_title.is_none() && hidden[0].sites.is_empty());
     let edge = map
         .relationships
         .iter()
@@ -642,7 +663,7 @@ async fn flows_show_the_last_interaction_with_any_participant_and_whether_it_is_
             frequency: FlowFrequency::Weekly,
             format: Some("Checklist".into()),
             channel: Some("meeting".into()),
-            owner_user_id: Some(admin.user_id().to_string()),
+            owner_username: Some(admin.username().to_string()),
             participants: vec![FlowParticipantInput {
                 contact_id: Some(member.to_string()),
                 group_id: None,
@@ -654,6 +675,7 @@ async fn flows_show_the_last_interaction_with_any_participant_and_whether_it_is_
     .unwrap();
     assert!(!weekly.overdue);
     assert_eq!(weekly.owner_name.as_deref(), Some(admin.display_name()));
+    assert_eq!(weekly.owner_username.as_deref(), Some(admin.username()));
     assert_eq!(weekly.participants[0].contact_id, Some(member.to_string()));
     // Names are unique per account; a participant is a contact or a group.
     let mut clash = FlowInput {
@@ -662,7 +684,7 @@ async fn flows_show_the_last_interaction_with_any_participant_and_whether_it_is_
         frequency: FlowFrequency::Monthly,
         format: None,
         channel: None,
-        owner_user_id: None,
+        owner_username: None,
         participants: vec![FlowParticipantInput {
             contact_id: None,
             group_id: None,
@@ -676,6 +698,17 @@ async fn flows_show_the_last_interaction_with_any_participant_and_whether_it_is_
         other => panic!("{other:?}"),
     }
     clash.participants.clear();
+    clash.owner_username = Some("nobody-by-this-name".into());
+    assert_eq!(
+        invalid(
+            rel::save_flow(db, admin, None, &clash, now)
+                .await
+                .unwrap_err()
+        )
+        .field,
+        "ownerUsername"
+    );
+    clash.owner_username = None;
     assert_eq!(
         invalid(
             rel::save_flow(db, admin, None, &clash, now)

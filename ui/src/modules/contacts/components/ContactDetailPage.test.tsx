@@ -5,20 +5,24 @@ import { IpcError } from "../../../ipc/client";
 import { contactHistory, getContact } from "../../../ipc/contacts";
 import { contactFollowUps, contactTimeline, engagementMetrics, getCadence, interactionConsent } from "../../../ipc/engagement";
 import { openExternal } from "../../../ipc/opener";
+import { contactRelationships } from "../../../ipc/relationships";
 import { makeMetrics } from "../../../test/engagementFixtures";
 import { makeContactDetail } from "../../../test/fixtures";
+import { makeMapPerson } from "../../../test/relationshipFixtures";
 import { renderApp } from "../../../test/renderApp";
 import { monthsSince } from "../utils/monthsSince";
 
 vi.mock("../../../ipc/contacts");
 vi.mock("../../../ipc/opener");
 vi.mock("../../../ipc/engagement");
+vi.mock("../../../ipc/relationships");
 
 beforeEach(() => {
   vi.mocked(getContact).mockResolvedValue(makeContactDetail());
   vi.mocked(contactHistory).mockResolvedValue([]);
   vi.mocked(openExternal).mockResolvedValue();
   vi.mocked(contactTimeline).mockResolvedValue({ items: [], nextCursor: null });
+  vi.mocked(contactRelationships).mockResolvedValue([]);
   vi.mocked(engagementMetrics).mockResolvedValue(makeMetrics());
   vi.mocked(contactFollowUps).mockResolvedValue([]);
   vi.mocked(getCadence).mockResolvedValue(null);
@@ -37,6 +41,29 @@ describe("ContactDetailPage", () => {
     expect(within(dialog).getByRole("radio", { name: "Call" })).toBeChecked();
     expect(within(dialog).getByRole("radio", { name: "Outbound" })).toBeChecked();
     expect(screen.queryByTestId("log-offer")).toBeNull();
+  });
+
+  it("lists the person's relationships from their side, outsiders without a name or link", async () => {
+    const relationship = { note: null, startsOn: null, endsOn: null };
+    vi.mocked(contactRelationships).mockResolvedValue([
+      {
+        relationship: { ...relationship, id: "r1", fromId: "42", toId: "7", kind: "reports_to" },
+        other: makeMapPerson("7", { displayName: "Sarah Johnson", jobTitle: "CTO" }),
+        outgoing: true,
+      },
+      {
+        relationship: { ...relationship, id: "r2", fromId: "hidden-1", toId: "42", kind: "reports_to" },
+        other: makeMapPerson("hidden-1", { placeholder: true, displayName: "Someone outside your area", sites: [] }),
+        outgoing: false,
+      },
+    ]);
+    renderApp("/contacts/42");
+    const [manager, report] = await screen.findAllByTestId("contact-relationship");
+    expect(manager).toHaveTextContent("Reports to");
+    expect(within(manager).getByRole("link", { name: "Sarah Johnson" })).toHaveAttribute("href", "/contacts/7");
+    expect(report).toHaveTextContent("Manages");
+    expect(report).toHaveTextContent("Someone outside your area");
+    expect(within(report).queryByRole("link")).toBeNull();
   });
 
   it("shows the contact's activity with its empty states", async () => {

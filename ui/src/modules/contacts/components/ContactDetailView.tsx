@@ -28,6 +28,7 @@ import { ActivitySection } from "../../engagement/components/ActivitySection";
 import { LogInteractionModal } from "../../engagement/components/LogInteractionModal";
 import { LogOfferBanner } from "../../engagement/components/LogOfferBanner";
 import { useLogDialog } from "../../engagement/hooks/useLogDialog";
+import { RelationshipsCard } from "../../relationships/components/RelationshipsCard";
 
 export type ContactDetailViewProps = {
   contact: ContactDetail;
@@ -125,6 +126,7 @@ function LiveContact({ contact, permissions, onAction }: LiveContactProps) {
             <AuthorityCard contact={contact} />
             <ApprovalsCard approvals={contact.approvals} />
             <LifecycleCard stage={contact.lifecycleStage} history={contact.lifecycleHistory} />
+            <RelationshipsCard contactId={contact.id} />
             <TagsCard tags={contact.tags} />
             <RecordCard contact={contact} />
           </Stack>

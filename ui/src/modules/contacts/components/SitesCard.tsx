@@ -1,5 +1,6 @@
-import { Badge, Button, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Table, Text } from "@mantine/core";
 import { IconBuilding } from "@tabler/icons-react";
+import { Link } from "react-router";
 import type { ContactSite } from "../../../ipc/bindings";
 import { formatMoney } from "../utils/formatMoney";
 import { siteRoleLabels } from "../utils/labels";
@@ -38,7 +39,11 @@ export function SitesCard({ sites, onSetPrimary }: SitesCardProps) {
             <Table.Tbody>
               {sites.map((site) => (
                 <Table.Tr key={site.siteId} data-testid="site-row" data-site-id={site.siteId} data-primary={site.isPrimary}>
-                  <Table.Td>{site.accountName}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/accounts/${site.accountId}`} size="sm" data-testid="site-account-link">
+                      {site.accountName}
+                    </Anchor>
+                  </Table.Td>
                   <Table.Td>{site.siteName}</Table.Td>
                   <Table.Td>{site.territory}</Table.Td>
                   <Table.Td>{site.region}</Table.Td>

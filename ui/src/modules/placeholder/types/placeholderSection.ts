@@ -1,7 +1,7 @@
 import type { NavSlug } from "../../shell/types/navItem";
 
 /** The sections still shown as a "not built yet" panel. */
-export type PlaceholderSection = Exclude<NavSlug, "contacts" | "import" | "work">;
+export type PlaceholderSection = Exclude<NavSlug, "contacts" | "import" | "work" | "relationships">;
 
 export type SectionPlan = {
   /** One sentence: what the section is for. */

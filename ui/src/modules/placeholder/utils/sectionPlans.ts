@@ -11,15 +11,6 @@ export const sectionPlans: Record<PlaceholderSection, SectionPlan> = {
       "Charts that open the matching, filtered contact list",
     ],
   },
-  relationships: {
-    summary: "Who reports to whom at each customer account, drawn as an org chart.",
-    plans: [
-      "An org chart per account, laid out automatically, plus a free graph view",
-      "Drag a person onto another to change who they report to",
-      "Communication flows between people",
-      "Export the map as an image",
-    ],
-  },
   duplicates: {
     summary: "Find people who are in the database more than once and merge them.",
     plans: [

@@ -14,7 +14,7 @@ export const navItems: NavItem[] = [
   { slug: "dashboard", label: "Dashboard", path: "/dashboard", icon: IconLayoutDashboard, group: "work", built: false },
   { slug: "work", label: "My work", path: "/work", icon: IconListCheck, group: "work", built: true },
   { slug: "contacts", label: "Contacts", path: "/contacts", icon: IconAddressBook, group: "work", built: true },
-  { slug: "relationships", label: "Relationship map", path: "/relationships", icon: IconHierarchy2, group: "work", built: false },
+  { slug: "relationships", label: "Accounts and maps", path: "/accounts", icon: IconHierarchy2, group: "work", built: true },
   { slug: "import", label: "Import", path: "/import", icon: IconFileImport, group: "data", built: true },
   { slug: "duplicates", label: "Duplicates", path: "/duplicates", icon: IconCopy, group: "data", built: false },
   { slug: "reports", label: "Reports", path: "/reports", icon: IconChartBar, group: "data", built: false },

@@ -1,0 +1,74 @@
+//! Typed wrappers for the relationship-map commands: accounts with their maps, reports-to and
+//! other relationships (each edit answers with a change that can be undone), levels and teams,
+//! communication flows.
+import { commands } from "./bindings";
+import type {
+  AccountMap,
+  CommunicationFlow,
+  ContactRelationship,
+  FlowInput,
+  MapAccount,
+  MapGroup,
+  MapGroupInput,
+  RelationshipChange,
+  RelationshipInput,
+  RelationshipKind,
+} from "./bindings";
+import { call, type CallOptions } from "./client";
+
+export function listMapAccounts(query: string | null, options?: CallOptions): Promise<MapAccount[]> {
+  return call(() => commands.listMapAccounts(query), options);
+}
+
+export function accountMap(accountId: string, options?: CallOptions): Promise<AccountMap> {
+  return call(() => commands.accountMap(accountId), options);
+}
+
+export function contactRelationships(contactId: string, options?: CallOptions): Promise<ContactRelationship[]> {
+  return call(() => commands.contactRelationships(contactId), options);
+}
+
+export function relationshipKinds(options?: CallOptions): Promise<RelationshipKind[]> {
+  return call(() => commands.relationshipKinds(), options);
+}
+
+/** Makes `managerId` the person's manager; null removes the manager. */
+export function setReportsTo(contactId: string, managerId: string | null): Promise<RelationshipChange> {
+  return call(() => commands.setReportsTo(contactId, managerId));
+}
+
+export function addRelationship(input: RelationshipInput): Promise<RelationshipChange> {
+  return call(() => commands.addRelationship(input));
+}
+
+export function removeRelationship(id: string): Promise<RelationshipChange> {
+  return call(() => commands.removeRelationship(id));
+}
+
+/** Puts back what the change altered; answers with the undo, itself a change. */
+export function undoRelationshipChange(changeId: string): Promise<RelationshipChange> {
+  return call(() => commands.undoRelationshipChange(changeId));
+}
+
+/** Creates a level or team when `id` is null, else replaces it. */
+export function saveMapGroup(id: string | null, input: MapGroupInput): Promise<MapGroup> {
+  return call(() => commands.saveMapGroup(id, input));
+}
+
+export function deleteMapGroup(id: string): Promise<null> {
+  return call(() => commands.deleteMapGroup(id));
+}
+
+/** Creates a communication flow when `id` is null, else replaces it. */
+export function saveCommunicationFlow(id: string | null, input: FlowInput): Promise<CommunicationFlow> {
+  return call(() => commands.saveCommunicationFlow(id, input));
+}
+
+export function deleteCommunicationFlow(id: string): Promise<null> {
+  return call(() => commands.deleteCommunicationFlow(id));
+}
+
+/** Asks where to save the exported map and writes it; false when the dialog was cancelled. */
+export function saveMapImage(fileName: string, format: "svg" | "png", base64: string): Promise<boolean> {
+  return call(() => commands.saveMapImage(fileName, format, base64));
+}
