@@ -1,6 +1,7 @@
 //! The demo organisation's relationship maps, after the seed's Acme example: every account gets
-//! the levels Executive, Project and Support, a reports-to hierarchy over its people (one head
-//! per level, everyone else under someone), a few assistant, works-with and influence links,
+//! the levels Executive, Project and Support, a reports-to hierarchy over its people (the most
+//! senior titles at the top, everyone under the executive head), a few assistant, works-with
+//! and influence links,
 //! and the three flows of the seed's communication matrix. All of it from each account's
 //! contacts in id order, so the same demo gives the same maps; rows go in with multi-row
 //! inserts in one transaction.
@@ -84,12 +85,34 @@ fn level_of(contact_type: ContactType) -> usize {
 }
 
 /// Each member reports to the one `BRANCHING` places before them in their level (a tree three
-/// wide), the first of each level to no one.
+/// wide); the head of the project and support levels reports to the executive head.
 const BRANCHING: usize = 3;
+
+/// How senior a demo job title sounds, so the heads of a level are its directors and managers
+/// and a clerk never heads a managing director.
+fn seniority(title: Option<&str>) -> u8 {
+    let title = title.unwrap_or_default();
+    const RANKS: [(&str, u8); 9] = [
+        ("Managing Director", 9),
+        ("Director", 8),
+        ("General Manager", 7),
+        ("Head of", 7),
+        ("Controller", 6),
+        ("Manager", 5),
+        ("Lead", 4),
+        ("Supervisor", 3),
+        ("Coordinator", 2),
+    ];
+    RANKS
+        .iter()
+        .find(|(word, _)| title.contains(word))
+        .map_or(1, |(_, rank)| *rank)
+}
 
 struct Person {
     id: i64,
     contact_type: ContactType,
+    job_title: Option<String>,
     owner: Option<String>,
 }
 
@@ -105,18 +128,19 @@ pub(super) async fn create(db: &Database, options: DemoOptions) -> CoreResult<()
         .fetch_all(db.reader())
         .await?;
     // Each contact once, at its first site's account.
-    let rows: Vec<(i64, i64, ContactType, Option<String>)> = sqlx::query_as(
-        "SELECT c.id, s.account_id, c.contact_type, c.owner FROM contacts c
+    let rows: Vec<(i64, i64, ContactType, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT c.id, s.account_id, c.contact_type, c.job_title, c.owner FROM contacts c
          JOIN sites s ON s.id = (SELECT min(site_id) FROM contact_sites cs WHERE cs.contact_id = c.id)
          WHERE c.erased_at IS NULL ORDER BY s.account_id, c.id",
     )
     .fetch_all(db.reader())
     .await?;
     let mut by_account: HashMap<i64, Vec<Person>> = HashMap::new();
-    for (id, account, contact_type, owner) in rows {
+    for (id, account, contact_type, job_title, owner) in rows {
         by_account.entry(account).or_default().push(Person {
             id,
             contact_type,
+            job_title,
             owner,
         });
     }
@@ -137,8 +161,12 @@ pub(super) async fn create(db: &Database, options: DemoOptions) -> CoreResult<()
         for person in &people {
             levels[level_of(person.contact_type)].push(person);
         }
-        // A level nobody's type fills borrows from the largest one, so every level has people
-        // when the account has three or more.
+        // Most senior first (stable: the same demo gives the same maps).
+        for level in &mut levels {
+            level.sort_by_key(|p| std::cmp::Reverse(seniority(p.job_title.as_deref())));
+        }
+        // A level nobody's type fills borrows the least senior of the largest one, so every
+        // level has people when the account has three or more.
         for empty in 0..3 {
             if levels[empty].is_empty() {
                 let largest = (0..3).max_by_key(|l| levels[*l].len()).unwrap_or(0);
@@ -184,9 +212,12 @@ pub(super) async fn create(db: &Database, options: DemoOptions) -> CoreResult<()
             participants.push(vec![group.into(), group.into()]);
         }
         let heads: Vec<&Person> = levels.iter().filter_map(|l| l.first().copied()).collect();
-        // The project and support heads work together; the executive head influences the
-        // project head; the last of the project level assists the executive head.
+        // One organisation: the project and support heads report to the executive head and
+        // work together; the executive head influences the project head; the last of the
+        // project level assists the executive head.
         if let [executive, project, support] = heads.as_slice() {
+            edge(project.id, executive.id, "reports_to");
+            edge(support.id, executive.id, "reports_to");
             edge(project.id, support.id, "works_with");
             edge(executive.id, project.id, "influences");
             if levels[1].len() > 2 {

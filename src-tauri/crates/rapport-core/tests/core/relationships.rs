@@ -874,6 +874,16 @@ async fn every_demo_account_has_levels_a_hierarchy_and_the_seeds_flows() {
     )
     .await;
     assert!(deepest < 50);
+    // Managers are at least as senior as the people under them: no clerk heads a director.
+    let inverted = count(
+        db,
+        "SELECT count(*) FROM relationships r
+         JOIN contacts p ON p.id = r.from_contact_id JOIN contacts m ON m.id = r.to_contact_id
+         WHERE r.kind = 'reports_to' AND p.job_title LIKE '%Director%'
+           AND m.job_title NOT LIKE '%Director%'",
+    )
+    .await;
+    assert_eq!(inverted, 0, "a director reports to someone less senior");
 }
 
 #[tokio::test]

@@ -160,13 +160,28 @@ describe("OrgChart", () => {
     expect(props.onOpenPerson).not.toHaveBeenCalled();
   });
 
-  it("refuses a drop onto the person's own report", async () => {
+  it("marks a drop onto the person's own report as a loop and leaves the refusal to the core", async () => {
     const { props } = renderChart();
     await screen.findAllByTestId("org-card");
     const from = centreOf("cto");
     const to = centreOf("dev1");
 
     fireEvent.pointerDown(card("cto"), { ...from, button: 0, pointerId: 1 });
+    fireEvent.pointerMove(window, { ...to, pointerId: 1 });
+    expect(await screen.findByTestId("org-drag-ghost")).toHaveTextContent("would report to their own report");
+    fireEvent.pointerUp(window, { ...to, pointerId: 1 });
+
+    // The core refuses it with a message naming both people; the page shows that message.
+    expect(props.onReparent).toHaveBeenCalledWith("cto", "dev1");
+  });
+
+  it("ignores a drop onto the person's current manager", async () => {
+    const { props } = renderChart();
+    await screen.findAllByTestId("org-card");
+    const from = centreOf("dev1");
+    const to = centreOf("cto");
+
+    fireEvent.pointerDown(card("dev1"), { ...from, button: 0, pointerId: 1 });
     fireEvent.pointerMove(window, { ...to, pointerId: 1 });
     expect(await screen.findByTestId("org-drag-ghost")).toHaveTextContent("cannot report here");
     fireEvent.pointerUp(window, { ...to, pointerId: 1 });

@@ -535,7 +535,9 @@ function OrgChartCanvas({
               <Text span size="xs" c={dragTarget.allowed ? "green" : "red"} ml={6}>
                 {dragTarget.allowed
                   ? `→ reports to ${peopleById.get(dragTarget.personId)?.displayName ?? ""}`
-                  : "cannot report here"}
+                  : dragTarget.loop
+                    ? "would report to their own report"
+                    : "cannot report here"}
               </Text>
             ) : null}
           </div>

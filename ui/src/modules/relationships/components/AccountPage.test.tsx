@@ -54,10 +54,12 @@ describe("AccountPage", () => {
   it("shows the core's refusal of a drag, and undoes an accepted one", async () => {
     vi.mocked(setReportsTo).mockImplementation(async (person) => {
       if (person === "c1") {
+        const sentence =
+          "Sarah Johnson cannot report to Jane Smith: Jane Smith already reports to Sarah Johnson (directly or through others).";
         throw new IpcError({
           code: "invalid_input",
-          message: "Sarah Johnson cannot report to Jane Smith: Jane Smith already reports to Sarah Johnson (directly or through others).",
-          fields: [],
+          message: `managerId: ${sentence}`,
+          fields: [{ field: "managerId", message: sentence }],
         });
       }
       return { changeId: "ch1", summary: "Jane Smith now reports to Sarah Johnson." };
@@ -65,7 +67,8 @@ describe("AccountPage", () => {
     vi.mocked(undoRelationshipChange).mockResolvedValue({ changeId: "ch2", summary: "Undone." });
     const { user } = renderApp("/accounts/a1", routes);
     await user.click(await screen.findByText("drag Sarah onto Jane"));
-    expect(await screen.findByTestId("org-refusal")).toHaveTextContent("Sarah Johnson cannot report to Jane Smith");
+    const refusal = await screen.findByTestId("org-refusal");
+    expect(refusal).toHaveTextContent(/^Sarah Johnson cannot report to Jane Smith/);
 
     await user.click(screen.getByText("drag Jane onto Sarah"));
     const change = await screen.findByTestId("org-last-change");

@@ -54,6 +54,7 @@ export function AccountPage() {
   }
   const account = map.data;
   const visible = account.people.filter((person) => !person.placeholder).length;
+  const overdueFlows = account.flows.filter((flow) => flow.overdue).length;
 
   return (
     <Stack gap="md" p="lg" h="100%" data-testid="account-page" data-account-id={account.accountId}>
@@ -89,13 +90,19 @@ export function AccountPage() {
           <Tabs.Tab value="people" leftSection={<IconUsers size={16} />} data-testid="account-tab-people">
             Sites and people
           </Tabs.Tab>
-          <Tabs.Tab value="flows" leftSection={<IconRoute size={16} />} data-testid="account-tab-flows">
+          <Tabs.Tab
+            value="flows"
+            leftSection={<IconRoute size={16} />}
+            rightSection={
+              overdueFlows > 0 ? (
+                <Badge size="xs" color="orange" variant="light" title="Flows whose rhythm was not kept">
+                  {overdueFlows} overdue
+                </Badge>
+              ) : null
+            }
+            data-testid="account-tab-flows"
+          >
             Communication flows
-            {account.flows.some((flow) => flow.overdue) ? (
-              <Badge size="xs" color="orange" ml={6} circle>
-                !
-              </Badge>
-            ) : null}
           </Tabs.Tab>
           <Tabs.Tab value="timeline" leftSection={<IconMessages size={16} />} data-testid="account-tab-timeline">
             Timeline

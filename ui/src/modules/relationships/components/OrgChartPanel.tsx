@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Text } from "@mantine/core";
+import { Alert, Box, Button, Group, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconArrowBackUp, IconCheck } from "@tabler/icons-react";
 import { useState } from "react";
@@ -15,6 +15,7 @@ import {
 import { OrgChart } from "../chart/OrgChart";
 import { useMapEdit } from "../hooks/useMapEdit";
 import { imageBase64 } from "../utils/imageBase64";
+import { refusalMessage } from "../utils/refusalMessage";
 
 export type OrgChartPanelProps = {
   account: AccountMap;
@@ -52,7 +53,7 @@ export function OrgChartPanel({ account }: OrgChartPanelProps) {
     setRefusal(null);
     edit.mutate(next, {
       onSuccess: (change) => setLastChange(change),
-      onError: (error) => setRefusal(formatIpcError(error).message),
+      onError: (error) => setRefusal(refusalMessage(error)),
     });
   };
 
@@ -66,7 +67,9 @@ export function OrgChartPanel({ account }: OrgChartPanelProps) {
   };
 
   return (
-    <>
+    // The chart takes the window's height below the page header (the header, tabs and status bar
+    // are about 250 px), so big accounts get all the room there is.
+    <Box style={{ height: "calc(100vh - 250px)", minHeight: 480, display: "flex", flexDirection: "column" }}>
       {refusal ? (
         <Alert
           color="red"
@@ -93,7 +96,7 @@ export function OrgChartPanel({ account }: OrgChartPanelProps) {
               onClick={() =>
                 undo.mutate(lastChange.changeId, {
                   onSuccess: () => setLastChange(null),
-                  onError: (error) => setRefusal(formatIpcError(error).message),
+                  onError: (error) => setRefusal(refusalMessage(error)),
                 })
               }
               data-testid="org-undo"
@@ -114,7 +117,8 @@ export function OrgChartPanel({ account }: OrgChartPanelProps) {
         onAddRelationship={(fromId, toId, relationship) => apply({ kind: "add", fromId, toId, relationship })}
         onRemoveRelationship={(id) => apply({ kind: "remove", id })}
         onExport={(format, data) => void exportImage(format, data)}
+        exportTitle={account.accountName}
       />
-    </>
+    </Box>
   );
 }

@@ -10,7 +10,11 @@ export const DRAG_THRESHOLD = 5;
 export const NO_MANAGER_ZONE_TESTID = "org-no-manager-zone";
 
 export type DropTarget =
-  | { type: "person"; personId: string; allowed: boolean }
+  /**
+   * `loop`: the target is in the dragged person's own branch. The drop still goes to the core,
+   * whose refusal names the people, so the user learns why.
+   */
+  | { type: "person"; personId: string; allowed: boolean; loop: boolean }
   | { type: "no-manager" }
   | null;
 
@@ -167,11 +171,9 @@ export function useChartPointer(options: ChartPointerOptions): ChartPointer {
     const rect = canvas.getBoundingClientRect();
     const node = nodeAt(layout, toChart(transform, clientX - rect.left, clientY - rect.top));
     if (!node || node.id === personId) return null;
-    const allowed =
-      !isPlaceholder(node.id) &&
-      layout.managerOf.get(personId) !== node.id &&
-      !isInSubtree(layout.managerOf, personId, node.id);
-    return { type: "person", personId: node.id, allowed };
+    const loop = isInSubtree(layout.managerOf, personId, node.id);
+    const allowed = !isPlaceholder(node.id) && layout.managerOf.get(personId) !== node.id && !loop;
+    return { type: "person", personId: node.id, allowed, loop: loop && !isPlaceholder(node.id) };
   }, []);
 
   const onCardPointerDown = useCallback(
@@ -214,7 +216,9 @@ export function useChartPointer(options: ChartPointerOptions): ChartPointer {
           suppressNextClick();
           // The drop is decided where the pointer comes up, whatever the last frame showed.
           const target = resolveTarget(personId, up.clientX, up.clientY);
-          if (target?.type === "person" && target.allowed) live.current.onReparent(personId, target.personId);
+          if (target?.type === "person" && (target.allowed || target.loop)) {
+            live.current.onReparent(personId, target.personId);
+          }
           else if (target?.type === "no-manager" && live.current.layout?.managerOf.has(personId)) {
             live.current.onReparent(personId, null);
           }

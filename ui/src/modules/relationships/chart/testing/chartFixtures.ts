@@ -3,9 +3,7 @@ import type { MapGroup, MapPerson, Relationship, RelationshipKind } from "../../
 
 export function makePerson(id: string, overrides: Partial<MapPerson> = {}): MapPerson {
   const displayName = overrides.displayName ?? `Person ${id}`;
-  // The sites field is left out (and the object asserted): the chart never reads it, and its
-  // shape is still settling between the core and the map page.
-  const person = {
+  return {
     id,
     placeholder: false,
     displayName,
@@ -21,10 +19,10 @@ export function makePerson(id: string, overrides: Partial<MapPerson> = {}): MapP
     status: "active",
     hasPhoto: false,
     quality: null,
+    sites: [],
     groupIds: [],
     ...overrides,
   };
-  return person as MapPerson;
 }
 
 let nextId = 0;
