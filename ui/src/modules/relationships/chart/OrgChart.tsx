@@ -44,6 +44,9 @@ export type OrgChartProps = {
   exportTitle?: string;
 };
 
+/** The legend's width and margin, kept free when the chart is fitted. */
+const LEGEND_ROOM = 170;
+
 type ConnectState = { active: boolean; kind: string | null; sourceId: string | null };
 
 /** The card menu, at a point relative to the canvas. */
@@ -86,8 +89,9 @@ function OrgChartCanvas({
   const [exportError, setExportError] = useState<string | null>(null);
   const [cardMenu, setCardMenu] = useState<CardMenuState | null>(null);
   const { transform, setTransform, autoFit, fitTo, size, canvasRef, canvas, zoomBy } = usePanZoom();
-  // Room for the "no manager" drop zone under the chart.
+  // Room for the "no manager" drop zone under the chart and the legend at its bottom left.
   const reserveBottom = mayEdit ? 52 : 0;
+  const reserveLeft = LEGEND_ROOM;
 
   const peopleById = useMemo(() => new Map(people.map((person) => [person.id, person])), [people]);
   const styles = useMemo(() => kindStyles(kinds), [kinds]);
@@ -123,7 +127,7 @@ function OrgChartCanvas({
   const [fittedTo, setFittedTo] = useState<{ layout: ChartLayout; size: typeof size } | null>(null);
   if (autoFit && !pendingFocus && layout && size.width > 0 && (fittedTo?.layout !== layout || fittedTo.size !== size)) {
     setFittedTo({ layout, size });
-    fitTo(layout, reserveBottom);
+    fitTo(layout, reserveBottom, reserveLeft);
   }
 
   const requestFocus = (personId: string) => {
@@ -217,7 +221,7 @@ function OrgChartCanvas({
   );
 
   const fit = () => {
-    if (layout) fitTo(layout, reserveBottom);
+    if (layout) fitTo(layout, reserveBottom, reserveLeft);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

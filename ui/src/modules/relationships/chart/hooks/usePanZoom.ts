@@ -6,6 +6,9 @@ export const MAX_SCALE = 2.5;
 
 export type ViewSize = { width: number; height: number };
 
+/** What fitting needs of a layout (the network view has its own layout type). */
+export type FitBounds = Pick<ChartLayout, "width" | "height">;
+
 export type PanZoom = {
   transform: ChartTransform;
   /** A move by the user: from then on the view stays where they put it. */
@@ -13,7 +16,7 @@ export type PanZoom = {
   /** True until the user pans, zooms or focuses: the chart then refits when it or the canvas changes. */
   autoFit: boolean;
   /** Shows the whole layout and goes back to fitting automatically. */
-  fitTo: (layout: ChartLayout, reserveBottom?: number) => void;
+  fitTo: (layout: FitBounds, reserveBottom?: number, reserveLeft?: number) => void;
   size: ViewSize;
   /** Callback ref for the canvas element (measures it and listens to the wheel). */
   canvasRef: (element: HTMLDivElement | null) => void;
@@ -25,20 +28,24 @@ function clampScale(k: number): number {
   return Math.min(MAX_SCALE, Math.max(MIN_SCALE, k));
 }
 
-/** The transform that shows the whole chart (never enlarged past 100 %). */
-export function fitTransform(layout: ChartLayout, size: ViewSize, reserveBottom = 0): ChartTransform {
+/**
+ * The transform that shows the whole chart (never enlarged past 100 %), clear of what covers
+ * the canvas's bottom edge (the drop zone) and left edge (the legend).
+ */
+export function fitTransform(layout: FitBounds, size: ViewSize, reserveBottom = 0, reserveLeft = 0): ChartTransform {
   if (layout.width === 0 || size.width === 0) return { x: 0, y: 0, k: 1 };
   const height = Math.max(1, size.height - reserveBottom);
-  const k = clampScale(Math.min(size.width / layout.width, height / layout.height, 1));
+  const width = Math.max(1, size.width - reserveLeft);
+  const k = clampScale(Math.min(width / layout.width, height / layout.height, 1));
   return {
     k,
-    x: (size.width - layout.width * k) / 2,
+    x: reserveLeft + (width - layout.width * k) / 2,
     y: Math.max(0, (height - layout.height * k) / 2),
   };
 }
 
 /** The transform that centres a card, at a readable scale. */
-export function centreTransform(node: ChartNode, size: ViewSize, k: number): ChartTransform {
+export function centreTransform(node: Pick<ChartNode, "x" | "y" | "width" | "height">, size: ViewSize, k: number): ChartTransform {
   const scale = Math.max(k, 0.8);
   return {
     k: scale,
@@ -93,9 +100,9 @@ export function usePanZoom(): PanZoom {
   }, []);
 
   const fitTo = useCallback(
-    (layout: ChartLayout, reserveBottom = 0) => {
+    (layout: FitBounds, reserveBottom = 0, reserveLeft = 0) => {
       setAutoFit(true);
-      setRawTransform(fitTransform(layout, size, reserveBottom));
+      setRawTransform(fitTransform(layout, size, reserveBottom, reserveLeft));
     },
     [size],
   );
