@@ -189,6 +189,12 @@ fn load(
         }
     }
 
+    // Rounding the Zipf shares can leave a few short of `n`.
+    let planned: u64 = quota.iter().sum();
+    for _ in planned..n {
+        quota[rng.gen_range(0..people.len())] += 1;
+    }
+
     let start = (now - Duration::days(HISTORY_DAYS)).timestamp_millis();
     let end = (now - Duration::days(1)).timestamp_millis();
     let now_ms = now.timestamp_millis();
