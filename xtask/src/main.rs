@@ -22,7 +22,8 @@ Commands:
   test                   run every check: rustfmt, clippy, core-has-no-Tauri, Rust tests,
                          UI type check, lint and unit tests, app build, end-to-end tests
   e2e [--no-build]       build the app (unless --no-build) and run only the end-to-end tests
-  bench [--contacts N]   release-build benchmark of the core (default N = 1000000), JSON output
+  bench [--contacts N] [--interactions N] [--engagement-only]
+                         release-build benchmark of the core (default N = 1000000), JSON output
   fmt                    format Rust (cargo fmt) and fix what ESLint can fix in ui/
   deps                   install the prerequisites only (system packages, npm packages, tauri-driver)
 ";
@@ -473,6 +474,8 @@ fn with_keychain(root: &Path, cmd: std::process::Command) -> std::process::Comma
 fn bench(args: &[String]) -> Result<()> {
     let mut contacts: u64 = 1_000_000;
     let mut import_rows: Option<u64> = None;
+    let mut interactions: Option<u64> = None;
+    let mut engagement_only = false;
     let mut rest = args.iter();
     let number = |flag: &str, value: Option<&String>| -> Result<u64> {
         let value = value.ok_or_else(|| Error::new(format!("`{flag}` needs a number")))?;
@@ -485,9 +488,11 @@ fn bench(args: &[String]) -> Result<()> {
         match arg.as_str() {
             "--contacts" => contacts = number(arg, rest.next())?,
             "--import-rows" => import_rows = Some(number(arg, rest.next())?),
+            "--interactions" => interactions = Some(number(arg, rest.next())?),
+            "--engagement-only" => engagement_only = true,
             other => {
                 return Err(Error::new(format!(
-                    "`cargo xtask bench` takes only `--contacts N` and `--import-rows N` (got `{other}`)"
+                    "`cargo xtask bench` takes only `--contacts N`, `--import-rows N`, `--interactions N` and `--engagement-only` (got `{other}`)"
                 )))
             }
         }
@@ -501,6 +506,13 @@ fn bench(args: &[String]) -> Result<()> {
         .args(["--contacts", contacts.as_str(), "--json"]);
     if let Some(rows) = &import_rows {
         command.args(["--import-rows", rows.as_str()]);
+    }
+    let interactions = interactions.map(|n| n.to_string());
+    if let Some(n) = &interactions {
+        command.args(["--interactions", n.as_str()]);
+    }
+    if engagement_only {
+        command.arg("--engagement-only");
     }
     run(command.current_dir(&root))
 }

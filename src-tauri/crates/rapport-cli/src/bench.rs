@@ -54,14 +54,29 @@ struct Report {
     /// Import rate as a share of `same_schema_rows_per_s`.
     import_pct_of_same_schema: f64,
     import_skipped_as_duplicates: u64,
+    /// `--interactions N`: the engagement figures (see `bench_engagement`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    engagement: Option<crate::bench_engagement::EngagementReport>,
 }
 
+/// `--engagement-only`: the contacts through the core's bulk path, then the engagement figures.
+#[derive(Serialize)]
+struct EngagementOnlyReport {
+    contacts: u64,
+    create_rows_per_s: f64,
+    database_mb: f64,
+    engagement: crate::bench_engagement::EngagementReport,
+}
+
+#[allow(clippy::too_many_arguments)]
 pub async fn run(
     n: u64,
     import_rows: u64,
     seed: u64,
     dir: Option<PathBuf>,
     json: bool,
+    interactions: u64,
+    engagement_only: bool,
 ) -> anyhow::Result<()> {
     let temp;
     let dir = match dir {
@@ -84,6 +99,9 @@ pub async fn run(
         seed,
         now: chrono::Utc::now(),
     };
+    if engagement_only {
+        return engagement_only_run(&dir, options, interactions, &say).await;
+    }
     say(&format!("generating {n} contacts in memory…"));
     let org = demo::organisation(options);
     let records: Vec<ContactRecord> = ContactGenerator::new(&org, options)
@@ -226,6 +244,14 @@ pub async fn run(
     let import_seconds = started.elapsed().as_secs_f64();
     let import_rate = imported.records as f64 / import_seconds;
     db.close().await;
+    let engagement = if interactions > 0 {
+        Some(
+            crate::bench_engagement::run(&path, &key, interactions, seed, options.now, n, &say)
+                .await?,
+        )
+    } else {
+        None
+    };
 
     let report = Report {
         contacts: n,
@@ -247,6 +273,7 @@ pub async fn run(
         import_seconds: (import_seconds * 10.0).round() / 10.0,
         import_pct_of_same_schema: (100.0 * import_rate / same_schema).round(),
         import_skipped_as_duplicates: imported.skipped,
+        engagement,
     };
     crate::emit(&serde_json::to_string(&report)?)?;
     if !json {
@@ -260,6 +287,45 @@ pub async fn run(
             report.import_pct_of_same_schema, report.import_rows_per_s
         );
     }
+    Ok(())
+}
+
+/// Contacts through the core's bulk path only (no references, searches or import), then the
+/// engagement history and its figures.
+async fn engagement_only_run(
+    dir: &Path,
+    options: DemoOptions,
+    interactions: u64,
+    say: &dyn Fn(&str),
+) -> anyhow::Result<()> {
+    let n = options.contacts;
+    say(&format!("generating {n} contacts in memory…"));
+    let org = demo::organisation(options);
+    let records: Vec<ContactRecord> = ContactGenerator::new(&org, options)
+        .batches(10_000)
+        .flatten()
+        .collect();
+    let key = DatabaseKey::generate();
+    say("create: the core's bulk path…");
+    let path = fresh(&dir.join("rapport.sqlite3"))?;
+    let started = Instant::now();
+    let db = Database::create(&path, &key).await?;
+    bulk::insert_organisation(&db, &org).await?;
+    bulk::insert_contacts(&db, demo::HOME_COUNTRY, n, records.chunks(5_000), |_| {}).await?;
+    let create = n as f64 / started.elapsed().as_secs_f64();
+    drop(records);
+    demo::users::create(&db, options.now).await?;
+    db.close().await;
+    let engagement =
+        crate::bench_engagement::run(&path, &key, interactions, options.seed, options.now, n, say)
+            .await?;
+    let report = EngagementOnlyReport {
+        contacts: n,
+        create_rows_per_s: create.round(),
+        database_mb: (file_size(&path) as f64 / 1_048_576.0 * 10.0).round() / 10.0,
+        engagement,
+    };
+    crate::emit(&serde_json::to_string(&report)?)?;
     Ok(())
 }
 
@@ -327,7 +393,7 @@ fn search_query(text: &str) -> ContactListQuery {
     }
 }
 
-async fn sign_in(db: &Database, username: &str) -> anyhow::Result<Actor> {
+pub(crate) async fn sign_in(db: &Database, username: &str) -> anyhow::Result<Actor> {
     let credentials = Credentials {
         username,
         password: demo::users::PASSWORD,
@@ -435,7 +501,10 @@ fn fresh(path: &Path) -> anyhow::Result<PathBuf> {
     Ok(path.to_path_buf())
 }
 
-fn raw_connection(path: &Path, key: &DatabaseKey) -> anyhow::Result<rusqlite::Connection> {
+pub(crate) fn raw_connection(
+    path: &Path,
+    key: &DatabaseKey,
+) -> anyhow::Result<rusqlite::Connection> {
     let conn = rusqlite::Connection::open(path)?;
     // The same raw key as the core's connections; it must come before anything reads the file.
     conn.execute_batch(&format!(

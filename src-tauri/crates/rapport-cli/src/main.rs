@@ -1,6 +1,7 @@
 //! `rapport`: the command-line tool for administrators and scripts, on the same core as the app.
 
 mod bench;
+mod bench_engagement;
 mod contact;
 mod export;
 mod import;
@@ -284,6 +285,14 @@ enum Command {
         /// Print only the JSON object.
         #[arg(long)]
         json: bool,
+        /// Interactions to give the contacts a history with, then time the engagement
+        /// metrics, timelines, queues and escalation (0: none).
+        #[arg(long, default_value_t = 0)]
+        interactions: u64,
+        /// With `--interactions`: create the contacts through the core's bulk path only, without
+        /// the contact references, searches and import.
+        #[arg(long)]
+        engagement_only: bool,
     },
 }
 
@@ -793,7 +802,20 @@ async fn run(command: Command) -> anyhow::Result<()> {
             import_rows,
             dir,
             json,
-        } => bench::run(contacts, import_rows.unwrap_or(contacts), seed, dir, json).await,
+            interactions,
+            engagement_only,
+        } => {
+            bench::run(
+                contacts,
+                import_rows.unwrap_or(contacts),
+                seed,
+                dir,
+                json,
+                interactions,
+                engagement_only,
+            )
+            .await
+        }
         Command::Init {
             db,
             admin,

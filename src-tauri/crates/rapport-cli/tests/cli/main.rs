@@ -230,6 +230,71 @@ fn bench_prints_every_documented_figure() {
     }
 }
 
+#[test]
+fn bench_with_interactions_prints_every_documented_engagement_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = rapport()
+        .args([
+            "bench",
+            "--contacts",
+            "1500",
+            "--interactions",
+            "15000",
+            "--engagement-only",
+            "--json",
+            "--dir",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["contacts"], 1500);
+    let engagement = &report["engagement"];
+    assert_eq!(engagement["interactions"], 15000);
+    for key in [
+        "link_rows",
+        "follow_ups",
+        "load_seconds",
+        "summaries_seconds",
+        "escalation_first_run_ms",
+        "escalations_opened",
+        "biggest_account_interactions",
+        "biggest_account_contacts",
+        "busiest_contact_interactions",
+        "territory_share_pct",
+        "contact_metrics_ms",
+        "account_metrics_ms",
+        "scope_metrics_admin_ms",
+        "scope_metrics_territory_ms",
+        "contact_timeline_first_ms",
+        "contact_timeline_later_ms",
+        "account_timeline_first_ms",
+        "account_timeline_later_ms",
+        "account_timeline_filtered_ms",
+        "overdue_queue_ms",
+        "non_responsive_ms",
+        "escalation_run_ms",
+        "baseline_contact_metrics_ms",
+        "baseline_account_metrics_ms",
+        "baseline_scope_metrics_admin_ms",
+        "baseline_contact_timeline_first_ms",
+        "baseline_account_timeline_first_ms",
+        "baseline_account_timeline_filtered_ms",
+        "baseline_overdue_queue_ms",
+        "baseline_non_responsive_ms",
+    ] {
+        let value = engagement[key]
+            .as_f64()
+            .unwrap_or_else(|| panic!("{key} missing in {report}"));
+        assert!(value > 0.0, "{key} = {value}");
+    }
+}
+
 /// The keychain path (no --key-file) against the real OS keychain; under `cargo xtask test` a
 /// private gnome-keyring. Removes its entry afterwards.
 #[test]

@@ -284,8 +284,11 @@ pub async fn run_escalation(db: &Database, now: DateTime<Utc>) -> CoreResult<Esc
     if policy.unanswered_attempts > 0 || policy.response_days > 0 {
         let cutoff = now - Duration::days(i64::from(policy.response_days));
         let candidates: Vec<(i64, i64, DateTime<Utc>)> = sqlx::query_as(
+            // The summaries with unanswered attempts drive (their partial index), not every
+            // active contact.
             "SELECT e.contact_id, e.unanswered, e.first_unanswered_at
-             FROM contact_engagement e JOIN contacts c ON c.id = e.contact_id
+             FROM contact_engagement e INDEXED BY contact_engagement_unanswered
+             CROSS JOIN contacts c ON c.id = e.contact_id
              WHERE e.unanswered > 0 AND c.status = 'active'
                AND ((?1 > 0 AND e.unanswered >= ?1) OR (?2 > 0 AND e.first_unanswered_at <= ?3))
                AND NOT EXISTS (SELECT 1 FROM escalations x WHERE x.contact_id = e.contact_id
@@ -344,8 +347,13 @@ pub async fn run_escalation(db: &Database, now: DateTime<Utc>) -> CoreResult<Esc
                 (SELECT max(at) FROM escalation_steps s WHERE s.escalation_id = x.id),
                 (SELECT s.user_id IS NULL FROM escalation_steps s WHERE s.escalation_id = x.id
                  ORDER BY s.step DESC LIMIT 1)
-             FROM escalations x WHERE x.resolved_at IS NULL ORDER BY x.id",
+             FROM escalations x INDEXED BY escalations_open WHERE x.resolved_at IS NULL
+                 -- A chain that reached its last level has nothing left to do.
+                 AND NOT EXISTS (SELECT 1 FROM escalation_steps s
+                                 WHERE s.escalation_id = x.id AND s.step = ?)
+             ORDER BY x.id",
     )
+    .bind(CHAIN.len() as i64 - 1)
     .fetch_all(&mut *tx)
     .await?;
     for (id, contact, started, taken, last_at, passed) in open {

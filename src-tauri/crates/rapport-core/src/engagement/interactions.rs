@@ -705,6 +705,12 @@ fn push_timeline_filters(
     query: &TimelineQuery,
     after: Option<&TimelineCursor>,
 ) {
+    push_kind_filters(builder, query);
+    push_time_range(builder, query, after);
+}
+
+/// The channel, category and direction filters over the link rows aliased `l`.
+fn push_kind_filters(builder: &mut QueryBuilder<'_, Sqlite>, query: &TimelineQuery) {
     fn push_in<T: Copy>(
         builder: &mut QueryBuilder<'_, Sqlite>,
         column: &str,
@@ -734,6 +740,14 @@ fn push_timeline_filters(
         InteractionCategory::as_str,
     );
     push_in(builder, "direction", &query.directions, Direction::as_str);
+}
+
+/// The date range and the keyset condition over the link rows aliased `l`.
+fn push_time_range(
+    builder: &mut QueryBuilder<'_, Sqlite>,
+    query: &TimelineQuery,
+    after: Option<&TimelineCursor>,
+) {
     if let Some(from) = query.from {
         builder.push(" AND l.occurred_at >= ").push_bind(ts(from));
     }
@@ -759,7 +773,17 @@ async fn timeline_page(
 ) -> CoreResult<TimelinePage> {
     builder.push(" LIMIT ").push_bind(limit + 1);
     let mut conn = db.reader().acquire().await?;
-    let mut keys: Vec<(i64, String)> = builder.build_query_as().fetch_all(&mut *conn).await?;
+    let keys: Vec<(i64, String)> = builder.build_query_as().fetch_all(&mut *conn).await?;
+    page_of(&mut conn, keys, limit).await
+}
+
+/// The page of the first `limit` keys (of up to `limit + 1` found), with the cursor to the
+/// next when there was one more.
+async fn page_of(
+    conn: &mut SqliteConnection,
+    mut keys: Vec<(i64, String)>,
+    limit: i64,
+) -> CoreResult<TimelinePage> {
     let more = keys.len() as i64 > limit;
     keys.truncate(usize::try_from(limit).unwrap_or(0));
     let next_cursor = match keys.last() {
@@ -771,7 +795,7 @@ async fn timeline_page(
     };
     let ids: Vec<i64> = keys.iter().map(|(id, _)| *id).collect();
     Ok(TimelinePage {
-        items: load(&mut conn, &ids).await?,
+        items: load(conn, &ids).await?,
         next_cursor,
     })
 }
@@ -797,9 +821,16 @@ pub async fn contact_timeline(
     timeline_page(db, builder, page_size(query.limit)).await
 }
 
-/// The interactions of every contact at the account's sites, newest first. The account's
-/// matching link rows are gathered and sorted (an account's history, not the whole table), then
-/// paged by keyset like a contact's.
+/// Link rows an account's timeline reads from the time index, at most, before it gathers the
+/// account's history instead.
+const WALK_BUDGET: i64 = 20_000;
+
+/// The interactions of every contact at the account's sites, newest first, filtered and paged by
+/// keyset. Two ways to the same page: an account with a large share of all interactions walks
+/// the time index (`interaction_contacts_time`) newest first and keeps its contacts' rows, so a
+/// page reads about `page / share` index entries and never sorts the account's history; a
+/// smaller account gathers its contacts' matching link rows (each one range of the primary key)
+/// and sorts those. The walk gives up after [`WALK_BUDGET`] entries and the gathering answers.
 pub async fn account_timeline(
     db: &Database,
     actor: &Actor,
@@ -808,6 +839,26 @@ pub async fn account_timeline(
 ) -> CoreResult<TimelinePage> {
     let account = super::viewable_account(db, actor, account_id).await?;
     let after: Option<TimelineCursor> = decode_cursor(query.cursor.as_deref())?;
+    let limit = page_size(query.limit);
+    let mut conn = db.reader().acquire().await?;
+    // The account's share of the history, from the summaries (notes left out: an estimate).
+    let (account_rows, all_rows): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT ifnull(sum(e.touchpoints), 0) FROM contact_engagement e
+                 WHERE e.contact_id IN (SELECT cs.contact_id FROM contact_sites cs
+                     JOIN sites s ON s.id = cs.site_id WHERE s.account_id = ?)),
+                (SELECT touchpoints FROM engagement_totals WHERE id = 1)",
+    )
+    .bind(account)
+    .fetch_one(&mut *conn)
+    .await?;
+    if account_rows > 0
+        && account_rows.saturating_mul(WALK_BUDGET) >= (limit + 1).saturating_mul(all_rows) * 2
+    {
+        if let Some(keys) = walk(&mut conn, actor, account, query, after.as_ref(), limit).await? {
+            return page_of(&mut conn, keys, limit).await;
+        }
+    }
+    drop(conn);
     let mut builder = QueryBuilder::new(
         "WITH hits AS MATERIALIZED (SELECT DISTINCT l.interaction_id, l.occurred_at
             FROM interaction_contacts l
@@ -819,5 +870,56 @@ pub async fn account_timeline(
     builder.push(") SELECT interaction_id, occurred_at FROM hits WHERE 1");
     push_interaction_scope(&mut builder, actor, "hits.interaction_id");
     builder.push(" ORDER BY occurred_at DESC, interaction_id DESC");
-    timeline_page(db, builder, page_size(query.limit)).await
+    timeline_page(db, builder, limit).await
+}
+
+/// The account's page keys (up to `limit + 1`) from the time index, or `None` when the walk
+/// read [`WALK_BUDGET`] entries without filling the page (the gathering then answers). The
+/// entry `WALK_BUDGET` rows down the range bounds the walk; the walk itself streams the index
+/// newest first and stops at the page.
+async fn walk(
+    conn: &mut SqliteConnection,
+    actor: &Actor,
+    account: i64,
+    query: &TimelineQuery,
+    after: Option<&TimelineCursor>,
+    limit: i64,
+) -> CoreResult<Option<Vec<(i64, String)>>> {
+    let mut horizon = QueryBuilder::new(
+        "SELECT l.occurred_at, l.interaction_id
+         FROM interaction_contacts l INDEXED BY interaction_contacts_time WHERE 1",
+    );
+    push_time_range(&mut horizon, query, after);
+    horizon
+        .push(" ORDER BY l.occurred_at DESC, l.interaction_id DESC LIMIT 1 OFFSET ")
+        .push_bind(WALK_BUDGET - 1);
+    let horizon: Option<(String, i64)> =
+        horizon.build_query_as().fetch_optional(&mut *conn).await?;
+    let mut builder = QueryBuilder::new(
+        "SELECT l.interaction_id, l.occurred_at
+         FROM interaction_contacts l INDEXED BY interaction_contacts_time
+         WHERE l.contact_id IN (SELECT cs.contact_id FROM contact_sites cs
+            JOIN sites s ON s.id = cs.site_id WHERE s.account_id = ",
+    );
+    builder.push_bind(account).push(")");
+    push_kind_filters(&mut builder, query);
+    push_time_range(&mut builder, query, after);
+    if let Some((at, id)) = &horizon {
+        builder
+            .push(" AND (l.occurred_at, l.interaction_id) >= (")
+            .push_bind(at.clone())
+            .push(", ")
+            .push_bind(*id)
+            .push(")");
+    }
+    push_interaction_scope(&mut builder, actor, "l.interaction_id");
+    builder
+        .push(
+            " GROUP BY l.occurred_at, l.interaction_id
+              ORDER BY l.occurred_at DESC, l.interaction_id DESC LIMIT ",
+        )
+        .push_bind(limit + 1);
+    let keys: Vec<(i64, String)> = builder.build_query_as().fetch_all(&mut *conn).await?;
+    // A full page, or the range ended inside the budget: the walk's answer is complete.
+    Ok((keys.len() as i64 > limit || horizon.is_none()).then_some(keys))
 }

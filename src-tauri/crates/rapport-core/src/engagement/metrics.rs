@@ -14,7 +14,8 @@ use crate::access::scope::push_contact_scope;
 use crate::access::{authorize, Action, Actor};
 use crate::audit::Who;
 use crate::error::CoreResult;
-use crate::model::{parse_id, Direction, EngagementMetrics, InteractionChannel};
+use crate::model::{parse_id, Direction, EngagementMetrics, InteractionChannel, Role};
+use crate::store::bulk::{insert_rows, SqlValue, TableSpec};
 use crate::store::contacts;
 use crate::Database;
 
@@ -143,9 +144,16 @@ pub(crate) async fn store(
         return Ok(());
     }
     sqlx::query(
-        "INSERT OR REPLACE INTO contact_engagement (contact_id, touchpoints, attempts, inbound,
+        // An upsert, not `INSERT OR REPLACE`: the replaced row's delete would not fire the
+        // triggers that keep `engagement_totals`, the update does.
+        "INSERT INTO contact_engagement (contact_id, touchpoints, attempts, inbound,
             answered, last_contact_at, last_response_at, unanswered, first_unanswered_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (contact_id) DO UPDATE SET touchpoints = excluded.touchpoints,
+            attempts = excluded.attempts, inbound = excluded.inbound,
+            answered = excluded.answered, last_contact_at = excluded.last_contact_at,
+            last_response_at = excluded.last_response_at, unanswered = excluded.unanswered,
+            first_unanswered_at = excluded.first_unanswered_at",
     )
     .bind(contact_id)
     .bind(s.touchpoints)
@@ -169,6 +177,94 @@ pub(crate) async fn store(
         builder.build().execute(&mut *conn).await?;
     }
     Ok(())
+}
+
+const SUMMARIES: TableSpec = TableSpec {
+    name: "contact_engagement",
+    columns: &[
+        "contact_id",
+        "touchpoints",
+        "attempts",
+        "inbound",
+        "answered",
+        "last_contact_at",
+        "last_response_at",
+        "unanswered",
+        "first_unanswered_at",
+    ],
+};
+const RESPONSES: TableSpec = TableSpec {
+    name: "contact_responses",
+    columns: &["contact_id", "responded_at", "seconds"],
+};
+
+/// Contacts whose histories one step of [`rebuild_summaries`] reads.
+const REBUILD_STEP: i64 = 20_000;
+
+/// Recomputes every contact's summary and answers from the whole history with the same rule
+/// as [`refresh`] ([`Summary::of`] over the history in time order), then re-arms every cadence,
+/// in one transaction. For histories loaded in bulk (the benchmark, a migration); escalations
+/// are left as they are. Returns how many contacts have a summary.
+pub async fn rebuild_summaries(db: &Database) -> CoreResult<u64> {
+    let mut tx = db.write().await?;
+    sqlx::query("DELETE FROM contact_responses")
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM contact_engagement")
+        .execute(&mut *tx)
+        .await?;
+    let last: Option<i64> = sqlx::query_scalar("SELECT max(contact_id) FROM interaction_contacts")
+        .fetch_one(&mut *tx)
+        .await?;
+    let mut summaries = 0u64;
+    let mut from = 0i64;
+    while from <= last.unwrap_or(-1) {
+        let rows: Vec<(i64, DateTime<Utc>, Turn)> = sqlx::query_as(
+            "SELECT contact_id, occurred_at, turn FROM interaction_contacts
+             WHERE contact_id >= ? AND contact_id < ? AND turn <> 'note'
+             ORDER BY contact_id, occurred_at, interaction_id",
+        )
+        .bind(from)
+        .bind(from + REBUILD_STEP)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut engagement: Vec<Vec<SqlValue>> = Vec::new();
+        let mut responses: Vec<Vec<SqlValue>> = Vec::new();
+        let mut history: Vec<(DateTime<Utc>, Turn)> = Vec::new();
+        let mut rows = rows.into_iter().peekable();
+        while let Some((contact, at, turn)) = rows.next() {
+            history.push((at, turn));
+            if rows.peek().is_some_and(|(next, ..)| *next == contact) {
+                continue;
+            }
+            let s = Summary::of(&history);
+            history.clear();
+            if s.touchpoints == 0 {
+                continue;
+            }
+            engagement.push(vec![
+                contact.into(),
+                s.touchpoints.into(),
+                s.attempts.into(),
+                s.inbound.into(),
+                s.answered.into(),
+                s.last_contact_at.map(ts).into(),
+                s.last_response_at.map(ts).into(),
+                s.unanswered.into(),
+                s.first_unanswered_at.map(ts).into(),
+            ]);
+            for (at, seconds) in &s.responses {
+                responses.push(vec![contact.into(), ts(*at).into(), (*seconds).into()]);
+            }
+        }
+        summaries += engagement.len() as u64;
+        insert_rows(&mut tx, &SUMMARIES, &engagement).await?;
+        insert_rows(&mut tx, &RESPONSES, &responses).await?;
+        from += REBUILD_STEP;
+    }
+    cadence::reset_all(&mut tx).await?;
+    tx.commit().await?;
+    Ok(summaries)
 }
 
 /// The contacts a metric covers, as a query selecting `c.id`, built fresh for each statement.
@@ -209,8 +305,10 @@ async fn aggregate(db: &Database, set: ContactSet<'_>) -> CoreResult<EngagementM
         set(&mut middle);
         middle
             .push(
-                ") SELECT r.seconds FROM contact_responses r
-                 WHERE r.contact_id IN (SELECT id FROM s) ORDER BY r.seconds LIMIT ",
+                // The set drives (CROSS JOIN keeps it outside): walking the whole
+                // `seconds` index to skip other contacts' answers is what must not happen.
+                ") SELECT r.seconds FROM s CROSS JOIN contact_responses r ON r.contact_id = s.id
+                 ORDER BY r.seconds LIMIT ",
             )
             .push_bind(2 - responses % 2)
             .push(" OFFSET ")
@@ -219,9 +317,32 @@ async fn aggregate(db: &Database, set: ContactSet<'_>) -> CoreResult<EngagementM
         (!values.is_empty()).then(|| values.iter().sum::<i64>() / values.len() as i64)
     };
     tx.commit().await?;
+    Ok(metrics_of(
+        contacts,
+        touchpoints,
+        attempts,
+        inbound,
+        answered,
+        last,
+        non_responsive,
+        median_seconds,
+    ))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn metrics_of(
+    contacts: i64,
+    touchpoints: i64,
+    attempts: i64,
+    inbound: i64,
+    answered: i64,
+    last: Option<DateTime<Utc>>,
+    non_responsive: i64,
+    median_seconds: Option<i64>,
+) -> EngagementMetrics {
     let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
     let ratio = |a: i64, b: i64| (b > 0).then(|| a as f64 / b as f64);
-    Ok(EngagementMetrics {
+    EngagementMetrics {
         contacts: count(contacts),
         touchpoints: count(touchpoints),
         touchpoints_per_contact: ratio(touchpoints, contacts),
@@ -232,7 +353,7 @@ async fn aggregate(db: &Database, set: ContactSet<'_>) -> CoreResult<EngagementM
             .map(|s| u32::try_from(s.max(0) / 60).unwrap_or(u32::MAX)),
         last_contact_at: last,
         non_responsive: count(non_responsive),
-    })
+    }
 }
 
 /// One contact's engagement.
@@ -283,6 +404,12 @@ pub async fn scope_metrics(
 ) -> CoreResult<EngagementMetrics> {
     authorize(db, actor, Action::ViewContacts).await?;
     let territory = territory_id.map(|t| parse_id("territory", t)).transpose()?;
+    if territory.is_none() && actor.role() == Role::SiteAdmin {
+        return everyone(db).await;
+    }
+    if actor.role() != Role::BillingAdmin {
+        return aggregate(db, Box::new(move |b| push_scope_set(b, actor, territory))).await;
+    }
     aggregate(
         db,
         Box::new(move |b| {
@@ -299,6 +426,139 @@ pub async fn scope_metrics(
         }),
     )
     .await
+}
+
+/// The contacts of a site administrator (optionally of one territory) or of a manager's
+/// territories or regions, selected as `id` from the sites without reading a contact row:
+/// the same set as `contacts c WHERE c.erased_at IS NULL` plus `push_contact_scope`, since a
+/// manager's scope is "at a site of theirs and not archived" and the few archived or erased
+/// contacts come from a partial index. (A row of `contacts` is most of a page; reading 20,000
+/// of them is what made a territory's figures slow.)
+fn push_scope_set(b: &mut QueryBuilder<'_, Sqlite>, actor: &Actor, territory: Option<i64>) {
+    match actor.role() {
+        Role::TerritoryManager => {
+            b.push(
+                "SELECT DISTINCT cs.contact_id AS id FROM user_territories ut
+                    JOIN sites s ON s.territory_id = ut.territory_id
+                    JOIN contact_sites cs ON cs.site_id = s.id WHERE ut.user_id = ",
+            )
+            .push_bind(actor.user_id());
+        }
+        Role::RegionalManager => {
+            b.push(
+                "SELECT DISTINCT cs.contact_id AS id FROM user_regions ur
+                    JOIN territories t ON t.region_id = ur.region_id
+                    JOIN sites s ON s.territory_id = t.id
+                    JOIN contact_sites cs ON cs.site_id = s.id WHERE ur.user_id = ",
+            )
+            .push_bind(actor.user_id());
+        }
+        Role::SiteAdmin | Role::BillingAdmin => {
+            // Only with a territory (everyone is `everyone`); billing never comes here.
+            b.push(
+                "SELECT DISTINCT cs.contact_id AS id FROM sites s
+                    JOIN contact_sites cs ON cs.site_id = s.id WHERE s.territory_id = ",
+            )
+            .push_bind(territory.unwrap_or_default());
+            b.push(
+                " AND cs.contact_id NOT IN (SELECT h.id FROM contacts h
+                    WHERE h.erased_at IS NOT NULL)",
+            );
+            return;
+        }
+    }
+    if let Some(territory) = territory {
+        b.push(
+            " AND cs.contact_id IN (SELECT t.contact_id FROM contact_sites t
+                JOIN sites ts ON ts.id = t.site_id WHERE ts.territory_id = ",
+        )
+        .push_bind(territory)
+        .push(")");
+    }
+    b.push(
+        " AND cs.contact_id NOT IN (SELECT h.id FROM contacts h
+            WHERE h.status = 'archived' OR h.erased_at IS NOT NULL)",
+    );
+}
+
+/// Width of a `response_buckets` bucket, in seconds (the migration's `/ 600`).
+const BUCKET_SECONDS: i64 = 600;
+
+/// Everyone's engagement (what a site administrator's dashboard shows): the totals the
+/// triggers keep, the latest contact from the top of an index, and the median answer found
+/// through the response buckets, so the cost does not grow with the number of contacts.
+/// The same figures [`aggregate`] would compute over every contact not erased: erased contacts
+/// keep no summary, answers or escalations.
+async fn everyone(db: &Database) -> CoreResult<EngagementMetrics> {
+    let mut tx = db.reader().begin().await?;
+    let (contacts, touchpoints, attempts, inbound, answered, responses): (
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+    ) = sqlx::query_as(
+        "SELECT contacts - (SELECT count(*) FROM contacts WHERE erased_at IS NOT NULL),
+                touchpoints, attempts, inbound, answered, responses
+         FROM engagement_totals WHERE id = 1",
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let last: Option<DateTime<Utc>> =
+        sqlx::query_scalar("SELECT max(last_contact_at) FROM contact_engagement")
+            .fetch_one(&mut *tx)
+            .await?;
+    let non_responsive: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM escalations WHERE resolved_at IS NULL")
+            .fetch_one(&mut *tx)
+            .await?;
+    let median_seconds = if responses == 0 {
+        None
+    } else {
+        let buckets: Vec<(i64, i64)> =
+            sqlx::query_as("SELECT bucket, n FROM response_buckets WHERE n > 0 ORDER BY bucket")
+                .fetch_all(&mut *tx)
+                .await?;
+        let middle = (responses - 1) / 2;
+        let ranks = if responses % 2 == 0 {
+            vec![middle, middle + 1]
+        } else {
+            vec![middle]
+        };
+        let mut values = Vec::new();
+        for rank in ranks {
+            let mut before = 0;
+            for (bucket, n) in &buckets {
+                if rank < before + n {
+                    let value: Option<i64> = sqlx::query_scalar(
+                        "SELECT seconds FROM contact_responses WHERE seconds >= ? AND seconds < ?
+                         ORDER BY seconds LIMIT 1 OFFSET ?",
+                    )
+                    .bind(bucket * BUCKET_SECONDS)
+                    .bind((bucket + 1) * BUCKET_SECONDS)
+                    .bind(rank - before)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    values.extend(value);
+                    break;
+                }
+                before += n;
+            }
+        }
+        (!values.is_empty()).then(|| values.iter().sum::<i64>() / values.len() as i64)
+    };
+    tx.commit().await?;
+    Ok(metrics_of(
+        contacts,
+        touchpoints,
+        attempts,
+        inbound,
+        answered,
+        last,
+        non_responsive,
+        median_seconds,
+    ))
 }
 
 #[cfg(test)]

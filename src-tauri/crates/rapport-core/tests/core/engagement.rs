@@ -1466,3 +1466,347 @@ async fn the_demo_has_a_history_for_every_account_and_the_same_seed_gives_the_sa
         .unwrap();
     assert_eq!(first, second);
 }
+
+/// The kept totals and response buckets equal a count of the rows they sum.
+async fn assert_totals_match(db: &Database) {
+    let kept: (i64, i64, i64, i64, i64, i64) = sqlx::query_as(
+        "SELECT contacts, touchpoints, attempts, inbound, answered, responses
+         FROM engagement_totals WHERE id = 1",
+    )
+    .fetch_one(db.reader())
+    .await
+    .unwrap();
+    let recount: (i64, i64, i64, i64, i64, i64) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM contacts),
+                (SELECT ifnull(sum(touchpoints), 0) FROM contact_engagement),
+                (SELECT ifnull(sum(attempts), 0) FROM contact_engagement),
+                (SELECT ifnull(sum(inbound), 0) FROM contact_engagement),
+                (SELECT ifnull(sum(answered), 0) FROM contact_engagement),
+                (SELECT count(*) FROM contact_responses)",
+    )
+    .fetch_one(db.reader())
+    .await
+    .unwrap();
+    assert_eq!(kept, recount, "engagement_totals");
+    let buckets: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT bucket, n FROM response_buckets WHERE n > 0 ORDER BY bucket")
+            .fetch_all(db.reader())
+            .await
+            .unwrap();
+    let recount: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT CASE WHEN seconds >= 0 THEN seconds / 600 ELSE (seconds + 1) / 600 - 1 END AS b,
+                count(*) FROM contact_responses GROUP BY b ORDER BY b",
+    )
+    .fetch_all(db.reader())
+    .await
+    .unwrap();
+    assert_eq!(buckets, recount, "response_buckets");
+}
+
+/// Every contact's summary and answers, in key order.
+#[allow(clippy::type_complexity)]
+async fn summaries(
+    db: &Database,
+) -> (
+    Vec<(
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        Option<String>,
+        Option<String>,
+        i64,
+        Option<String>,
+    )>,
+    Vec<(i64, String, i64)>,
+) {
+    let engagement = sqlx::query_as(
+        "SELECT contact_id, touchpoints, attempts, inbound, answered, last_contact_at,
+                last_response_at, unanswered, first_unanswered_at
+         FROM contact_engagement ORDER BY contact_id",
+    )
+    .fetch_all(db.reader())
+    .await
+    .unwrap();
+    let responses = sqlx::query_as(
+        "SELECT contact_id, responded_at, seconds FROM contact_responses
+         ORDER BY contact_id, responded_at",
+    )
+    .fetch_all(db.reader())
+    .await
+    .unwrap();
+    (engagement, responses)
+}
+
+/// The metrics of the contacts `set` selects (ids), the slow way: every row read and the
+/// median found by sorting, as `scope_metrics` computed them before the totals were kept.
+async fn metrics_by_hand(db: &Database, set: &str) -> EngagementMetrics {
+    let ids: Vec<i64> = sqlx::query_scalar(set)
+        .fetch_all(db.reader())
+        .await
+        .unwrap();
+    let list = serde_json::to_string(&ids).unwrap();
+    let (touchpoints, attempts, inbound, answered, last): (
+        i64,
+        i64,
+        i64,
+        i64,
+        Option<DateTime<Utc>>,
+    ) = sqlx::query_as(
+        "SELECT ifnull(sum(touchpoints), 0), ifnull(sum(attempts), 0),
+                    ifnull(sum(inbound), 0), ifnull(sum(answered), 0), max(last_contact_at)
+             FROM contact_engagement WHERE contact_id IN (SELECT value FROM json_each(?))",
+    )
+    .bind(&list)
+    .fetch_one(db.reader())
+    .await
+    .unwrap();
+    let seconds: Vec<i64> = sqlx::query_scalar(
+        "SELECT seconds FROM contact_responses
+         WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY seconds",
+    )
+    .bind(&list)
+    .fetch_all(db.reader())
+    .await
+    .unwrap();
+    let non_responsive: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM escalations WHERE resolved_at IS NULL
+           AND contact_id IN (SELECT value FROM json_each(?))",
+    )
+    .bind(&list)
+    .fetch_one(db.reader())
+    .await
+    .unwrap();
+    let median = match seconds.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(seconds[n / 2]),
+        n => Some((seconds[n / 2 - 1] + seconds[n / 2]) / 2),
+    };
+    let ratio = |a: i64, b: i64| (b > 0).then(|| a as f64 / b as f64);
+    EngagementMetrics {
+        contacts: ids.len() as u32,
+        touchpoints: touchpoints as u32,
+        touchpoints_per_contact: ratio(touchpoints, ids.len() as i64),
+        attempts: attempts as u32,
+        inbound: inbound as u32,
+        response_rate: ratio(answered, attempts),
+        median_response_minutes: median.map(|s| (s.max(0) / 60) as u32),
+        last_contact_at: last,
+        non_responsive: non_responsive as u32,
+    }
+}
+
+const EVERYONE: &str = "SELECT id FROM contacts WHERE erased_at IS NULL";
+const TERRITORY_SCOPE: &str = "SELECT c.id FROM contacts c
+    WHERE c.erased_at IS NULL AND c.status <> 'archived'
+      AND EXISTS (SELECT 1 FROM contact_sites cs JOIN sites s ON s.id = cs.site_id
+                  JOIN territories t ON t.id = s.territory_id
+                  WHERE cs.contact_id = c.id AND t.code = 'UKI-SCO')";
+
+#[tokio::test]
+async fn kept_totals_and_summaries_equal_a_recount_after_every_kind_of_change() {
+    let Demo { db, admin, .. } = &demo_db(400).await;
+    let territory = sign_in(db, "territory").await;
+    // The demo's history, summarised as it was loaded.
+    assert_totals_match(db).await;
+    assert_eq!(
+        engagement::scope_metrics(db, admin, None).await.unwrap(),
+        metrics_by_hand(db, EVERYONE).await
+    );
+
+    // Territory contacts, some with the demo's history already.
+    let people = ids(
+        db,
+        "SELECT c.id FROM contacts c
+         WHERE c.status = 'active' AND c.erased_at IS NULL AND c.contact_type <> 'billing'
+           AND EXISTS (SELECT 1 FROM contact_sites cs JOIN sites s ON s.id = cs.site_id
+                       JOIN territories t ON t.id = s.territory_id
+                       WHERE cs.contact_id = c.id AND t.code = 'UKI-SCO')
+         ORDER BY c.id",
+    )
+    .await;
+    assert!(people.len() >= 3, "the territory has contacts to work with");
+    let (anna, ben, cleo) = (people[0], people[1], people[2]);
+    let day =
+        |d: i64, h: i64| fixed_now() - Duration::days(20) + Duration::days(d) + Duration::hours(h);
+    use Direction::*;
+    use InteractionChannel::*;
+    let mut logged_ids = Vec::new();
+    for (with, channel, direction, at) in [
+        (vec![anna], Email, Outbound, day(1, 0)),
+        (vec![anna, ben], Meeting, Outbound, day(1, 5)),
+        (vec![ben], Sms, Outbound, day(2, 0)),
+        (vec![ben], Sms, Inbound, day(2, 7)),
+        (vec![cleo], Call, Outbound, day(3, 0)),
+        (vec![cleo], Email, Outbound, day(4, 0)),
+        (vec![anna, cleo], Email, Inbound, day(5, 0)),
+        (vec![anna], Note, Outbound, day(6, 0)),
+    ] {
+        logged_ids.push(log(db, admin, &with, channel, direction, at).await);
+        assert_totals_match(db).await;
+    }
+    // An edit that changes who took part and what it means.
+    let edited = &logged_ids[2];
+    let mut input = logged(&[ben, cleo], Email, Inbound, edited.occurred_at);
+    input.subject = edited.subject.clone();
+    interactions::update_interaction(db, admin, &edited.id, edited.version, &input, fixed_now())
+        .await
+        .unwrap();
+    assert_totals_match(db).await;
+    interactions::delete_interaction(db, admin, &logged_ids[6].id, fixed_now())
+        .await
+        .unwrap();
+    assert_totals_match(db).await;
+    engagement::run_escalation(db, fixed_now()).await.unwrap();
+
+    // Kept on every write, the summaries equal a recomputation from the whole history.
+    let kept = summaries(db).await;
+    engagement::metrics::rebuild_summaries(db).await.unwrap();
+    assert_eq!(summaries(db).await, kept);
+    assert_totals_match(db).await;
+
+    for (actor, set) in [(admin, EVERYONE), (&territory, TERRITORY_SCOPE)] {
+        assert_eq!(
+            engagement::scope_metrics(db, actor, None).await.unwrap(),
+            metrics_by_hand(db, set).await
+        );
+    }
+
+    // Erasure takes the person's rows out of the totals too.
+    rapport_core::contact::privacy::erase_person(
+        db,
+        admin,
+        &anna.to_string(),
+        &contact_reference(anna),
+    )
+    .await
+    .unwrap();
+    assert_totals_match(db).await;
+    for (actor, set) in [(admin, EVERYONE), (&territory, TERRITORY_SCOPE)] {
+        assert_eq!(
+            engagement::scope_metrics(db, actor, None).await.unwrap(),
+            metrics_by_hand(db, set).await
+        );
+    }
+}
+
+/// Every page of a timeline query, as interaction ids.
+async fn all_pages(
+    db: &Database,
+    actor: &Actor,
+    account: &str,
+    mut query: TimelineQuery,
+) -> Vec<i64> {
+    let mut out = Vec::new();
+    loop {
+        let page = engagement::account_timeline(db, actor, account, &query)
+            .await
+            .unwrap();
+        out.extend(page.items.iter().map(|i| i.id.parse::<i64>().unwrap()));
+        match page.next_cursor {
+            Some(cursor) => query.cursor = Some(cursor),
+            None => return out,
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_busy_accounts_timeline_pages_through_the_time_index_like_a_sort_of_its_history() {
+    let Demo { db, admin, .. } = &quiet_demo().await;
+    let (anna, ben): (i64, i64) = sqlx::query_as(
+        "SELECT min(cs.contact_id), max(cs.contact_id) FROM contact_sites cs
+         JOIN sites s ON s.id = cs.site_id JOIN contacts c ON c.id = cs.contact_id
+         WHERE c.status = 'active'
+         GROUP BY s.account_id HAVING count(DISTINCT cs.contact_id) >= 2
+         ORDER BY s.account_id LIMIT 1",
+    )
+    .fetch_one(db.reader())
+    .await
+    .unwrap();
+    let account: i64 = number(
+        db,
+        "SELECT s.account_id FROM contact_sites cs JOIN sites s ON s.id = cs.site_id
+         WHERE cs.contact_id = ? ORDER BY s.id LIMIT 1",
+        anna,
+    )
+    .await;
+    let elsewhere = ids(db, OUTSIDE_REGION).await[0];
+    use Direction::*;
+    use InteractionChannel::*;
+    let channels = [Email, Call, Meeting, Sms, Note];
+    for i in 0..40i64 {
+        let at = fixed_now() - Duration::days(200) + Duration::hours(i * 97 % 4000);
+        let with = match i % 4 {
+            0 => vec![anna, ben],
+            1 | 2 => vec![anna],
+            _ => vec![ben],
+        };
+        let direction = if i % 3 == 0 { Inbound } else { Outbound };
+        log(db, admin, &with, channels[i as usize % 5], direction, at).await;
+        // Same time twice: the id breaks the tie.
+        if i % 10 == 0 {
+            log(db, admin, &[ben], Email, Outbound, at).await;
+        }
+    }
+    for i in 0..5 {
+        log(
+            db,
+            admin,
+            &[elsewhere],
+            Email,
+            Outbound,
+            fixed_now() - Duration::days(i + 1),
+        )
+        .await;
+    }
+    let expected = |extra: &str| {
+        format!(
+            "SELECT DISTINCT l.interaction_id, l.occurred_at FROM interaction_contacts l
+             WHERE l.contact_id IN (SELECT cs.contact_id FROM contact_sites cs
+                JOIN sites s ON s.id = cs.site_id WHERE s.account_id = {account}) {extra}
+             ORDER BY l.occurred_at DESC, l.interaction_id DESC"
+        )
+    };
+    let sorted = |sql: String| async move {
+        let rows: Vec<(i64, String)> = sqlx::query_as(&sql).fetch_all(db.reader()).await.unwrap();
+        rows.into_iter().map(|(id, _)| id).collect::<Vec<i64>>()
+    };
+    let from = fixed_now() - Duration::days(180);
+    let until = fixed_now() - Duration::days(60);
+    let from_text = rapport_core::store::timestamp(from);
+    let until_text = rapport_core::store::timestamp(until);
+    for (query, extra) in [
+        (TimelineQuery { limit: 7, ..all() }, String::new()),
+        (
+            TimelineQuery {
+                channels: vec![Meeting, Call],
+                from: Some(from),
+                until: Some(until),
+                limit: 3,
+                ..all()
+            },
+            format!(
+                "AND l.channel IN ('meeting', 'call') AND l.occurred_at >= '{from_text}'
+                 AND l.occurred_at < '{until_text}'"
+            ),
+        ),
+        (
+            TimelineQuery {
+                directions: vec![Inbound],
+                categories: vec![InteractionCategory::Strategic],
+                limit: 1,
+                ..all()
+            },
+            "AND l.direction = 'inbound' AND l.category = 'strategic'".to_string(),
+        ),
+    ] {
+        let want = sorted(expected(&extra)).await;
+        assert!(!want.is_empty());
+        assert_eq!(
+            all_pages(db, admin, &account.to_string(), query).await,
+            want,
+            "{extra}"
+        );
+    }
+}
