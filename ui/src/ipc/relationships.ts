@@ -10,6 +10,7 @@ import type {
   MapAccount,
   MapGroup,
   MapGroupInput,
+  Network,
   RelationshipChange,
   RelationshipInput,
   RelationshipKind,
@@ -26,6 +27,11 @@ export function accountMap(accountId: string, options?: CallOptions): Promise<Ac
 
 export function contactRelationships(contactId: string, options?: CallOptions): Promise<ContactRelationship[]> {
   return call(() => commands.contactRelationships(contactId), options);
+}
+
+/** The people around a contact up to `depth` (1..4) steps, along `kinds` (empty: every kind). */
+export function contactNetwork(contactId: string, depth: number, kinds: string[], options?: CallOptions): Promise<Network> {
+  return call(() => commands.contactNetwork(contactId, depth, kinds), options);
 }
 
 export function relationshipKinds(options?: CallOptions): Promise<RelationshipKind[]> {

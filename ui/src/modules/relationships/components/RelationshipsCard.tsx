@@ -1,10 +1,12 @@
-import { Anchor, Badge, Group, Skeleton, Stack, Text } from "@mantine/core";
-import { IconHierarchy2 } from "@tabler/icons-react";
-import { Link } from "react-router";
+import { Anchor, Badge, Button, Group, Modal, Skeleton, Stack, Text } from "@mantine/core";
+import { IconHierarchy2, IconTopologyStar3 } from "@tabler/icons-react";
+import { useState } from "react";
+import { Link, useNavigate } from "react-router";
 import type { ContactRelationship } from "../../../ipc/bindings";
 import { formatIpcError } from "../../../ipc/formatIpcError";
 import { DetailCard } from "../../contacts/components/DetailCard";
 import { useContactRelationships } from "../hooks/useContactRelationships";
+import { NetworkView } from "../network/NetworkView";
 import { relationshipPhrase } from "../utils/relationshipPhrase";
 
 export type RelationshipsCardProps = {
@@ -31,6 +33,8 @@ function Other({ item }: { item: ContactRelationship }) {
 export function RelationshipsCard({ contactId }: RelationshipsCardProps) {
   const relationships = useContactRelationships(contactId);
   const items = relationships.data ?? [];
+  const [networkOpen, setNetworkOpen] = useState(false);
+  const navigate = useNavigate();
 
   let body;
   if (relationships.isPending) {
@@ -76,8 +80,40 @@ export function RelationshipsCard({ contactId }: RelationshipsCardProps) {
   }
 
   return (
-    <DetailCard title="Relationships" icon={<IconHierarchy2 size={16} />} testId="card-relationships">
+    <DetailCard
+      title="Relationships"
+      icon={<IconHierarchy2 size={16} />}
+      testId="card-relationships"
+      rightSection={
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          leftSection={<IconTopologyStar3 size={14} />}
+          onClick={() => setNetworkOpen(true)}
+          data-testid="show-network"
+        >
+          Show network
+        </Button>
+      }
+    >
       {body}
+      <Modal
+        opened={networkOpen}
+        onClose={() => setNetworkOpen(false)}
+        size="90%"
+        title="Network"
+        data-testid="network-modal"
+      >
+        {networkOpen ? (
+          <NetworkView
+            contactId={contactId}
+            onOpenPerson={(id) => {
+              setNetworkOpen(false);
+              void navigate(`/contacts/${id}`);
+            }}
+          />
+        ) : null}
+      </Modal>
     </DetailCard>
   );
 }

@@ -4,7 +4,10 @@ export const relationshipKeys = {
   listMapAccounts: (query: string) => ["listMapAccounts", query] as const,
   accountMap: (accountId: string) => ["accountMap", accountId] as const,
   contactRelationships: (contactId: string) => ["contactRelationships", contactId] as const,
+  contactNetwork: (contactId: string, depth: number, kinds: string[]) =>
+    ["contactNetwork", contactId, depth, kinds] as const,
+  relationshipKinds: () => ["relationshipKinds"] as const,
 };
 
 /** Everything a relationship, level or flow change can alter. */
-export const RELATIONSHIP_QUERIES = new Set<string>(["accountMap", "contactRelationships", "listMapAccounts"]);
+export const RELATIONSHIP_QUERIES = new Set<string>(["accountMap", "contactRelationships", "contactNetwork", "listMapAccounts"]);

@@ -1,0 +1,85 @@
+import type { MapPerson, Relationship } from "../types/map";
+import { makePerson, relation } from "../chart/testing/chartFixtures";
+import { layoutNetwork, NODE_SIZE } from "./layoutNetwork";
+
+/** A connected graph: a random spanning tree, then random extra relationships. */
+function generateNetwork(size: number, edgeCount: number): { people: MapPerson[]; relationships: Relationship[] } {
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const kinds = ["reports_to", "works_with", "influences", "assistant_of"];
+  const people: MapPerson[] = [];
+  const relationships: Relationship[] = [];
+  for (let i = 0; i < size; i += 1) {
+    people.push(makePerson(`p${i}`));
+    if (i > 0) relationships.push(relation(`p${i}`, `p${Math.floor(random() * i)}`, kinds[i % 4], `t${i}`));
+  }
+  while (relationships.length < edgeCount) {
+    const a = Math.floor(random() * size);
+    const b = Math.floor(random() * size);
+    if (a !== b) relationships.push(relation(`p${a}`, `p${b}`, kinds[relationships.length % 4], `x${relationships.length}`));
+  }
+  return { people, relationships };
+}
+
+function expectFinite(layout: Awaited<ReturnType<typeof layoutNetwork>>, count: number) {
+  expect(layout.nodes).toHaveLength(count);
+  for (const node of layout.nodes) {
+    expect(Number.isFinite(node.x) && Number.isFinite(node.y), `${node.id} has a position`).toBe(true);
+    expect(node.x).toBeGreaterThanOrEqual(0);
+    expect(node.y).toBeGreaterThanOrEqual(0);
+    expect(node.x + node.width).toBeLessThanOrEqual(layout.width);
+    expect(node.y + node.height).toBeLessThanOrEqual(layout.height);
+  }
+}
+
+describe("layoutNetwork", () => {
+  it("places a small network with ELK stress, without overlapping people", async () => {
+    const { people, relationships } = generateNetwork(12, 20);
+    const layout = await layoutNetwork("p0", people, relationships);
+    expect(layout.algorithm).toBe("stress");
+    expectFinite(layout, 12);
+    const [a, b] = [layout.nodeById.get("p0"), layout.nodeById.get("p1")];
+    expect(a && b && Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(NODE_SIZE / 2);
+  }, 30_000);
+
+  it("puts the centre person in the middle and the others in rings by steps", async () => {
+    const { people, relationships } = generateNetwork(200, 400);
+    const layout = await layoutNetwork("p0", people, relationships);
+    expect(layout.algorithm).toBe("rings");
+    expectFinite(layout, 200);
+    const centre = layout.nodeById.get("p0");
+    expect(centre?.ring).toBe(0);
+    const middle = { x: (centre?.x ?? 0) + NODE_SIZE / 2, y: (centre?.y ?? 0) + NODE_SIZE / 2 };
+    const distance = (node: { x: number; y: number }) => Math.hypot(node.x + NODE_SIZE / 2 - middle.x, node.y + NODE_SIZE / 2 - middle.y);
+    const ringOne = layout.nodes.filter((node) => node.ring === 1);
+    const ringTwo = layout.nodes.filter((node) => node.ring === 2);
+    expect(ringOne.length).toBeGreaterThan(0);
+    expect(Math.max(...ringOne.map(distance))).toBeLessThan(Math.min(...ringTwo.map(distance)));
+  });
+
+  it("keeps people the relationships do not reach, in an outer ring", async () => {
+    const people = [makePerson("a"), makePerson("b"), makePerson("c"), makePerson("loner")];
+    const relationships = [relation("a", "b", "works_with"), relation("b", "c", "reports_to")];
+    const layout = await layoutNetwork("a", people, relationships, { elkMaxPeople: 0 });
+    expectFinite(layout, 4);
+    expect(layout.nodeById.get("loner")?.ring).toBe(-1);
+    expect(layout.nodeById.get("c")?.ring).toBe(2);
+  });
+
+  it("lays out nobody as an empty chart", async () => {
+    const layout = await layoutNetwork("a", [], []);
+    expect(layout.nodes).toHaveLength(0);
+    expect(layout.width).toBe(0);
+  });
+
+  it("positions every person of a 5,000-person, 50,000-relationship network", async () => {
+    const { people, relationships } = generateNetwork(5000, 50_000);
+    const started = performance.now();
+    const layout = await layoutNetwork("p0", people, relationships);
+    console.info(`layoutNetwork: 5,000 people / 50,000 relationships in ${Math.round(performance.now() - started)} ms (${layout.algorithm})`);
+    expectFinite(layout, 5000);
+  });
+});

@@ -1,0 +1,188 @@
+//! Places a contact's network: ELK `stress` (in the layout worker) for small networks, rings of
+//! people by their number of steps from the centre person for larger ones.
+import type { ElkNode } from "elkjs/lib/elk-api";
+import type { LayoutEngine } from "../chart/elkInstance";
+import { getElk } from "../chart/elkInstance";
+import type { MapPerson, Relationship } from "../types/map";
+
+/**
+ * Kept equal to the copy in scripts/bench-network.mjs. ELK's stress and force layouts grow with
+ * the square of the people and then some: on a loaded 2-core machine stress took 3.7 s for 100
+ * people / 300 relationships and 108 s for 500 / 2,000; force 17 s for 200 / 600. So ELK only
+ * lays out small networks, where it separates clusters best; larger ones get the rings below,
+ * linear in people + relationships (5,000 / 50,000 in a few tens of milliseconds).
+ */
+export const ELK_NETWORK_OPTIONS: Record<string, string> = {
+  "elk.algorithm": "stress",
+  "elk.stress.desiredEdgeLength": "90",
+  "elk.stress.iterationLimit": "60",
+  "elk.stress.epsilon": "0.01",
+  "elk.omitNodeMicroLayout": "true",
+  "elk.padding": "[top=24,left=24,bottom=24,right=24]",
+};
+
+/** Networks of at most this many people go to ELK; larger ones are placed in rings. */
+export const ELK_MAX_PEOPLE = 40;
+/** Diameter of a person's circle. */
+export const NODE_SIZE = 36;
+const PADDING = 48;
+/** Distance between two rings, and the least arc between neighbours on a ring. */
+const RING_GAP = 140;
+const ARC_GAP = 56;
+
+export type NetworkNode = {
+  id: string;
+  /** Top-left of the node's box (NODE_SIZE square), as chart nodes have. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Steps from the centre person along the relationships shown; -1 when not reached. */
+  ring: number;
+};
+
+export type NetworkLayoutAlgorithm = "stress" | "rings";
+
+export type NetworkLayout = {
+  nodes: NetworkNode[];
+  nodeById: Map<string, NetworkNode>;
+  width: number;
+  height: number;
+  algorithm: NetworkLayoutAlgorithm;
+  millis: number;
+};
+
+export type LayoutNetworkOptions = { elk?: LayoutEngine; elkMaxPeople?: number };
+
+function neighbours(people: MapPerson[], relationships: Relationship[]): Map<string, string[]> {
+  const adjacent = new Map<string, string[]>();
+  for (const person of people) adjacent.set(person.id, []);
+  for (const relationship of relationships) {
+    const from = adjacent.get(relationship.fromId);
+    const to = adjacent.get(relationship.toId);
+    if (!from || !to) continue;
+    from.push(relationship.toId);
+    to.push(relationship.fromId);
+  }
+  return adjacent;
+}
+
+/** Breadth-first rings from the centre; people not reached form one more ring outside. */
+function rings(
+  centreId: string,
+  people: MapPerson[],
+  relationships: Relationship[],
+): { reached: string[][]; unreached: string[] } {
+  const adjacent = neighbours(people, relationships);
+  const seen = new Set<string>();
+  const result: string[][] = [];
+  let current = adjacent.has(centreId) ? [centreId] : [];
+  for (const id of current) seen.add(id);
+  while (current.length > 0) {
+    result.push(current);
+    const next: string[] = [];
+    // Children follow their parent's order, so a branch stays in one sector of the next ring.
+    for (const id of current) {
+      for (const other of adjacent.get(id) ?? []) {
+        if (seen.has(other)) continue;
+        seen.add(other);
+        next.push(other);
+      }
+    }
+    current = next;
+  }
+  const unreached = people.map((person) => person.id).filter((id) => !seen.has(id));
+  return { reached: result, unreached };
+}
+
+function ringLayout(centreId: string, people: MapPerson[], relationships: Relationship[]): NetworkNode[] {
+  const nodes: NetworkNode[] = [];
+  const { reached, unreached } = rings(centreId, people, relationships);
+  const byRing = unreached.length > 0 ? [...reached, unreached] : reached;
+  let radius = 0;
+  byRing.forEach((ids, index) => {
+    const ring = index < reached.length ? index : -1;
+    if (index > 0) radius = Math.max(radius + RING_GAP, (ids.length * ARC_GAP) / (2 * Math.PI));
+    ids.forEach((id, position) => {
+      const angle = ids.length === 1 && index === 0 ? 0 : (2 * Math.PI * position) / ids.length - Math.PI / 2;
+      nodes.push({
+        id,
+        x: radius * Math.cos(angle) - NODE_SIZE / 2,
+        y: radius * Math.sin(angle) - NODE_SIZE / 2,
+        width: NODE_SIZE,
+        height: NODE_SIZE,
+        ring,
+      });
+    });
+  });
+  return nodes;
+}
+
+async function stressLayout(
+  centreId: string,
+  people: MapPerson[],
+  relationships: Relationship[],
+  elk: LayoutEngine,
+): Promise<NetworkNode[]> {
+  const ids = new Set(people.map((person) => person.id));
+  const graph: ElkNode = {
+    id: "root",
+    layoutOptions: ELK_NETWORK_OPTIONS,
+    children: people.map((person) => ({ id: person.id, width: NODE_SIZE, height: NODE_SIZE })),
+    edges: relationships
+      .filter((relationship) => ids.has(relationship.fromId) && ids.has(relationship.toId))
+      .map((relationship) => ({ id: relationship.id, sources: [relationship.fromId], targets: [relationship.toId] })),
+  };
+  const result = await elk.layout(graph);
+  const ringOf = new Map<string, number>();
+  rings(centreId, people, relationships).reached.forEach((ring, index) => ring.forEach((id) => ringOf.set(id, index)));
+  return (result.children ?? []).map((child) => ({
+    id: child.id,
+    x: Number.isFinite(child.x) ? (child.x as number) : 0,
+    y: Number.isFinite(child.y) ? (child.y as number) : 0,
+    width: NODE_SIZE,
+    height: NODE_SIZE,
+    ring: ringOf.get(child.id) ?? -1,
+  }));
+}
+
+/** Lays out the people and the relationships between them; coordinates start at 0,0. */
+export async function layoutNetwork(
+  centreId: string,
+  people: MapPerson[],
+  relationships: Relationship[],
+  options: LayoutNetworkOptions = {},
+): Promise<NetworkLayout> {
+  const started = performance.now();
+  const useElk = people.length > 2 && people.length <= (options.elkMaxPeople ?? ELK_MAX_PEOPLE);
+  const placed = useElk
+    ? await stressLayout(centreId, people, relationships, options.elk ?? (await getElk()))
+    : ringLayout(centreId, people, relationships);
+
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const node of placed) {
+    minX = Math.min(minX, node.x);
+    minY = Math.min(minY, node.y);
+    maxX = Math.max(maxX, node.x + node.width);
+    maxY = Math.max(maxY, node.y + node.height);
+  }
+  const nodes: NetworkNode[] = [];
+  const nodeById = new Map<string, NetworkNode>();
+  for (const node of placed) {
+    const shifted = { ...node, x: node.x - minX + PADDING, y: node.y - minY + PADDING };
+    nodes.push(shifted);
+    nodeById.set(shifted.id, shifted);
+  }
+  const empty = nodes.length === 0;
+  return {
+    nodes,
+    nodeById,
+    width: empty ? 0 : maxX - minX + 2 * PADDING,
+    height: empty ? 0 : maxY - minY + 2 * PADDING,
+    algorithm: useElk ? "stress" : "rings",
+    millis: performance.now() - started,
+  };
+}
