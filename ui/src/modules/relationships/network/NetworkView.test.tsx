@@ -128,6 +128,23 @@ describe("NetworkView", () => {
     await waitFor(() => expect(screen.getAllByTestId("network-node")).toHaveLength(4));
   });
 
+  it("draws many relationships as one path per kind", async () => {
+    const people = Array.from({ length: 300 }, (_, i) => makePerson(`p${i}`));
+    people[0] = makePerson("c1");
+    const ids = people.map((person) => person.id);
+    const relationships = Array.from({ length: 2500 }, (_, i) =>
+      relation(ids[i % 300], ids[(i * 7 + 1) % 300], i % 2 === 0 ? "works_with" : "reports_to", `e${i}`),
+    );
+    vi.mocked(contactNetwork).mockResolvedValue({ people, relationships, truncated: false });
+    renderView();
+    const bulk = await screen.findByTestId("network-edges-bulk");
+    expect([...bulk.querySelectorAll("path")].map((path) => path.getAttribute("data-kind")).sort()).toEqual([
+      "reports_to",
+      "works_with",
+    ]);
+    expect(screen.queryAllByTestId("network-edge")).toHaveLength(0);
+  });
+
   it("opens from the Relationships card of the contact page", async () => {
     vi.mocked(contactRelationships).mockResolvedValue([]);
     const { user } = renderApp("/contacts/c1", [

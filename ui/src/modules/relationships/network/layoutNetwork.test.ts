@@ -1,6 +1,7 @@
+import benchSource from "../../../../scripts/bench-network.mjs?raw";
 import type { MapPerson, Relationship } from "../types/map";
 import { makePerson, relation } from "../chart/testing/chartFixtures";
-import { layoutNetwork, NODE_SIZE } from "./layoutNetwork";
+import { ELK_NETWORK_OPTIONS, layoutNetwork, NODE_SIZE } from "./layoutNetwork";
 
 /** A connected graph: a random spanning tree, then random extra relationships. */
 function generateNetwork(size: number, edgeCount: number): { people: MapPerson[]; relationships: Relationship[] } {
@@ -81,5 +82,14 @@ describe("layoutNetwork", () => {
     const layout = await layoutNetwork("p0", people, relationships);
     console.info(`layoutNetwork: 5,000 people / 50,000 relationships in ${Math.round(performance.now() - started)} ms (${layout.algorithm})`);
     expectFinite(layout, 5000);
+  });
+});
+
+describe("ELK_NETWORK_OPTIONS", () => {
+  it("is the set of options the network benchmark times", () => {
+    const copy = /export const ELK_NETWORK_OPTIONS = (\{[\s\S]*?\});/.exec(benchSource)?.[1];
+    expect(copy, "scripts/bench-network.mjs keeps a copy of the options").toBeDefined();
+    const parsed = JSON.parse((copy as string).replace(/,\s*\}$/, "}")) as Record<string, string>;
+    expect(parsed).toEqual(ELK_NETWORK_OPTIONS);
   });
 });
