@@ -237,6 +237,12 @@ export function NetworkView({ contactId, onOpenPerson }: NetworkViewProps) {
                     }}
                     style={{ cursor: person.placeholder ? "default" : "pointer" }}
                     role={person.placeholder ? undefined : "button"}
+                    tabIndex={person.placeholder ? undefined : 0}
+                    onKeyDown={(event) => {
+                      if (person.placeholder || (event.key !== "Enter" && event.key !== " ")) return;
+                      event.preventDefault();
+                      onOpenPerson(person.id);
+                    }}
                     aria-label={person.placeholder ? undefined : person.displayName}
                   >
                     <title>{person.placeholder ? person.displayName : [person.displayName, person.jobTitle].filter(Boolean).join(" · ")}</title>
