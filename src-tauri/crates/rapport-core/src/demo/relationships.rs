@@ -109,8 +109,10 @@ fn seniority(title: Option<&str>) -> u8 {
         .map_or(1, |(_, rank)| *rank)
 }
 
+#[derive(sqlx::FromRow)]
 struct Person {
     id: i64,
+    account_id: i64,
     contact_type: ContactType,
     job_title: Option<String>,
     owner: Option<String>,
@@ -128,7 +130,7 @@ pub(super) async fn create(db: &Database, options: DemoOptions) -> CoreResult<()
         .fetch_all(db.reader())
         .await?;
     // Each contact once, at its first site's account.
-    let rows: Vec<(i64, i64, ContactType, Option<String>, Option<String>)> = sqlx::query_as(
+    let rows: Vec<Person> = sqlx::query_as(
         "SELECT c.id, s.account_id, c.contact_type, c.job_title, c.owner FROM contacts c
          JOIN sites s ON s.id = (SELECT min(site_id) FROM contact_sites cs WHERE cs.contact_id = c.id)
          WHERE c.erased_at IS NULL ORDER BY s.account_id, c.id",
@@ -136,13 +138,11 @@ pub(super) async fn create(db: &Database, options: DemoOptions) -> CoreResult<()
     .fetch_all(db.reader())
     .await?;
     let mut by_account: HashMap<i64, Vec<Person>> = HashMap::new();
-    for (id, account, contact_type, job_title, owner) in rows {
-        by_account.entry(account).or_default().push(Person {
-            id,
-            contact_type,
-            job_title,
-            owner,
-        });
+    for person in rows {
+        by_account
+            .entry(person.account_id)
+            .or_default()
+            .push(person);
     }
 
     let at = timestamp(options.now);
