@@ -534,6 +534,11 @@ pub async fn run(
     let first = engagement::run_escalation(&db, now).await?;
     let escalation_first_run_ms = started.elapsed().as_secs_f64() * 1_000.0;
 
+    // The bulk load and the rebuild left a write-ahead log of gigabytes, which every page read
+    // would search; the app's log stays small (checkpointed as it goes). Closing checkpoints it.
+    db.close().await;
+    let db = Database::open(path, key).await?;
+
     let admin = crate::bench::sign_in(&db, "admin").await?;
     let (territory, territory_share_pct) =
         territory_manager(&db, &admin, loaded.biggest_account, contacts).await?;
