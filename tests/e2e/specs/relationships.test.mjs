@@ -312,6 +312,36 @@ describe('relationship maps', () => {
     await setColorScheme(browser, 'light');
   });
 
+  it('shows a person’s relationships and their network from the contact page', async () => {
+    await browser.execute((id) => {
+      window.location.hash = `#/contacts/${id}`;
+    }, moved.person.id);
+    const card = $(browser, 'card-relationships');
+    await card.waitForDisplayed({ timeout: 30_000, timeoutMsg: 'no Relationships card' });
+    await browser.waitUntil(async () => (await textOf(browser, 'card-relationships')).includes(moved.manager.name), {
+      timeout: 20_000,
+      timeoutMsg: `the Relationships card does not name ${moved.manager.name}`,
+    });
+    await clickWhenFree(browser, $(browser, 'show-network'), 'Show network');
+    await $(browser, 'network-view').waitForDisplayed({ timeout: 30_000, timeoutMsg: 'no network view' });
+    let nodes = [];
+    await browser.waitUntil(
+      async () => {
+        nodes = await browser.execute(() =>
+          [...document.querySelectorAll('[data-testid="network-node"]')].map((n) => n.getAttribute('data-person-id')),
+        );
+        return nodes.includes(moved.person.id) && nodes.includes(moved.manager.id);
+      },
+      { timeout: 30_000, timeoutMsg: 'the network does not show the person and their manager' },
+    );
+    await screenshot(browser, 'contact-network.png');
+    await clickWhenFree(browser, browser.$('.mantine-Modal-close'), 'the close button of the network');
+    await browser.waitUntil(
+      async () => !(await browser.execute(() => Boolean(document.querySelector('[data-testid="network-view"]')))),
+      { timeout: 15_000, timeoutMsg: 'the network stayed open' },
+    );
+  });
+
   it('shows the territory manager no one outside the territory', async () => {
     const everyone = new Map((await openAccounts(browser)).map((r) => [r.id, r.people]));
     await signOut(browser);
