@@ -23,10 +23,11 @@ use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use crate::access::scope::push_contact_scope;
 use crate::access::{authorize, out_of_scope, Action, Actor};
-use crate::error::{CoreError, CoreResult, FieldProblem};
+use crate::error::{CoreError, CoreResult};
 use crate::model::{parse_id, ContactRef, Role, UserRef};
 use crate::store::contacts;
 use crate::validate;
+use crate::validate::Problems;
 use crate::Database;
 
 pub use cadence::{cadence_queue, get_cadence, remove_cadence, set_cadence};
@@ -246,44 +247,6 @@ fn user_ref(username: Option<String>, display_name: Option<String>) -> Option<Us
         username: username?,
         display_name: display_name?,
     })
-}
-
-/// Collects every problem of a form, so the UI shows them all at once beside their fields.
-#[derive(Debug, Default)]
-struct Problems(Vec<FieldProblem>);
-
-impl Problems {
-    fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
-        self.0.push(FieldProblem::new(field, message));
-    }
-
-    /// Required one-line text: NFC, trimmed, white space collapsed, at most `max` characters.
-    fn line(&mut self, field: &str, value: &str, max: usize) -> String {
-        let value = validate::optional(Some(value)).unwrap_or_default();
-        if value.is_empty() {
-            self.add(field, "is required");
-        } else if value.chars().count() > max {
-            self.add(field, format!("is longer than {max} characters"));
-        }
-        value
-    }
-
-    /// Optional free text that keeps its line breaks, at most `max` characters.
-    fn text(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
-        let value = validate::multiline(value);
-        if value.as_ref().is_some_and(|v| v.chars().count() > max) {
-            self.add(field, format!("is longer than {max} characters"));
-        }
-        value
-    }
-
-    fn finish(mut self) -> CoreResult<()> {
-        match self.0.len() {
-            0 => Ok(()),
-            1 => Err(CoreError::InvalidInput(self.0.remove(0))),
-            _ => Err(CoreError::InvalidFields(self.0)),
-        }
-    }
 }
 
 /// Text timestamps for SQL (fixed width, so text order is time order).

@@ -9,8 +9,8 @@ use serde_json::json;
 use sqlx::SqliteConnection;
 
 use super::{
-    account_contacts, editable_contacts, json_ids, reachable_account, visible, wire, Problems,
-    HIDDEN_NAME, MAX_NAME_CHARS,
+    account_contacts, editable_contacts, edited_id, json_ids, reachable_account,
+    refuse_outside_account, visible, wire, Problems, HIDDEN_NAME, MAX_NAME_CHARS,
 };
 use crate::access::{out_of_scope, Action, Actor};
 use crate::audit::{self, Event, Who};
@@ -202,24 +202,9 @@ pub async fn save_flow(
     )
     .await?;
     let contacts = editable_contacts(db, actor, &contact_ids, "edit a communication flow").await?;
-    let flow = match id {
-        Some(id) => match parse_id("flow", id) {
-            Ok(number) => Some(number),
-            Err(_) => return Err(out_of_scope(db, actor, "communication_flow", id, "edit").await),
-        },
-        None => None,
-    };
+    let flow = edited_id(db, actor, "communication_flow", id).await?;
     let mut tx = db.write().await?;
-    let in_account: HashSet<i64> = account_contacts(&mut tx, account)
-        .await?
-        .into_iter()
-        .collect();
-    if let Some(index) = contacts.iter().position(|c| !in_account.contains(c)) {
-        return Err(CoreError::invalid(
-            format!("participants.{index}"),
-            "is not at a site of this account",
-        ));
-    }
+    refuse_outside_account(&mut tx, account, &contacts, "participants").await?;
     let mut groups = Vec::new();
     for (i, group) in group_ids {
         let number = parse_id("group", &group).unwrap_or(0);
@@ -373,14 +358,8 @@ pub async fn save_flow(
     )
     .await?;
     let mut seen: HashSet<i64> = contacts.iter().copied().collect();
-    seen.extend(
-        visible(
-            &mut tx,
-            actor,
-            &in_account.iter().copied().collect::<Vec<_>>(),
-        )
-        .await?,
-    );
+    let in_account = account_contacts(&mut tx, account).await?;
+    seen.extend(visible(&mut tx, actor, &in_account).await?);
     let saved = of_account(&mut tx, account, Some(flow), &seen, now)
         .await?
         .pop()

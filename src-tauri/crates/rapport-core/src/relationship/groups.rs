@@ -9,8 +9,8 @@ use serde_json::json;
 use sqlx::SqliteConnection;
 
 use super::{
-    account_contacts, editable_contacts, json_ids, reachable_account, visible, wire, Problems,
-    MAX_NAME_CHARS,
+    editable_contacts, edited_id, json_ids, reachable_account, refuse_outside_account, visible,
+    wire, Problems, MAX_NAME_CHARS,
 };
 use crate::access::{out_of_scope, Action, Actor};
 use crate::audit::{self, Event, Who};
@@ -112,24 +112,9 @@ pub async fn save_group(
         }
     }
     let members = editable_contacts(db, actor, &wanted, "edit a map group").await?;
-    let group = match id {
-        Some(id) => match parse_id("group", id) {
-            Ok(number) => Some(number),
-            Err(_) => return Err(out_of_scope(db, actor, "map_group", id, "edit").await),
-        },
-        None => None,
-    };
+    let group = edited_id(db, actor, "map_group", id).await?;
     let mut tx = db.write().await?;
-    let in_account: HashSet<i64> = account_contacts(&mut tx, account)
-        .await?
-        .into_iter()
-        .collect();
-    if let Some(index) = members.iter().position(|m| !in_account.contains(m)) {
-        return Err(CoreError::invalid(
-            format!("memberIds.{index}"),
-            "is not at a site of this account",
-        ));
-    }
+    refuse_outside_account(&mut tx, account, &members, "memberIds").await?;
     let taken: Option<i64> =
         sqlx::query_scalar("SELECT id FROM map_groups WHERE account_id = ? AND name = ?")
             .bind(account)

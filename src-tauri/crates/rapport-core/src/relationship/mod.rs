@@ -18,15 +18,15 @@ pub(crate) mod privacy;
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 
 use crate::access::{authorize, out_of_scope, Action, Actor};
-use crate::error::{CoreError, CoreResult, FieldProblem};
+use crate::error::{CoreError, CoreResult};
 use crate::model::*;
 use crate::store::contacts;
-use crate::validate;
+use crate::validate::Problems;
 use crate::Database;
 
 pub use edit::{add_relationship, remove_relationship, set_reports_to, undo_change};
@@ -367,59 +367,38 @@ async fn account_contacts(conn: &mut SqliteConnection, account: i64) -> CoreResu
     .await?)
 }
 
-/// Collects every problem of a form, so the UI shows them all at once beside their fields.
-#[derive(Debug, Default)]
-struct Problems(Vec<FieldProblem>);
-
-impl Problems {
-    fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
-        self.0.push(FieldProblem::new(field, message));
+/// Refuses people who are not at a site of the account, naming the first by its place in
+/// `field` (e.g. `memberIds.2`).
+async fn refuse_outside_account(
+    conn: &mut SqliteConnection,
+    account: i64,
+    people: &[i64],
+    field: &str,
+) -> CoreResult<()> {
+    let in_account: HashSet<i64> = account_contacts(conn, account).await?.into_iter().collect();
+    match people.iter().position(|p| !in_account.contains(p)) {
+        Some(index) => Err(CoreError::invalid(
+            format!("{field}.{index}"),
+            "is not at a site of this account",
+        )),
+        None => Ok(()),
     }
+}
 
-    fn line(&mut self, field: &str, value: &str, max: usize) -> String {
-        let value = validate::optional(Some(value)).unwrap_or_default();
-        if value.is_empty() {
-            self.add(field, "is required");
-        } else if value.chars().count() > max {
-            self.add(field, format!("is longer than {max} characters"));
-        }
-        value
-    }
-
-    fn optional_line(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
-        let value = validate::optional(value);
-        if value.as_ref().is_some_and(|v| v.chars().count() > max) {
-            self.add(field, format!("is longer than {max} characters"));
-        }
-        value
-    }
-
-    fn text(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
-        let value = validate::multiline(value);
-        if value.as_ref().is_some_and(|v| v.chars().count() > max) {
-            self.add(field, format!("is longer than {max} characters"));
-        }
-        value
-    }
-
-    /// An optional day, YYYY-MM-DD.
-    fn day(&mut self, field: &str, value: Option<&str>) -> Option<NaiveDate> {
-        let value = validate::optional(value)?;
-        match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
-            Ok(day) => Some(day),
-            Err(_) => {
-                self.add(field, "is not a date (YYYY-MM-DD)");
-                None
-            }
-        }
-    }
-
-    fn finish(mut self) -> CoreResult<()> {
-        match self.0.len() {
-            0 => Ok(()),
-            1 => Err(CoreError::InvalidInput(self.0.remove(0))),
-            _ => Err(CoreError::InvalidFields(self.0)),
-        }
+/// The number of an existing group or flow being edited (none for a new one); an id that is
+/// not a number is answered like one that does not exist.
+async fn edited_id(
+    db: &Database,
+    actor: &Actor,
+    entity: &'static str,
+    id: Option<&str>,
+) -> CoreResult<Option<i64>> {
+    match id {
+        Some(id) => match parse_id(entity, id) {
+            Ok(number) => Ok(Some(number)),
+            Err(_) => Err(out_of_scope(db, actor, entity, id, "edit").await),
+        },
+        None => Ok(None),
     }
 }
 

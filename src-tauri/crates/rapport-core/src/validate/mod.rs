@@ -3,11 +3,13 @@
 
 pub mod email;
 pub mod phone;
+mod problems;
 
 use unicode_normalization::UnicodeNormalization;
 
 pub use email::business_email;
 pub use phone::{parse_phone, ParsedPhone};
+pub(crate) use problems::Problems;
 
 /// Longest text a field may hold (Excel's cell limit, so anything exported can be re-imported).
 pub const MAX_FIELD_CHARS: usize = 32_767;
