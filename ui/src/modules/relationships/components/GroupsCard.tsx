@@ -7,7 +7,6 @@ import { deleteMapGroup, saveMapGroup } from "../../../ipc/relationships";
 import { FormModal } from "../../admin/components/FormModal";
 import { useMapEdit } from "../hooks/useMapEdit";
 import { peopleOptions } from "../utils/peopleOptions";
-import { refusalMessage } from "../utils/refusalMessage";
 
 export type GroupsCardProps = {
   account: AccountMap;
@@ -91,7 +90,7 @@ export function GroupsCard({ account }: GroupsCardProps) {
           ))}
           {remove.error ? (
             <Text size="xs" c="red">
-              {refusalMessage(remove.error)}
+              {formatIpcError(remove.error).message}
             </Text>
           ) : null}
         </Stack>
