@@ -64,6 +64,29 @@ export async function waitForList(browser, { timeout = 30_000 } = {}) {
   );
 }
 
+/**
+ * Waits for the list to settle: not marked stale, and the same rows on two reads in a row. After
+ * a filter change the list kept from before shows (marked stale) until the new page arrives, so
+ * rows read too early may vanish before they are clicked.
+ */
+export async function waitForSettledList(browser, { timeout = 30_000 } = {}) {
+  await waitForList(browser, { timeout });
+  let previous = '';
+  await browser.waitUntil(
+    async () => {
+      if (await tableBusy(browser)) {
+        previous = '';
+        return false;
+      }
+      const ids = (await visibleRows(browser)).map((row) => row.id).join(',');
+      const settled = ids.length > 0 && ids === previous;
+      previous = ids;
+      return settled;
+    },
+    { timeout, interval: 300, timeoutMsg: 'the contacts list did not settle' },
+  );
+}
+
 /** Goes to the Contacts screen through the sidebar and clears the search, as a user would. */
 export async function showAllContacts(browser, total) {
   await browser.$('[data-testid="nav-contacts"]').click();

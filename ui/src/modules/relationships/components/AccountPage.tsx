@@ -22,7 +22,8 @@ function isTab(value: string | null): value is AccountTab {
 export function AccountPage() {
   const { id = "" } = useParams();
   const [params, setParams] = useSearchParams();
-  const tab: AccountTab = isTab(params.get("tab")) ? (params.get("tab") as AccountTab) : "chart";
+  const requested = params.get("tab");
+  const tab: AccountTab = isTab(requested) ? requested : "chart";
   const map = useAccountMap(id);
   const [editing, setEditing] = useState<Interaction | null>(null);
 

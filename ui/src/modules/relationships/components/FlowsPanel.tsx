@@ -2,12 +2,12 @@ import { ActionIcon, Badge, Button, Card, Group, Table, Text, Tooltip } from "@m
 import { IconPencil, IconPlus, IconRoute, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import type { AccountMap, CommunicationFlow } from "../../../ipc/bindings";
-import { formatIpcError } from "../../../ipc/formatIpcError";
 import { deleteCommunicationFlow } from "../../../ipc/relationships";
 import { RelativeTime } from "../../shell/components/RelativeTime";
 import { StatePanel } from "../../shell/components/StatePanel";
 import { useMapEdit } from "../hooks/useMapEdit";
 import { frequencyLabels } from "../utils/labels";
+import { refusalMessage } from "../utils/refusalMessage";
 import { FlowFormModal } from "./FlowFormModal";
 
 export type FlowsPanelProps = {
@@ -129,7 +129,7 @@ export function FlowsPanel({ account }: FlowsPanelProps) {
           </Table>
           {remove.error ? (
             <Text size="sm" c="red" p="md">
-              {formatIpcError(remove.error).message}
+              {refusalMessage(remove.error)}
             </Text>
           ) : null}
         </>

@@ -7,6 +7,7 @@ import { deleteMapGroup, saveMapGroup } from "../../../ipc/relationships";
 import { FormModal } from "../../admin/components/FormModal";
 import { useMapEdit } from "../hooks/useMapEdit";
 import { peopleOptions } from "../utils/peopleOptions";
+import { refusalMessage } from "../utils/refusalMessage";
 
 export type GroupsCardProps = {
   account: AccountMap;
@@ -90,7 +91,7 @@ export function GroupsCard({ account }: GroupsCardProps) {
           ))}
           {remove.error ? (
             <Text size="xs" c="red">
-              {formatIpcError(remove.error).message}
+              {refusalMessage(remove.error)}
             </Text>
           ) : null}
         </Stack>
