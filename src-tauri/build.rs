@@ -104,6 +104,7 @@ const COMMANDS: &[&str] = &[
     "list_map_accounts",
     "account_map",
     "contact_network",
+    "account_network",
     "contact_relationships",
     "set_reports_to",
     "add_relationship",

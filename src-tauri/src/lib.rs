@@ -121,6 +121,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::relationships::list_map_accounts,
             commands::relationships::account_map,
             commands::relationships::contact_network,
+            commands::relationships::account_network,
             commands::relationships::contact_relationships,
             commands::relationships::set_reports_to,
             commands::relationships::add_relationship,

@@ -50,6 +50,18 @@ pub async fn contact_network(
 
 #[tauri::command]
 #[specta::specta]
+pub async fn account_network(
+    state: State<'_, AppState>,
+    account_id: String,
+    depth: u32,
+    kinds: Vec<String>,
+) -> Result<Network, AppError> {
+    let (ready, actor) = state.actor().await?;
+    Ok(core::account_network(&ready.db, &actor, &account_id, depth, &kinds, Utc::now()).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
 pub async fn contact_relationships(
     state: State<'_, AppState>,
     contact_id: String,

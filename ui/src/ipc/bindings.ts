@@ -136,6 +136,7 @@ export const commands = {
 	listMapAccounts: (query: string | null) => typedError<MapAccount[], AppError>(__TAURI_INVOKE("list_map_accounts", { query })),
 	accountMap: (accountId: string) => typedError<AccountMap, AppError>(__TAURI_INVOKE("account_map", { accountId })),
 	contactNetwork: (contactId: string, depth: number, kinds: string[]) => typedError<Network, AppError>(__TAURI_INVOKE("contact_network", { contactId, depth, kinds })),
+	accountNetwork: (accountId: string, depth: number, kinds: string[]) => typedError<Network, AppError>(__TAURI_INVOKE("account_network", { accountId, depth, kinds })),
 	contactRelationships: (contactId: string) => typedError<ContactRelationship[], AppError>(__TAURI_INVOKE("contact_relationships", { contactId })),
 	setReportsTo: (contactId: string, managerId: string | null) => typedError<RelationshipChange, AppError>(__TAURI_INVOKE("set_reports_to", { contactId, managerId })),
 	addRelationship: (input: RelationshipInput) => typedError<RelationshipChange, AppError>(__TAURI_INVOKE("add_relationship", { input })),
@@ -1206,12 +1207,33 @@ export type NamedRef = {
 	name: string,
 };
 
-/**  A person's network across accounts, a few steps deep. */
+/**  The network around a person or an account, across accounts, a few steps deep. */
 export type Network = {
+	/**  The people the walk started from: the person, or the account's people in scope. */
+	startIds: string[],
 	people: MapPerson[],
 	relationships: Relationship[],
+	/**
+	 *  The sites of the people shown, with their account and territory, so the network can be
+	 *  filtered by territory and labelled by account.
+	 */
+	sites: NetworkSite[],
+	/**
+	 *  The levels and teams the people shown belong to (members limited to them), in every
+	 *  account they serve.
+	 */
+	groups: MapGroup[],
 	/**  The walk stopped at its limit of people. */
 	truncated: boolean,
+};
+
+export type NetworkSite = {
+	id: string,
+	name: string,
+	accountId: string,
+	accountName: string,
+	territoryId: string,
+	territoryName: string,
 };
 
 /**  What to do with a record that matches a stored contact (or an earlier record of the file). */

@@ -133,14 +133,33 @@ pub struct AccountMap {
     pub may_edit: bool,
 }
 
-/// A person's network across accounts, a few steps deep.
+/// The network around a person or an account, across accounts, a few steps deep.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Network {
+    /// The people the walk started from: the person, or the account's people in scope.
+    pub start_ids: Vec<String>,
     pub people: Vec<MapPerson>,
     pub relationships: Vec<Relationship>,
+    /// The sites of the people shown, with their account and territory, so the network can be
+    /// filtered by territory and labelled by account.
+    pub sites: Vec<NetworkSite>,
+    /// The levels and teams the people shown belong to (members limited to them), in every
+    /// account they serve.
+    pub groups: Vec<MapGroup>,
     /// The walk stopped at its limit of people.
     pub truncated: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct NetworkSite {
+    pub id: String,
+    pub name: String,
+    pub account_id: String,
+    pub account_name: String,
+    pub territory_id: String,
+    pub territory_name: String,
 }
 
 /// A relationship of one contact, with the person at its other end.

@@ -60,6 +60,38 @@ pub(crate) async fn of_account(
         .collect())
 }
 
+/// The groups any of `people` belongs to, in whichever account, members limited to `people`.
+pub(crate) async fn of_people(
+    conn: &mut SqliteConnection,
+    people: &[i64],
+) -> CoreResult<Vec<MapGroup>> {
+    let rows: Vec<(i64, i64, GroupKind, String, i64, i64)> = sqlx::query_as(
+        "SELECT g.id, g.account_id, g.kind, g.name, g.position, m.contact_id
+         FROM map_group_members m JOIN map_groups g ON g.id = m.group_id
+         WHERE m.contact_id IN (SELECT value FROM json_each(?))
+         ORDER BY g.account_id, g.position, g.name, g.id, m.contact_id",
+    )
+    .bind(json_ids(people))
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut groups: Vec<MapGroup> = Vec::new();
+    for (id, account, kind, name, position, contact) in rows {
+        let id = wire(id);
+        match groups.last_mut() {
+            Some(group) if group.id == id => group.member_ids.push(wire(contact)),
+            _ => groups.push(MapGroup {
+                id,
+                account_id: wire(account),
+                kind,
+                name,
+                position: u32::try_from(position).unwrap_or(0),
+                member_ids: vec![wire(contact)],
+            }),
+        }
+    }
+    Ok(groups)
+}
+
 /// A group's account and its members, or `not_found`.
 async fn stored(
     conn: &mut SqliteConnection,

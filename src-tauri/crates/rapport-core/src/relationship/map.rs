@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use sqlx::QueryBuilder;
+use sqlx::{QueryBuilder, SqliteConnection};
 
 use super::{
     account_contacts, flows, groups, json_ids, kinds, map_people, reachable_account, visible, wire,
@@ -122,21 +122,67 @@ pub async fn contact_network(
     kinds: &[String],
     now: DateTime<Utc>,
 ) -> CoreResult<Network> {
-    if !(1..=MAX_DEPTH).contains(&depth) {
-        return Err(CoreError::invalid(
-            "depth",
-            format!("is between 1 and {MAX_DEPTH}"),
-        ));
-    }
+    check_depth(depth)?;
     let start = contacts::visible_id(db, actor, contact_id, "view a network").await?;
     let mut conn = db.reader().acquire().await?;
+    walk(&mut conn, actor, vec![start], depth, kinds, now).await
+}
+
+/// An account's network: its people in the actor's scope, the relationships among them and
+/// those reaching out to other accounts, `depth` steps along `kinds` as [`contact_network`]
+/// walks.
+pub async fn account_network(
+    db: &Database,
+    actor: &Actor,
+    account_id: &str,
+    depth: u32,
+    kinds: &[String],
+    now: DateTime<Utc>,
+) -> CoreResult<Network> {
+    check_depth(depth)?;
+    let (account, _) = reachable_account(
+        db,
+        actor,
+        account_id,
+        Action::ViewContacts,
+        "view a network",
+    )
+    .await?;
+    let mut conn = db.reader().acquire().await?;
+    let members = account_contacts(&mut conn, account).await?;
+    let seen = visible(&mut conn, actor, &members).await?;
+    let mut start: Vec<i64> = members.into_iter().filter(|id| seen.contains(id)).collect();
+    start.truncate(NETWORK_LIMIT);
+    walk(&mut conn, actor, start, depth, kinds, now).await
+}
+
+fn check_depth(depth: u32) -> CoreResult<()> {
+    if (1..=MAX_DEPTH).contains(&depth) {
+        Ok(())
+    } else {
+        Err(CoreError::invalid(
+            "depth",
+            format!("is between 1 and {MAX_DEPTH}"),
+        ))
+    }
+}
+
+/// Walks out from `start` (people the actor may see) breadth first, one query per step.
+async fn walk(
+    conn: &mut SqliteConnection,
+    actor: &Actor,
+    start: Vec<i64>,
+    depth: u32,
+    kinds: &[String],
+    now: DateTime<Utc>,
+) -> CoreResult<Network> {
     let kinds_json = serde_json::to_string(kinds).unwrap_or_else(|_| "[]".into());
-    let mut reached: Vec<i64> = vec![start];
-    let mut known: HashSet<i64> = HashSet::from([start]);
-    let mut seen: HashSet<i64> = HashSet::from([start]);
+    let mut reached: Vec<i64> = start.clone();
+    let mut known: HashSet<i64> = start.iter().copied().collect();
+    let mut seen: HashSet<i64> = known.clone();
     let mut edges: Vec<StoredRelationship> = Vec::new();
     let mut edge_ids: HashSet<i64> = HashSet::new();
-    let mut frontier: Vec<i64> = vec![start];
+    let mut frontier: Vec<i64> = start.clone();
     let mut truncated = false;
     'walk: for _ in 0..depth {
         if frontier.is_empty() {
@@ -160,7 +206,7 @@ pub async fn contact_network(
             .collect();
         fresh.sort_unstable();
         fresh.dedup();
-        let fresh_seen = visible(&mut conn, actor, &fresh).await?;
+        let fresh_seen = visible(conn, actor, &fresh).await?;
         let mut next = Vec::new();
         for row in rows {
             if edge_ids.contains(&row.id) {
@@ -190,7 +236,9 @@ pub async fn contact_network(
         .copied()
         .filter(|id| seen.contains(id))
         .collect();
-    let mut people = map_people(&mut conn, actor, &shown, None, now).await?;
+    let mut people = map_people(conn, actor, &shown, None, now).await?;
+    let sites = network_sites(conn, &shown).await?;
+    let groups = groups::of_people(conn, &shown).await?;
     let mut hidden = Placeholders::default();
     let relationships = edges
         .iter()
@@ -207,10 +255,43 @@ pub async fn contact_network(
         .collect();
     people.extend(hidden.people());
     Ok(Network {
+        start_ids: start.into_iter().map(wire).collect(),
         people,
         relationships,
+        sites,
+        groups,
         truncated,
     })
+}
+
+/// The sites of `people`, with their account and territory.
+async fn network_sites(
+    conn: &mut SqliteConnection,
+    people: &[i64],
+) -> CoreResult<Vec<NetworkSite>> {
+    let rows: Vec<(i64, String, i64, String, i64, String)> = sqlx::query_as(
+        "SELECT s.id, s.name, a.id, a.name, t.id, t.name FROM sites s
+         JOIN accounts a ON a.id = s.account_id JOIN territories t ON t.id = s.territory_id
+         WHERE s.id IN (SELECT cs.site_id FROM contact_sites cs
+             WHERE cs.contact_id IN (SELECT value FROM json_each(?)))
+         ORDER BY a.name, s.name, s.id",
+    )
+    .bind(json_ids(people))
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, name, account, account_name, territory, territory_name)| NetworkSite {
+                id: wire(id),
+                name,
+                account_id: wire(account),
+                account_name,
+                territory_id: wire(territory),
+                territory_name,
+            },
+        )
+        .collect())
 }
 
 /// A contact's relationships with the person at the other end of each (a placeholder when

@@ -33,7 +33,9 @@ pub use edit::{add_relationship, remove_relationship, set_reports_to, undo_chang
 pub use flows::{delete_flow, save_flow};
 pub use groups::{delete_group, save_group};
 pub use kinds::{list_kinds, save_kind};
-pub use map::{account_map, contact_network, contact_relationships, list_map_accounts};
+pub use map::{
+    account_map, account_network, contact_network, contact_relationships, list_map_accounts,
+};
 
 /// How a person outside the user's scope is shown.
 pub const HIDDEN_NAME: &str = "Someone outside your area";

@@ -887,6 +887,149 @@ async fn every_demo_account_has_levels_a_hierarchy_and_the_seeds_flows() {
 }
 
 #[tokio::test]
+async fn an_account_network_reaches_other_accounts_with_the_sites_and_levels_to_filter_by() {
+    let Demo { db, admin, .. } = &quiet_demo().await;
+    let now = fixed_now();
+    let territory = sign_in(db, "territory").await;
+    let insider = ids(db, IN_TERRITORY).await[0];
+    let account_of = |contact: i64| {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT s.account_id FROM contact_sites cs JOIN sites s ON s.id = cs.site_id
+             WHERE cs.contact_id = ? ORDER BY s.id LIMIT 1",
+        )
+        .bind(contact)
+        .fetch_one(db.reader())
+    };
+    let account = account_of(insider).await.unwrap();
+    // Someone at another account, whom the insider works with.
+    let elsewhere: i64 = sqlx::query_scalar(
+        "SELECT cs.contact_id FROM contact_sites cs JOIN sites s ON s.id = cs.site_id
+         WHERE s.account_id <> ?1 AND cs.contact_id NOT IN (SELECT cs2.contact_id
+             FROM contact_sites cs2 JOIN sites s2 ON s2.id = cs2.site_id WHERE s2.account_id = ?1)
+         ORDER BY cs.contact_id LIMIT 1",
+    )
+    .bind(account)
+    .fetch_one(db.reader())
+    .await
+    .unwrap();
+    rel::add_relationship(db, admin, &input(insider, elsewhere, "works_with"), now)
+        .await
+        .unwrap();
+
+    let network = rel::account_network(db, admin, &account.to_string(), 1, &[], now)
+        .await
+        .unwrap();
+    let members: Vec<String> = sqlx::query_scalar::<_, i64>(
+        "SELECT DISTINCT cs.contact_id FROM contact_sites cs JOIN sites s ON s.id = cs.site_id
+         WHERE s.account_id = ? ORDER BY cs.contact_id",
+    )
+    .bind(account)
+    .fetch_all(db.reader())
+    .await
+    .unwrap()
+    .into_iter()
+    .map(|id| id.to_string())
+    .collect();
+    assert_eq!(
+        network.start_ids, members,
+        "the walk starts from everyone at the account"
+    );
+    let shown: Vec<&str> = network.people.iter().map(|p| p.id.as_str()).collect();
+    assert!(
+        shown.contains(&elsewhere.to_string().as_str()),
+        "one step out reaches the other account"
+    );
+    assert!(network
+        .relationships
+        .iter()
+        .any(|r| r.kind == "works_with" && r.from_id == insider.to_string()));
+    // Every site of every person shown is listed with its account and territory as stored.
+    let site_by_id: std::collections::HashMap<&str, &NetworkSite> =
+        network.sites.iter().map(|s| (s.id.as_str(), s)).collect();
+    for person in network.people.iter().filter(|p| !p.placeholder) {
+        for site in &person.sites {
+            let listed = site_by_id[site.site_id.as_str()];
+            let (account_name, territory_name): (String, String) = sqlx::query_as(
+                "SELECT a.name, t.name FROM sites s JOIN accounts a ON a.id = s.account_id
+                 JOIN territories t ON t.id = s.territory_id WHERE s.id = ?",
+            )
+            .bind(site.site_id.parse::<i64>().unwrap())
+            .fetch_one(db.reader())
+            .await
+            .unwrap();
+            assert_eq!(
+                (&listed.account_name, &listed.territory_name),
+                (&account_name, &territory_name)
+            );
+        }
+    }
+    let other_account = account_of(elsewhere).await.unwrap().to_string();
+    assert!(network.sites.iter().any(|s| s.account_id == other_account));
+    // The levels of both accounts are there, their members limited to the people shown.
+    let levels: Vec<&MapGroup> = network
+        .groups
+        .iter()
+        .filter(|g| g.kind == GroupKind::Level)
+        .collect();
+    assert!(levels.iter().any(|g| g.account_id == account.to_string()));
+    assert!(levels.iter().any(|g| g.account_id == other_account));
+    for group in &network.groups {
+        assert!(group.member_ids.iter().all(|m| shown.contains(&m.as_str())));
+    }
+    for person in network.people.iter().filter(|p| !p.placeholder) {
+        for group in &person.group_ids {
+            assert!(network.groups.iter().any(|g| &g.id == group));
+        }
+    }
+
+    // One kind only: every relationship is of that kind.
+    let colleagues = rel::account_network(
+        db,
+        admin,
+        &account.to_string(),
+        2,
+        &["works_with".into()],
+        now,
+    )
+    .await
+    .unwrap();
+    assert!(!colleagues.relationships.is_empty());
+    assert!(colleagues
+        .relationships
+        .iter()
+        .all(|r| r.kind == "works_with"));
+
+    // A territory manager starts from the account's people in their scope only, and sees
+    // nobody outside it by name.
+    let scoped = rel::account_network(db, &territory, &account.to_string(), 2, &[], now)
+        .await
+        .unwrap();
+    assert!(scoped.start_ids.contains(&insider.to_string()));
+    let outsiders: Vec<i64> = ids(db, OUTSIDE_REGION).await;
+    for person in scoped.people.iter().filter(|p| !p.placeholder) {
+        assert!(!outsiders.contains(&person.id.parse::<i64>().unwrap()));
+    }
+    // An account with nobody in their scope is answered as one that does not exist.
+    let far_account: i64 = sqlx::query_scalar(
+        "SELECT a.id FROM accounts a WHERE NOT EXISTS (SELECT 1 FROM sites s
+             JOIN territories t ON t.id = s.territory_id JOIN regions r ON r.id = t.region_id
+             WHERE s.account_id = a.id AND r.code = 'UKI') ORDER BY a.id LIMIT 1",
+    )
+    .fetch_one(db.reader())
+    .await
+    .unwrap();
+    assert!(
+        rel::account_network(db, &territory, &far_account.to_string(), 1, &[], now)
+            .await
+            .is_err()
+    );
+    assert!(matches!(
+        rel::account_network(db, admin, &account.to_string(), 0, &[], now).await,
+        Err(CoreError::InvalidInput(_))
+    ));
+}
+
+#[tokio::test]
 async fn a_map_of_five_thousand_people_and_a_network_four_steps_deep() {
     let Demo { db, admin, .. } = &clean_demo().await;
     let now = fixed_now();
