@@ -14,6 +14,7 @@ import type {
   RelationshipChange,
   RelationshipInput,
   RelationshipKind,
+  RelationshipKindInput,
 } from "./bindings";
 import { call, type CallOptions } from "./client";
 
@@ -34,8 +35,21 @@ export function contactNetwork(contactId: string, depth: number, kinds: string[]
   return call(() => commands.contactNetwork(contactId, depth, kinds), options);
 }
 
+/**
+ * An account's people in the user's scope and everyone up to `depth` (1..4) steps out along
+ * `kinds` (empty: every kind), across accounts.
+ */
+export function accountNetwork(accountId: string, depth: number, kinds: string[], options?: CallOptions): Promise<Network> {
+  return call(() => commands.accountNetwork(accountId, depth, kinds), options);
+}
+
 export function relationshipKinds(options?: CallOptions): Promise<RelationshipKind[]> {
   return call(() => commands.relationshipKinds(), options);
+}
+
+/** Adds a kind when `input.code` is empty, else changes that kind (administrators only). */
+export function saveRelationshipKind(input: RelationshipKindInput): Promise<RelationshipKind> {
+  return call(() => commands.saveRelationshipKind(input));
 }
 
 /** Makes `managerId` the person's manager; null removes the manager. */

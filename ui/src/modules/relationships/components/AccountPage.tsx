@@ -1,24 +1,28 @@
 import { Anchor, Badge, Box, Group, Skeleton, Stack, Tabs, Text, Title } from "@mantine/core";
-import { IconArrowLeft, IconHierarchy2, IconMapPin, IconMessages, IconRoute, IconUsers } from "@tabler/icons-react";
+import { IconArrowLeft, IconHierarchy2, IconMapPin, IconMessages, IconRoute, IconTopologyStar3, IconUsers } from "@tabler/icons-react";
 import { useState } from "react";
-import { Link, useParams, useSearchParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { Interaction } from "../../../ipc/bindings";
 import { LogInteractionModal } from "../../engagement/components/LogInteractionModal";
 import { TimelineCard } from "../../engagement/components/TimelineCard";
 import { ErrorState } from "../../shell/components/ErrorState";
 import { useAccountMap } from "../hooks/useAccountMap";
+import { NetworkView } from "../network/NetworkView";
 import { FlowsPanel } from "./FlowsPanel";
 import { OrgChartPanel } from "./OrgChartPanel";
 import { PeopleSitesPanel } from "./PeopleSitesPanel";
 
-type AccountTab = "chart" | "people" | "flows" | "timeline";
-const TABS: AccountTab[] = ["chart", "people", "flows", "timeline"];
+type AccountTab = "chart" | "network" | "people" | "flows" | "timeline";
+const TABS: AccountTab[] = ["chart", "network", "people", "flows", "timeline"];
 
 function isTab(value: string | null): value is AccountTab {
   return TABS.includes(value as AccountTab);
 }
 
-/** One account: its org chart, its sites and people, its communication flows and its history. */
+/**
+ * One account: its org chart, its network across accounts, its sites and people, its
+ * communication flows and its history.
+ */
 export function AccountPage() {
   const { id = "" } = useParams();
   const [params, setParams] = useSearchParams();
@@ -26,6 +30,7 @@ export function AccountPage() {
   const tab: AccountTab = isTab(requested) ? requested : "chart";
   const map = useAccountMap(id);
   const [editing, setEditing] = useState<Interaction | null>(null);
+  const navigate = useNavigate();
 
   const back = (
     <Anchor component={Link} to="/accounts" size="sm" c="dimmed">
@@ -88,6 +93,9 @@ export function AccountPage() {
           <Tabs.Tab value="chart" leftSection={<IconHierarchy2 size={16} />} data-testid="account-tab-chart">
             Org chart
           </Tabs.Tab>
+          <Tabs.Tab value="network" leftSection={<IconTopologyStar3 size={16} />} data-testid="account-tab-network">
+            Network
+          </Tabs.Tab>
           <Tabs.Tab value="people" leftSection={<IconUsers size={16} />} data-testid="account-tab-people">
             Sites and people
           </Tabs.Tab>
@@ -111,6 +119,12 @@ export function AccountPage() {
         </Tabs.List>
         <Tabs.Panel value="chart" pt="md" style={{ flex: 1, minHeight: 0 }}>
           <OrgChartPanel account={account} />
+        </Tabs.Panel>
+        <Tabs.Panel value="network" pt="md">
+          <NetworkView
+            source={{ kind: "account", id: account.accountId }}
+            onOpenPerson={(personId) => void navigate(`/contacts/${personId}`)}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="people" pt="md">
           <PeopleSitesPanel account={account} />

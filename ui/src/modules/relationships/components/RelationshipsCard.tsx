@@ -106,7 +106,7 @@ export function RelationshipsCard({ contactId }: RelationshipsCardProps) {
       >
         {networkOpen ? (
           <NetworkView
-            contactId={contactId}
+            source={{ kind: "contact", id: contactId }}
             onOpenPerson={(id) => {
               setNetworkOpen(false);
               void navigate(`/contacts/${id}`);

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Network } from "../../../ipc/bindings";
-import { contactNetwork, contactRelationships, relationshipKinds } from "../../../ipc/relationships";
+import { accountNetwork, contactNetwork, contactRelationships, relationshipKinds } from "../../../ipc/relationships";
 import { renderApp } from "../../../test/renderApp";
 import { KINDS, makePerson, relation } from "../chart/testing/chartFixtures";
 import { RelationshipsCard } from "../components/RelationshipsCard";
@@ -9,13 +9,30 @@ import { NetworkView } from "./NetworkView";
 
 vi.mock("../../../ipc/relationships");
 
-/** Sarah in the middle: Jane reports to her, Tom works with her, someone unseen influences Jane. */
+const SITES: Network["sites"] = [
+  { id: "s1", name: "Leeds Works", accountId: "a1", accountName: "Acme", territoryId: "t1", territoryName: "Yorkshire" },
+  { id: "s2", name: "Glasgow Depot", accountId: "a2", accountName: "Brio", territoryId: "t2", territoryName: "Scotland" },
+];
+const GROUPS: Network["groups"] = [
+  { id: "g1", accountId: "a1", kind: "level", name: "Executive", position: 0, memberIds: ["c1", "c2"] },
+  { id: "g2", accountId: "a2", kind: "level", name: "Support", position: 2, memberIds: ["c3"] },
+  { id: "g3", accountId: "a1", kind: "team", name: "Rollout", position: 5, memberIds: ["c2"] },
+];
+const at = (siteId: string) => ({ siteId, role: "liaison" as const, isPrimary: false });
+
+/**
+ * Sarah in the middle: Jane reports to her, Tom works with her, someone unseen influences Jane.
+ * Sarah and Jane are Executives at Acme in Yorkshire; Tom is Support at Brio in Scotland.
+ */
 function smallNetwork(overrides: Partial<Network> = {}): Network {
   return {
+    startIds: ["c1"],
+    sites: SITES,
+    groups: GROUPS,
     people: [
-      makePerson("c1", { displayName: "Sarah Chen", initials: "SC" }),
-      makePerson("c2", { displayName: "Jane Doe", initials: "JD" }),
-      makePerson("c3", { displayName: "Tom Ng", initials: "TN" }),
+      makePerson("c1", { displayName: "Sarah Chen", initials: "SC", sites: [at("s1")], groupIds: ["g1"] }),
+      makePerson("c2", { displayName: "Jane Doe", initials: "JD", sites: [at("s1")], groupIds: ["g1", "g3"] }),
+      makePerson("c3", { displayName: "Tom Ng", initials: "TN", sites: [at("s2")], groupIds: ["g2"] }),
       makePerson("hidden-1", { placeholder: true, displayName: "Someone outside your area", initials: "?" }),
     ],
     relationships: [
@@ -32,7 +49,7 @@ const onOpenPerson = vi.fn();
 
 function renderView() {
   return renderApp("/network", [
-    { path: "/network", element: <NetworkView contactId="c1" onOpenPerson={onOpenPerson} /> },
+    { path: "/network", element: <NetworkView source={{ kind: "contact", id: "c1" }} onOpenPerson={onOpenPerson} /> },
   ]);
 }
 
@@ -65,6 +82,45 @@ describe("NetworkView", () => {
     const filters = await screen.findAllByTestId("network-kind-filter");
     expect(filters.map((filter) => filter.getAttribute("data-kind"))).toEqual(["reports_to", "works_with", "influences"]);
     expect(screen.queryByTestId("network-truncated")).not.toBeInTheDocument();
+  });
+
+  it("keeps only the people of a level, and of a territory, with the relationships between them", async () => {
+    const { user } = renderView();
+    await waitFor(() => expect(screen.getAllByTestId("network-node")).toHaveLength(4));
+    expect(node("c3")).toHaveAttribute("data-territories", "Scotland");
+    expect(node("c2")).toHaveAttribute("data-levels", "Executive");
+
+    await user.click(screen.getByRole("textbox", { name: "Level" }));
+    await user.click(await screen.findByRole("option", { name: "Support" }));
+    // Tom is Support; Sarah, whose network it is, stays; Jane and the placeholder go.
+    await waitFor(() =>
+      expect(screen.getAllByTestId("network-node").map((n) => n.getAttribute("data-person-id")).sort()).toEqual(["c1", "c3"]),
+    );
+    expect(screen.getAllByTestId("network-edge").map((edge) => edge.getAttribute("data-kind"))).toEqual(["works_with"]);
+
+    await user.click(screen.getByRole("textbox", { name: "Territory" }));
+    await user.click(await screen.findByRole("option", { name: "Yorkshire" }));
+    // Support in Yorkshire: nobody besides Sarah, so nothing is drawn.
+    expect(await screen.findByTestId("network-filtered-empty")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Show everyone" }));
+    await waitFor(() => expect(screen.getAllByTestId("network-node")).toHaveLength(4));
+  });
+
+  it("draws an account's network from all of its people, filled", async () => {
+    vi.mocked(accountNetwork).mockResolvedValue(smallNetwork({ startIds: ["c1", "c2"] }));
+    const { user } = renderApp("/network", [
+      { path: "/network", element: <NetworkView source={{ kind: "account", id: "a1" }} onOpenPerson={onOpenPerson} /> },
+    ]);
+    await waitFor(() => expect(screen.getAllByTestId("network-node")).toHaveLength(4));
+    expect(accountNetwork).toHaveBeenCalledWith("a1", 2, [], expect.anything());
+    expect(node("c1")).toHaveAttribute("data-centre", "true");
+    expect(node("c2")).toHaveAttribute("data-centre", "true");
+    expect(node("c3")).not.toHaveAttribute("data-centre");
+    // On an account's network the filters apply to its own people too.
+    await user.click(screen.getByRole("textbox", { name: "Territory" }));
+    await user.click(await screen.findByRole("option", { name: "Scotland" }));
+    expect(await screen.findByTestId("network-filtered-empty")).toBeInTheDocument();
+    expect(screen.getByTestId("network-account-caption")).toHaveTextContent("1 of 4 people match the filters");
   });
 
   it("asks again with the new depth when the depth changes", async () => {
@@ -106,11 +162,7 @@ describe("NetworkView", () => {
   });
 
   it("says so when the person has no relationships", async () => {
-    vi.mocked(contactNetwork).mockResolvedValue({
-      people: [makePerson("c1")],
-      relationships: [],
-      truncated: false,
-    });
+    vi.mocked(contactNetwork).mockResolvedValue(smallNetwork({ people: [makePerson("c1")], relationships: [] }));
     renderView();
     expect(await screen.findByTestId("network-empty")).toHaveTextContent("No relationships recorded for this person");
   });
@@ -135,7 +187,7 @@ describe("NetworkView", () => {
     const relationships = Array.from({ length: 2500 }, (_, i) =>
       relation(ids[i % 300], ids[(i * 7 + 1) % 300], i % 2 === 0 ? "works_with" : "reports_to", `e${i}`),
     );
-    vi.mocked(contactNetwork).mockResolvedValue({ people, relationships, truncated: false });
+    vi.mocked(contactNetwork).mockResolvedValue(smallNetwork({ people, relationships }));
     renderView();
     const bulk = await screen.findByTestId("network-edges-bulk");
     expect([...bulk.querySelectorAll("path")].map((path) => path.getAttribute("data-kind")).sort()).toEqual([

@@ -1,5 +1,6 @@
-//! The network around a contact: everyone reached along relationships a few steps deep, across
-//! accounts, drawn in SVG with pan and zoom (WebKitGTK, WebView2 and jsdom alike).
+//! The network around a contact or an account: everyone reached along relationships a few steps
+//! deep, across accounts, filtered by kind, level and territory, drawn in SVG with pan and zoom
+//! (WebKitGTK, WebView2 and jsdom alike).
 import { Alert, Button, Center, Group, Loader, SegmentedControl, Select, Stack, Text } from "@mantine/core";
 import { IconFocus2, IconZoomIn, IconZoomOut } from "@tabler/icons-react";
 import type { PointerEvent as ReactPointerEvent } from "react";
@@ -8,17 +9,20 @@ import { formatIpcError } from "../../../ipc/formatIpcError";
 import { DRAG_THRESHOLD } from "../chart/hooks/useChartPointer";
 import { centreTransform, usePanZoom } from "../chart/hooks/usePanZoom";
 import { kindStyleOf, kindStyles } from "../chart/utils/chartStyles";
-import { useContactNetwork } from "../hooks/useContactNetwork";
-import type { MapPerson } from "../types/map";
+import { useNetwork } from "../hooks/useNetwork";
+import type { MapPerson, NetworkSource } from "../types/map";
+import { NetworkFilters } from "./components/NetworkFilters";
 import { NetworkEdges, NetworkMarkers } from "./components/NetworkEdges";
 import { NetworkKindFilter } from "./components/NetworkKindFilter";
 import { useNetworkLayout } from "./hooks/useNetworkLayout";
 import { useRelationshipKinds } from "./hooks/useRelationshipKinds";
 import type { NetworkLayout, NetworkNode } from "./layoutNetwork";
+import type { NetworkFilters as Filters } from "./filterNetwork";
+import { filterNetwork, levelOptions, NO_FILTERS, personFacts, territoryOptions } from "./filterNetwork";
 import { inRect, visibleRect } from "./utils";
 
 export type NetworkViewProps = {
-  contactId: string;
+  source: NetworkSource;
   onOpenPerson: (id: string) => void;
 };
 
@@ -40,16 +44,19 @@ function dotsPath(nodes: NetworkNode[]): string {
     .join("");
 }
 
-export function NetworkView({ contactId, onOpenPerson }: NetworkViewProps) {
+const NOBODY: ReadonlySet<string> = new Set();
+
+export function NetworkView({ source, onOpenPerson }: NetworkViewProps) {
   const [depth, setDepth] = useState<NetworkDepth>("2");
   const [hiddenKinds, setHiddenKinds] = useState<Set<string>>(new Set());
   const [seenKinds, setSeenKinds] = useState<string[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [hoveredEdge, setHoveredEdge] = useState<string | null>(null);
   const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
 
   const queryKinds = hiddenKinds.size === 0 ? [] : seenKinds.filter((code) => !hiddenKinds.has(code));
-  const network = useContactNetwork(contactId, Number(depth), queryKinds);
+  const network = useNetwork(source, Number(depth), queryKinds);
   const kindList = useRelationshipKinds();
   const data = network.data;
 
@@ -66,12 +73,22 @@ export function NetworkView({ contactId, onOpenPerson }: NetworkViewProps) {
       .map((code) => ({ code, style: kindStyleOf(styles, code) }));
   }, [kindList.data, seenKinds, styles]);
 
-  const people = data?.people;
+  // The person a contact's network is drawn around stays whatever the filters.
+  const keep = useMemo(() => (source.kind === "contact" ? new Set([source.id]) : NOBODY), [source.kind, source.id]);
+  const filtered = useMemo(() => (data ? filterNetwork(data, filters, keep) : undefined), [data, filters, keep]);
+  const startIds = useMemo(() => data?.startIds ?? [], [data]);
+  const starts = useMemo(() => new Set(startIds), [startIds]);
+  const facts = useMemo(() => (data ? personFacts(data) : new Map<string, { territories: string[]; levels: string[] }>()), [data]);
+  const levels = useMemo(() => (data ? levelOptions(data) : []), [data]);
+  const territories = useMemo(() => (data ? territoryOptions(data) : []), [data]);
+  const filtering = filters.level !== null || filters.territoryId !== null;
+
+  const people = filtered?.people;
   const relationships = useMemo(
-    () => data?.relationships.filter((relationship) => !hiddenKinds.has(relationship.kind)),
-    [data, hiddenKinds],
+    () => filtered?.relationships.filter((relationship) => !hiddenKinds.has(relationship.kind)),
+    [filtered, hiddenKinds],
   );
-  const { layout, error: layoutError } = useNetworkLayout(contactId, people, data?.relationships);
+  const { layout, error: layoutError } = useNetworkLayout(startIds, people, filtered?.relationships);
   const personById = useMemo(() => new Map((people ?? []).map((person) => [person.id, person])), [people]);
 
   const { transform, setTransform, autoFit, fitTo, size, canvasRef, zoomBy } = usePanZoom();
@@ -164,7 +181,7 @@ export function NetworkView({ contactId, onOpenPerson }: NetworkViewProps) {
         </Stack>
       </Alert>
     );
-  } else if (!data || (!layout && !layoutError && data.relationships.length > 0)) {
+  } else if (!data || !filtered || (!layout && !layoutError && filtered.relationships.length > 0)) {
     body = (
       <Center h={240} data-testid="network-loading">
         <Loader size="sm" />
@@ -174,8 +191,21 @@ export function NetworkView({ contactId, onOpenPerson }: NetworkViewProps) {
     body = (
       <Center h={240}>
         <Text c="dimmed" data-testid="network-empty">
-          No relationships recorded for this person
+          {source.kind === "contact"
+            ? "No relationships recorded for this person"
+            : "No relationships recorded for anyone at this account"}
         </Text>
+      </Center>
+    );
+  } else if (filtered.relationships.length === 0) {
+    body = (
+      <Center h={240}>
+        <Stack gap="xs" align="center" data-testid="network-filtered-empty">
+          <Text c="dimmed">No relationships between people of this level and territory</Text>
+          <Button size="xs" variant="light" onClick={() => setFilters(NO_FILTERS)}>
+            Show everyone
+          </Button>
+        </Stack>
       </Center>
     );
   } else if (layoutError || !layout) {
@@ -187,9 +217,9 @@ export function NetworkView({ contactId, onOpenPerson }: NetworkViewProps) {
   } else {
     const dots = asDots
       ? {
-          centre: dotsPath(visibleNodes.filter((node) => node.id === contactId)),
+          centre: dotsPath(visibleNodes.filter((node) => starts.has(node.id))),
           placeholders: dotsPath(visibleNodes.filter((node) => personById.get(node.id)?.placeholder)),
-          people: dotsPath(visibleNodes.filter((node) => node.id !== contactId && !personById.get(node.id)?.placeholder)),
+          people: dotsPath(visibleNodes.filter((node) => !starts.has(node.id) && !personById.get(node.id)?.placeholder)),
         }
       : null;
     body = (
@@ -220,7 +250,8 @@ export function NetworkView({ contactId, onOpenPerson }: NetworkViewProps) {
                 const person = personById.get(node.id);
                 if (!person) return null;
                 const r = node.width / 2;
-                const centre = node.id === contactId;
+                const centre = starts.has(node.id);
+                const fact = facts.get(node.id);
                 const selected = node.id === selectedId;
                 return (
                   <g
@@ -231,6 +262,8 @@ export function NetworkView({ contactId, onOpenPerson }: NetworkViewProps) {
                     data-name={person.placeholder ? "" : person.displayName}
                     data-placeholder={person.placeholder ? "true" : "false"}
                     data-centre={centre ? "true" : undefined}
+                    data-territories={fact?.territories.join("|")}
+                    data-levels={fact?.levels.join("|")}
                     onClick={(event) => {
                       event.stopPropagation();
                       openNode(person);
@@ -245,7 +278,13 @@ export function NetworkView({ contactId, onOpenPerson }: NetworkViewProps) {
                     }}
                     aria-label={person.placeholder ? undefined : person.displayName}
                   >
-                    <title>{person.placeholder ? person.displayName : [person.displayName, person.jobTitle].filter(Boolean).join(" · ")}</title>
+                    <title>
+                      {person.placeholder
+                        ? person.displayName
+                        : [person.displayName, person.jobTitle, ...(fact?.levels ?? []), ...(fact?.territories ?? [])]
+                            .filter(Boolean)
+                            .join(" · ")}
+                    </title>
                     <circle
                       r={r}
                       style={{
@@ -335,6 +374,7 @@ export function NetworkView({ contactId, onOpenPerson }: NetworkViewProps) {
           data-testid="network-search"
           aria-label="Find a person"
         />
+        <NetworkFilters levels={levels} territories={territories} filters={filters} onChange={setFilters} />
         <Button
           size="xs"
           variant="default"
@@ -348,6 +388,16 @@ export function NetworkView({ contactId, onOpenPerson }: NetworkViewProps) {
         {network.isFetching && data ? <Loader size="xs" /> : null}
       </Group>
       <NetworkKindFilter kinds={filterKinds} hiddenKinds={hiddenKinds} onToggleKind={toggleKind} />
+      {source.kind === "account" && data ? (
+        <Text size="xs" c="dimmed" data-testid="network-account-caption">
+          Filled circles are people at this account
+          {filtering && filtered ? ` · ${filtered.people.length.toLocaleString()} of ${data.people.length.toLocaleString()} people match the filters` : ""}
+        </Text>
+      ) : filtering && filtered && data ? (
+        <Text size="xs" c="dimmed">
+          {filtered.people.length.toLocaleString()} of {data.people.length.toLocaleString()} people match the filters
+        </Text>
+      ) : null}
       {data?.truncated ? (
         <Text size="sm" c="orange" data-testid="network-truncated">
           This network stops at {data.people.length.toLocaleString()} people. Show fewer steps or fewer kinds to see

@@ -39,16 +39,31 @@ function expectFinite(layout: Awaited<ReturnType<typeof layoutNetwork>>, count: 
 describe("layoutNetwork", () => {
   it("places a small network with ELK stress, without overlapping people", async () => {
     const { people, relationships } = generateNetwork(12, 20);
-    const layout = await layoutNetwork("p0", people, relationships);
+    const layout = await layoutNetwork(["p0"], people, relationships);
     expect(layout.algorithm).toBe("stress");
     expectFinite(layout, 12);
     const [a, b] = [layout.nodeById.get("p0"), layout.nodeById.get("p1")];
     expect(a && b && Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(NODE_SIZE / 2);
   }, 30_000);
 
+  it("puts several start people (an account's) on a first ring of their own, apart", async () => {
+    const { people, relationships } = generateNetwork(200, 400);
+    const starts = ["p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7"];
+    const layout = await layoutNetwork(starts, people, relationships);
+    expectFinite(layout, 200);
+    const first = starts.map((id) => layout.nodeById.get(id));
+    expect(first.every((node) => node?.ring === 0)).toBe(true);
+    for (const [i, a] of first.entries()) {
+      for (const b of first.slice(i + 1)) {
+        expect(a && b && Math.hypot(a.x - b.x, a.y - b.y), "start people do not overlap").toBeGreaterThanOrEqual(NODE_SIZE);
+      }
+    }
+    expect(layout.nodes.filter((node) => node.ring === 1).length).toBeGreaterThan(0);
+  });
+
   it("puts the centre person in the middle and the others in rings by steps", async () => {
     const { people, relationships } = generateNetwork(200, 400);
-    const layout = await layoutNetwork("p0", people, relationships);
+    const layout = await layoutNetwork(["p0"], people, relationships);
     expect(layout.algorithm).toBe("rings");
     expectFinite(layout, 200);
     const centre = layout.nodeById.get("p0");
@@ -64,14 +79,14 @@ describe("layoutNetwork", () => {
   it("keeps people the relationships do not reach, in an outer ring", async () => {
     const people = [makePerson("a"), makePerson("b"), makePerson("c"), makePerson("loner")];
     const relationships = [relation("a", "b", "works_with"), relation("b", "c", "reports_to")];
-    const layout = await layoutNetwork("a", people, relationships, { elkMaxPeople: 0 });
+    const layout = await layoutNetwork(["a"], people, relationships, { elkMaxPeople: 0 });
     expectFinite(layout, 4);
     expect(layout.nodeById.get("loner")?.ring).toBe(-1);
     expect(layout.nodeById.get("c")?.ring).toBe(2);
   });
 
   it("lays out nobody as an empty chart", async () => {
-    const layout = await layoutNetwork("a", [], []);
+    const layout = await layoutNetwork(["a"], [], []);
     expect(layout.nodes).toHaveLength(0);
     expect(layout.width).toBe(0);
   });
@@ -79,7 +94,7 @@ describe("layoutNetwork", () => {
   it("positions every person of a 5,000-person, 50,000-relationship network", async () => {
     const { people, relationships } = generateNetwork(5000, 50_000);
     const started = performance.now();
-    const layout = await layoutNetwork("p0", people, relationships);
+    const layout = await layoutNetwork(["p0"], people, relationships);
     console.info(`layoutNetwork: 5,000 people / 50,000 relationships in ${Math.round(performance.now() - started)} ms (${layout.algorithm})`);
     expectFinite(layout, 5000);
   });

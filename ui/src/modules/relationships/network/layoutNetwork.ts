@@ -1,5 +1,5 @@
-//! Places a contact's network: ELK `stress` (in the layout worker) for small networks, rings of
-//! people by their number of steps from the centre person for larger ones.
+//! Places a network: ELK `stress` (in the layout worker) for small networks, rings of people by
+//! their number of steps from the start people (a contact, or an account's people) for larger ones.
 import type { ElkNode } from "elkjs/lib/elk-api";
 import type { LayoutEngine } from "../chart/elkInstance";
 import { getElk } from "../chart/elkInstance";
@@ -37,7 +37,7 @@ export type NetworkNode = {
   y: number;
   width: number;
   height: number;
-  /** Steps from the centre person along the relationships shown; -1 when not reached. */
+  /** Steps from the start people along the relationships shown; -1 when not reached. */
   ring: number;
 };
 
@@ -67,16 +67,16 @@ function neighbours(people: MapPerson[], relationships: Relationship[]): Map<str
   return adjacent;
 }
 
-/** Breadth-first rings from the centre; people not reached form one more ring outside. */
+/** Breadth-first rings from the start people; people not reached form one more ring outside. */
 function rings(
-  centreId: string,
+  startIds: string[],
   people: MapPerson[],
   relationships: Relationship[],
 ): { reached: string[][]; unreached: string[] } {
   const adjacent = neighbours(people, relationships);
   const seen = new Set<string>();
   const result: string[][] = [];
-  let current = adjacent.has(centreId) ? [centreId] : [];
+  let current = startIds.filter((id) => adjacent.has(id));
   for (const id of current) seen.add(id);
   while (current.length > 0) {
     result.push(current);
@@ -95,14 +95,16 @@ function rings(
   return { reached: result, unreached };
 }
 
-function ringLayout(centreId: string, people: MapPerson[], relationships: Relationship[]): NetworkNode[] {
+function ringLayout(startIds: string[], people: MapPerson[], relationships: Relationship[]): NetworkNode[] {
   const nodes: NetworkNode[] = [];
-  const { reached, unreached } = rings(centreId, people, relationships);
+  const { reached, unreached } = rings(startIds, people, relationships);
   const byRing = unreached.length > 0 ? [...reached, unreached] : reached;
   let radius = 0;
   byRing.forEach((ids, index) => {
     const ring = index < reached.length ? index : -1;
-    if (index > 0) radius = Math.max(radius + RING_GAP, (ids.length * ARC_GAP) / (2 * Math.PI));
+    // Several start people (an account's) form a first ring of their own rather than one point.
+    const least = ids.length > 1 ? (ids.length * ARC_GAP) / (2 * Math.PI) : 0;
+    radius = index === 0 ? least : Math.max(radius + RING_GAP, least);
     ids.forEach((id, position) => {
       const angle = ids.length === 1 && index === 0 ? 0 : (2 * Math.PI * position) / ids.length - Math.PI / 2;
       nodes.push({
@@ -119,7 +121,7 @@ function ringLayout(centreId: string, people: MapPerson[], relationships: Relati
 }
 
 async function stressLayout(
-  centreId: string,
+  startIds: string[],
   people: MapPerson[],
   relationships: Relationship[],
   elk: LayoutEngine,
@@ -135,7 +137,7 @@ async function stressLayout(
   };
   const result = await elk.layout(graph);
   const ringOf = new Map<string, number>();
-  rings(centreId, people, relationships).reached.forEach((ring, index) => ring.forEach((id) => ringOf.set(id, index)));
+  rings(startIds, people, relationships).reached.forEach((ring, index) => ring.forEach((id) => ringOf.set(id, index)));
   return (result.children ?? []).map((child) => ({
     id: child.id,
     x: Number.isFinite(child.x) ? (child.x as number) : 0,
@@ -148,7 +150,7 @@ async function stressLayout(
 
 /** Lays out the people and the relationships between them; coordinates start at 0,0. */
 export async function layoutNetwork(
-  centreId: string,
+  startIds: string[],
   people: MapPerson[],
   relationships: Relationship[],
   options: LayoutNetworkOptions = {},
@@ -156,8 +158,8 @@ export async function layoutNetwork(
   const started = performance.now();
   const useElk = people.length > 2 && people.length <= (options.elkMaxPeople ?? ELK_MAX_PEOPLE);
   const placed = useElk
-    ? await stressLayout(centreId, people, relationships, options.elk ?? (await getElk()))
-    : ringLayout(centreId, people, relationships);
+    ? await stressLayout(startIds, people, relationships, options.elk ?? (await getElk()))
+    : ringLayout(startIds, people, relationships);
 
   let minX = Infinity;
   let minY = Infinity;

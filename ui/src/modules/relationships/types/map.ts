@@ -8,7 +8,12 @@ export type {
   MapGroup,
   MapPerson,
   MapSite,
+  Network,
+  NetworkSite,
   Relationship,
   RelationshipChange,
   RelationshipKind,
 } from "../../../ipc/bindings";
+
+/** Whose network is drawn: the people around one contact, or around an account's people. */
+export type NetworkSource = { kind: "contact"; id: string } | { kind: "account"; id: string };

@@ -7,7 +7,7 @@ export type NetworkLayoutState = { layout: NetworkLayout | null; error: Error | 
 
 /** Lays the network out again when its people or relationships change (once, not per frame). */
 export function useNetworkLayout(
-  centreId: string,
+  startIds: string[],
   people: MapPerson[] | undefined,
   relationships: Relationship[] | undefined,
 ): NetworkLayoutState {
@@ -15,7 +15,7 @@ export function useNetworkLayout(
   useEffect(() => {
     if (!people || !relationships) return;
     let current = true;
-    layoutNetwork(centreId, people, relationships).then(
+    layoutNetwork(startIds, people, relationships).then(
       (layout) => {
         if (current) setState({ layout, error: null });
       },
@@ -26,6 +26,6 @@ export function useNetworkLayout(
     return () => {
       current = false;
     };
-  }, [centreId, people, relationships]);
+  }, [startIds, people, relationships]);
   return state;
 }
