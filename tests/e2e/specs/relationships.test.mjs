@@ -1,17 +1,18 @@
 // Relationship maps through the real window, on the demo database. As the site administrator:
 // open a demo account's org chart, drag a person onto someone else so they report to them, see
 // the change kept after a restart, be refused a reports-to cycle with the core's message, draw a
-// relationship between two people and remove it again, and export the chart as SVG (holding the
-// name of everyone on it) and PNG. Then, signed in as the territory manager, an account whose
-// people are partly outside the territory shows only people the manager may open, and the rest
-// at most as anonymous placeholders.
+// relationship between two people and remove it again, export the chart as SVG (holding the
+// name of everyone on it) and PNG, and filter the account's network by level and territory.
+// Then, signed in as the territory manager, an account whose people are partly outside the
+// territory shows only people the manager may open, and the rest at most as anonymous
+// placeholders.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { setColorScheme } from '../lib/admin.mjs';
+import { pickOption, setColorScheme } from '../lib/admin.mjs';
 import { invoke, invokeOk, keepFailures, SCREENSHOTS, screenshot, startApp } from '../lib/app.mjs';
 import { waitForList } from '../lib/contacts.mjs';
 import { clickWhenFree } from '../lib/lifecycle.mjs';
@@ -312,6 +313,48 @@ describe('relationship maps', () => {
     await setColorScheme(browser, 'light');
   });
 
+  it('draws the account’s network across accounts, filtered by level and territory', async () => {
+    await clickWhenFree(browser, $(browser, 'account-tab-network'), 'Network');
+    await $(browser, 'network-view').waitForDisplayed({ timeout: 30_000, timeoutMsg: 'no network view' });
+    let everyone = [];
+    await browser.waitUntil(
+      async () => {
+        everyone = await networkNodes(browser);
+        return everyone.some((n) => n.centre) && everyone.some((n) => !n.centre);
+      },
+      { timeout: 60_000, timeoutMsg: 'the account network shows not both its people and people elsewhere' },
+    );
+    await screenshot(browser, 'account-network.png');
+
+    await chooseFilter(browser, 'network-level-filter', 'Executive');
+    let executives = [];
+    await browser.waitUntil(
+      async () => {
+        executives = await networkNodes(browser);
+        return executives.length > 0 && executives.length < everyone.length && executives.every((n) => n.levels.includes('Executive'));
+      },
+      { timeout: 30_000, timeoutMsg: 'the level filter did not leave only Executives' },
+    );
+    await screenshot(browser, 'account-network-executive.png');
+
+    const territory = executives.find((n) => n.territories.length > 0).territories[0];
+    await chooseFilter(browser, 'network-territory-filter', territory);
+    await browser.waitUntil(
+      async () => {
+        const shown = await networkNodes(browser);
+        const none = await browser.execute(() => Boolean(document.querySelector('[data-testid="network-filtered-empty"]')));
+        return (
+          none ||
+          (shown.length > 0 && shown.every((n) => n.levels.includes('Executive') && n.territories.includes(territory)))
+        );
+      },
+      { timeout: 30_000, timeoutMsg: `the territory filter did not leave only Executives in ${territory}` },
+    );
+    await screenshot(browser, 'account-network-territory.png');
+    await clickWhenFree(browser, $(browser, 'account-tab-chart'), 'Org chart');
+    await $(browser, 'org-chart').waitForDisplayed();
+  });
+
   it('shows a person’s relationships and their network from the contact page', async () => {
     await browser.execute((id) => {
       window.location.hash = `#/contacts/${id}`;
@@ -366,6 +409,32 @@ describe('relationship maps', () => {
     await screenshot(browser, 'org-chart-territory.png');
   });
 });
+
+/** The people drawn in the network: [{ id, centre, levels, territories }]. */
+function networkNodes(browser) {
+  return browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="network-node"]')].map((n) => ({
+      id: n.getAttribute('data-person-id'),
+      centre: n.getAttribute('data-centre') === 'true',
+      levels: (n.getAttribute('data-levels') ?? '').split('|').filter(Boolean),
+      territories: (n.getAttribute('data-territories') ?? '').split('|').filter(Boolean),
+    })),
+  );
+}
+
+/** Picks a filter's option until the picker shows it (a click can land while the list opens). */
+async function chooseFilter(browser, testId, option) {
+  for (let attempt = 1; ; attempt += 1) {
+    await pickOption(browser, testId, option);
+    try {
+      await browser.waitUntil(async () => (await $(browser, testId).getValue()) === option, { timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw new Error(`the ${testId} filter did not take "${option}": ${error.message}`);
+      await browser.keys('Escape');
+    }
+  }
+}
 
 /** Picks the kind to draw in the toolbar's select (a Mantine Select: its options are clicked). */
 async function chooseKind(browser, label) {
