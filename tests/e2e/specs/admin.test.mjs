@@ -123,6 +123,45 @@ describe('Administration as the demo site administrator', () => {
     await screenshot(browser, 'admin-security.png');
   });
 
+  it('adds a relationship kind with a direction, and refuses the same name twice', async () => {
+    await openAdmin(browser, 'kinds');
+    await $(browser, 'kinds-table').waitForDisplayed({ timeoutMsg: 'the relationship kinds did not load' });
+    const builtIn = await textsOf(browser, 'kind-row');
+    assert.ok(builtIn.some((row) => /Reports to/.test(row) && /Built in/.test(row)), builtIn.join('\n'));
+
+    await $(browser, 'kind-add').click();
+    await $(browser, 'kind-form').waitForDisplayed({ timeoutMsg: 'Add kind opened no dialog' });
+    await typeInto(browser, 'kind-label', 'Mentors');
+    await $(browser, 'kind-directed').click();
+    await browser.waitUntil(
+      async () => browser.execute(() => document.querySelector('[data-testid="kind-directed"]')?.checked === true),
+      { timeout: 5_000, timeoutMsg: 'the direction checkbox did not tick' },
+    );
+    await $(browser, 'kind-submit').click();
+    await $(browser, 'kind-form').waitForDisplayed({ reverse: true, timeoutMsg: 'saving the kind did not close the dialog' });
+    // The core makes the code from the label.
+    const row = browser.$('[data-testid="kind-row"][data-kind-code="mentors"]');
+    await row.waitForDisplayed({ timeoutMsg: 'the new kind is not in the table' });
+    const text = await textOf(browser, row);
+    assert.match(text, /Mentors/);
+    assert.match(text, /Directed/);
+    assert.doesNotMatch(text, /Built in/);
+    await screenshot(browser, 'admin-relationship-kinds.png');
+
+    await $(browser, 'kind-add').click();
+    await $(browser, 'kind-form').waitForDisplayed();
+    await typeInto(browser, 'kind-label', 'Mentors');
+    await $(browser, 'kind-submit').click();
+    const error = browser.$('[data-testid="kind-form"] .mantine-InputWrapper-error');
+    await error.waitForDisplayed({ timeoutMsg: 'a second "Mentors" got no message at its label' });
+    assert.match(await textOf(browser, error), /already a kind called "Mentors"/);
+    assert.ok(await $(browser, 'kind-form').isDisplayed(), 'the refused dialog closed');
+    await screenshot(browser, 'admin-relationship-kind-error.png');
+    await browser.$('//*[@data-testid="kind-form"]//button[normalize-space(.)="Cancel"]').click();
+    await $(browser, 'kind-form').waitForDisplayed({ reverse: true });
+    assert.equal((await textsOf(browser, 'kind-row')).filter((r) => /Mentors/.test(r)).length, 1, 'Mentors is listed twice');
+  });
+
   it('backs up now, and asks before restoring', async () => {
     await openAdmin(browser, 'backups');
     await browser.waitUntil(

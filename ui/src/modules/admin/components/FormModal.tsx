@@ -7,6 +7,8 @@ export type FormModalProps = {
   title: string;
   /** Names the test ids: `<prefix>-form` (the dialog) and `<prefix>-save` (its submit button). */
   testIdPrefix: string;
+  /** Replaces `<prefix>-save` where end-to-end tests already know the button by another name. */
+  submitTestId?: string;
   size?: ModalProps["size"];
   /** A problem that belongs to no field, shown above the fields. */
   error: string | null;
@@ -23,6 +25,7 @@ export type FormModalProps = {
 export function FormModal({
   title,
   testIdPrefix,
+  submitTestId,
   size,
   error,
   submitLabel,
@@ -53,7 +56,7 @@ export function FormModal({
             submitLabel={submitLabel}
             pending={pending}
             onCancel={onClose}
-            submitTestId={`${testIdPrefix}-save`}
+            submitTestId={submitTestId ?? `${testIdPrefix}-save`}
           />
         </Stack>
       </form>

@@ -1,1 +1,1 @@
-export type AdminSection = "users" | "organisation" | "security" | "contacts" | "import" | "escalation" | "audit" | "backups";
+export type AdminSection = "users" | "organisation" | "security" | "contacts" | "import" | "kinds" | "escalation" | "audit" | "backups";

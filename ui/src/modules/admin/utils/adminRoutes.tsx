@@ -6,6 +6,7 @@ import { BackupsPanel } from "../components/BackupsPanel";
 import { ContactsPolicyPanel } from "../components/ContactsPolicyPanel";
 import { ImportPolicyPanel } from "../components/ImportPolicyPanel";
 import { OrganisationPanel } from "../components/OrganisationPanel";
+import { RelationshipKindsPanel } from "../components/RelationshipKindsPanel";
 import { SecurityPanel } from "../components/SecurityPanel";
 import { UsersPanel } from "../components/UsersPanel";
 
@@ -21,6 +22,7 @@ export function adminRoute(path = "admin"): RouteObject {
       { path: "security", element: <SecurityPanel /> },
       { path: "contacts", element: <ContactsPolicyPanel /> },
       { path: "import", element: <ImportPolicyPanel /> },
+      { path: "kinds", element: <RelationshipKindsPanel /> },
       { path: "escalation", element: <EscalationPolicyPanel /> },
       { path: "audit", element: <AuditPanel /> },
       { path: "backups", element: <BackupsPanel /> },

@@ -20,7 +20,7 @@ export function fieldMessage(label: string, message: string): string {
   const text = message.trim();
   if (/^(must|is|are|cannot|can't|should)\b/i.test(text)) return `${label} ${text}`;
   // Anything else may start with what the user typed ("jdoe is already taken"): keep its case.
-  if (/^(a|an|the|this|that|choose|enter|no|at|only|it|there|region|territory|account|site|user)\s/.test(text) && !/^\S+ is already/.test(text)) {
+  if (/^(a|an|the|this|that|choose|enter|no|at|only|it|there|region|territory|account|site|user|relationships)\s/.test(text) && !/^(?!there\s)\S+ is already/.test(text)) {
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
   return text;
