@@ -1,20 +1,28 @@
 #!/usr/bin/env node
-// Times the org chart's ELK layout on generated reports-to forests of 500, 5,000 and 20,000
-// people and prints one JSON line per size. Run: `node ui/scripts/bench-layout.mjs` (from the
-// repository root) or `node scripts/bench-layout.mjs` (from ui/).
+// Times the org chart's layout on generated reports-to forests of 500, 5,000 and 20,000 people
+// and prints one JSON line per size. Run: `node ui/scripts/bench-layout.mjs` (from the repository
+// root) or `node scripts/bench-layout.mjs` (from ui/). `--no-elk` skips the ELK comparison line.
 //
-// The graph is built as layoutChart builds it (232×112 boxes, leaf reports stacked). ELK runs
-// in-thread here (elk.bundled.js); the app runs the same code in a Web Worker.
+// The layout and the forests are the app's own TypeScript modules (layoutChart.ts and the chart's
+// test fixtures), loaded through Vite's module runner: plain Node cannot import TypeScript, and a
+// copy of the layout here could drift from what the app runs. The timed call is the whole
+// layoutChart, from people and relationships to placed cards and routed lines.
 import { createRequire } from "node:module";
+import { dirname, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { runnerImport } from "vite";
 
-const require = createRequire(import.meta.url);
-const ELK = require("elkjs/lib/elk.bundled.js");
+const chartDir = resolve(dirname(fileURLToPath(import.meta.url)), "../src/modules/relationships/chart");
 
-// A copy of ELK_TREE_OPTIONS in src/modules/relationships/chart/elkOptions.ts: plain Node cannot
-// import TypeScript. elkOptions.test.ts fails when the two differ.
-export const ELK_TREE_OPTIONS = {
+async function load(file) {
+  const { module } = await runnerImport(resolve(chartDir, file), { configFile: false, logLevel: "error" });
+  return module;
+}
+
+// The ELK mrtree graph the chart laid out before it moved to d3-hierarchy, kept only to compare
+// against: 232×112 boxes (card plus toggle room), leaf reports chained in columns of six.
+const ELK_TREE_OPTIONS = {
   "elk.algorithm": "mrtree",
   "elk.direction": "DOWN",
   "elk.spacing.nodeNode": "24",
@@ -25,26 +33,11 @@ export const ELK_TREE_OPTIONS = {
   "elk.padding": "[top=24,left=24,bottom=24,right=24]",
 };
 
-const CARD_WIDTH = 232;
-// CARD_HEIGHT + TOGGLE_SPACE of layoutChart.ts.
-const BOX_HEIGHT = 84 + 28;
-const STACK_ROWS = 6;
-
-/**
- * One tree per 1,000 people, each manager with up to six reports, filled breadth first; built as
- * layoutChart builds it: reports without reports of their own are chained in columns of six.
- */
-function forest(size, fan = 6) {
-  const roots = Math.max(1, Math.round(size / 1000));
-  const children = [];
+function elkGraph(people, relationships, stackRows) {
   const reportsOf = new Map();
-  for (let i = 0; i < size; i += 1) {
-    children.push({ id: `p${i}`, width: CARD_WIDTH, height: BOX_HEIGHT });
-    if (i >= roots) {
-      const manager = `p${Math.floor((i - roots) / fan)}`;
-      if (!reportsOf.has(manager)) reportsOf.set(manager, []);
-      reportsOf.get(manager).push(`p${i}`);
-    }
+  for (const { fromId, toId } of relationships) {
+    if (!reportsOf.has(toId)) reportsOf.set(toId, []);
+    reportsOf.get(toId).push(fromId);
   }
   const edges = [];
   for (const [manager, reports] of reportsOf) {
@@ -53,7 +46,7 @@ function forest(size, fan = 6) {
       for (const report of reports) edges.push({ id: `e${report}`, sources: [manager], targets: [report] });
       continue;
     }
-    const columns = Math.ceil(reports.length / STACK_ROWS);
+    const columns = Math.ceil(reports.length / stackRows);
     const rows = Math.ceil(reports.length / columns);
     for (let column = 0; column < columns; column += 1) {
       const members = reports.slice(column * rows, (column + 1) * rows);
@@ -62,24 +55,56 @@ function forest(size, fan = 6) {
       });
     }
   }
-  return { id: "root", layoutOptions: ELK_TREE_OPTIONS, children, edges, roots };
+  const children = people.map((person) => ({ id: person.id, width: 232, height: 84 + 28 }));
+  return { id: "root", layoutOptions: ELK_TREE_OPTIONS, children, edges };
+}
+
+async function timeElk(generateForest, stackRows, size) {
+  const require = createRequire(import.meta.url);
+  const ELK = require("elkjs/lib/elk.bundled.js");
+  const elk = new ELK();
+  const warm = generateForest(200);
+  await elk.layout(elkGraph(warm.people, warm.relationships, stackRows));
+  const { people, relationships } = generateForest(size);
+  const started = performance.now();
+  const result = await elk.layout(elkGraph(people, relationships, stackRows));
+  const ms = Math.round(performance.now() - started);
+  return { ms, width: Math.round(result.width ?? 0), height: Math.round(result.height ?? 0) };
 }
 
 async function main() {
-  const elk = new ELK();
-  // The first layout also compiles ELK's code; the app pays that once per session, not per chart.
+  const { layoutChart, STACK_ROWS } = await load("layoutChart.ts");
+  // One tree per 1,000 people, up to six reports each, filled breadth first.
+  const { generateForest } = await load("testing/chartFixtures.ts");
+
+  // The first layouts also compile the code; the app pays that once per session, not per chart.
   const warmStarted = performance.now();
-  await elk.layout(forest(200));
+  for (let i = 0; i < 3; i += 1) {
+    const warm = generateForest(2000);
+    layoutChart(warm.people, warm.relationships, new Set());
+  }
   const warmUpMs = Math.round(performance.now() - warmStarted);
+
   for (const size of [500, 5000, 20000]) {
-    const { roots, ...graph } = forest(size);
+    const { people, relationships } = generateForest(size);
     const started = performance.now();
-    const result = await elk.layout(graph);
+    const layout = layoutChart(people, relationships, new Set());
     const ms = Math.round(performance.now() - started);
-    const width = Math.round(result.width ?? 0);
-    const height = Math.round(result.height ?? 0);
+    if (layout.nodes.length !== size) throw new Error(`${layout.nodes.length} of ${size} people placed`);
+    const trees = layout.nodes.filter((node) => node.placement === "tree" && node.parentId === null).length;
+    const width = Math.round(layout.width);
+    const height = Math.round(layout.height);
     console.log(
-      JSON.stringify({ people: size, trees: roots, ms, warmUpMs, width, height, algorithm: "mrtree", node: process.version }),
+      JSON.stringify({ people: size, trees, ms, warmUpMs, width, height, algorithm: "d3-tree", node: process.version }),
+    );
+  }
+
+  if (!process.argv.includes("--no-elk")) {
+    const size = 5000;
+    const trees = Math.round(size / 1000);
+    const { ms, width, height } = await timeElk(generateForest, STACK_ROWS, size);
+    console.log(
+      JSON.stringify({ people: size, trees, ms, width, height, algorithm: "elk-mrtree (before)", node: process.version }),
     );
   }
 }

@@ -4,7 +4,7 @@ import { theme } from "../../../app/theme";
 import type { Relationship } from "../types/map";
 import type { OrgChartProps } from "./OrgChart";
 import { OrgChart } from "./OrgChart";
-import { CARD_HEIGHT, CARD_WIDTH } from "./elkOptions";
+import { CARD_HEIGHT, CARD_WIDTH } from "./layoutChart";
 import {
   generateForest,
   KINDS,

@@ -3,12 +3,12 @@ import { layoutChart } from "./layoutChart";
 import { KINDS, makeLevel, makePerson, relation, threeLevelTree } from "./testing/chartFixtures";
 
 describe("chartToSvg", () => {
-  it("writes every person's name into a well-formed standalone SVG", async () => {
+  it("writes every person's name into a well-formed standalone SVG", () => {
     const { people, relationships } = threeLevelTree();
     const tricky = makePerson("tricky", { displayName: `O'Brien & <Sons> "Ltd"` });
     const all = [...people, tricky];
     const links = [...relationships, relation("dev1", "acc1", "works_with")];
-    const layout = await layoutChart(all, links, new Set());
+    const layout = layoutChart(all, links, new Set());
 
     const svg = chartToSvg(layout, all, {
       relationships: links,
@@ -26,9 +26,9 @@ describe("chartToSvg", () => {
     expect(svg).toContain("O&apos;Brien &amp; &lt;Sons&gt; &quot;Ltd&quot;");
   });
 
-  it("leaves placeholders anonymous", async () => {
+  it("leaves placeholders anonymous", () => {
     const people = [makePerson("ghost", { placeholder: true, displayName: "Hidden Harry" }), makePerson("me")];
-    const layout = await layoutChart(people, [], new Set());
+    const layout = layoutChart(people, [], new Set());
 
     const svg = chartToSvg(layout, people);
 

@@ -1,46 +1,57 @@
-//! Lays out the reports-to forest with ELK: managers above their reports, loose people in a grid.
-import type { ElkNode } from "elkjs/lib/elk-api";
+//! Lays out the reports-to forest with d3-hierarchy's tidy tree: managers above their reports,
+//! trees side by side, loose people in a grid below.
+import { hierarchy, tree } from "d3-hierarchy";
 import type { MapPerson, Relationship } from "../types/map";
-import { CARD_HEIGHT, CARD_WIDTH, ELK_TREE_OPTIONS } from "./elkOptions";
-import type { LayoutEngine } from "./elkInstance";
-import { getElk } from "./elkInstance";
 import type { ChartLayout, ChartNode, ChartTreeEdge } from "./types";
 import { buildHierarchy } from "./utils/hierarchy";
 
 export const REPORTS_TO = "reports_to";
+
+export const CARD_WIDTH = 232;
+export const CARD_HEIGHT = 84;
 
 const GRID_GAP_X = 24;
 const GRID_GAP_Y = 24;
 /** Space between the trees and the "No manager recorded" grid (room for its heading). */
 const LOOSE_GAP = 72;
 const PADDING = 24;
-/** ELK boxes are this much taller than cards: room for the collapse toggle and the elbow lines. */
+/** Each tree level is this much taller than a card: room for the collapse toggle and the elbow lines. */
 const TOGGLE_SPACE = 28;
+/** Between neighbouring cards of a level, and between levels. */
+const NODE_GAP = 24;
+/** Between the bounding boxes of two trees of the forest. */
+const TREE_GAP = 64;
 /** Reports without reports of their own stack in columns of at most this many under their manager. */
 export const STACK_ROWS = 6;
 /** The vertical line of a stack runs this far left of its cards. */
 const STACK_SPINE = 12;
 
-export type LayoutChartOptions = { elk?: LayoutEngine };
+const LEVEL_HEIGHT = CARD_HEIGHT + TOGGLE_SPACE + NODE_GAP;
 
-export async function layoutChart(
-  people: MapPerson[],
-  relationships: Relationship[],
-  collapsed: Set<string>,
-  options: LayoutChartOptions = {},
-): Promise<ChartLayout> {
-  const hierarchy = buildHierarchy(people, relationships);
-  const { managerOf, reportsOf, edgeIdOf } = hierarchy;
+/**
+ * Every card has the same size, so one node size and a constant separation give each pair of
+ * neighbours (siblings or cousins) the same gap, as the chart had under ELK.
+ */
+const tidyTree = tree<string>()
+  .nodeSize([CARD_WIDTH + NODE_GAP, LEVEL_HEIGHT])
+  .separation(() => 1);
 
-  const treeIds: string[] = [];
+/**
+ * Synchronous: the tidy tree is linear in the number of cards (5,000 people take tens of
+ * milliseconds), so the chart needs no worker for it.
+ */
+export function layoutChart(people: MapPerson[], relationships: Relationship[], collapsed: Set<string>): ChartLayout {
+  const started = performance.now();
+  const { managerOf, reportsOf, edgeIdOf } = buildHierarchy(people, relationships);
+
+  const roots: string[] = [];
   const looseIds: string[] = [];
   for (const person of people) {
-    if (managerOf.has(person.id) || reportsOf.has(person.id)) treeIds.push(person.id);
+    if (managerOf.has(person.id)) continue;
+    if (reportsOf.has(person.id)) roots.push(person.id);
     else looseIds.push(person.id);
   }
 
-  // Walk down from the roots; a collapsed manager's subtree stays out of the layout.
-  const visible: string[] = [];
   const hiddenCount = new Map<string, number>();
   const countBelow = (id: string): number => {
     let total = 0;
@@ -52,10 +63,16 @@ export async function layoutChart(
     }
     return total;
   };
-  const stack = treeIds.filter((id) => !managerOf.has(id)).reverse();
+
+  // Walk down from the roots; a collapsed manager's subtree stays out of the layout.
+  // The children each card has in the tidy tree. Managers whose reports are all leaves get them
+  // as chains, one chain per column: six leaves then take one card's width instead of six, and
+  // the tidy tree still sees one card per level, so nothing can slide under a stack.
+  const childrenInTree = new Map<string, string[]>();
+  const stackColumnOf = new Map<string, string>();
+  const stack = [...roots].reverse();
   while (stack.length > 0) {
     const id = stack.pop() as string;
-    visible.push(id);
     const reports = reportsOf.get(id) ?? [];
     if (reports.length === 0) continue;
     if (collapsed.has(id)) {
@@ -63,6 +80,23 @@ export async function layoutChart(
       continue;
     }
     for (let i = reports.length - 1; i >= 0; i -= 1) stack.push(reports[i]);
+    const allLeaves = reports.length >= 2 && reports.every((report) => !reportsOf.has(report));
+    if (!allLeaves) {
+      childrenInTree.set(id, reports);
+      continue;
+    }
+    const columns = Math.ceil(reports.length / STACK_ROWS);
+    const rows = Math.ceil(reports.length / columns);
+    const heads: string[] = [];
+    for (let column = 0; column < columns; column += 1) {
+      const members = reports.slice(column * rows, (column + 1) * rows);
+      heads.push(members[0]);
+      members.forEach((report, row) => {
+        if (row > 0) childrenInTree.set(members[row - 1], [report]);
+        stackColumnOf.set(report, members[0]);
+      });
+    }
+    childrenInTree.set(id, heads);
   }
 
   const nodes: ChartNode[] = [];
@@ -70,85 +104,68 @@ export async function layoutChart(
   const treeEdges: ChartTreeEdge[] = [];
   let width = 0;
   let height = 0;
-  let elkMillis = 0;
 
-  if (visible.length > 0) {
-    const visibleSet = new Set(visible);
-    // Managers whose reports are all leaves get them stacked in columns (a chain in ELK), which
-    // keeps wide organisations narrow: six leaves take one card's width instead of six.
-    const parentInElk = new Map<string, string>();
-    const stackColumnOf = new Map<string, string>();
-    for (const id of visible) {
-      const reports = collapsed.has(id) ? [] : (reportsOf.get(id) ?? []);
-      if (reports.length === 0) continue;
-      const allLeaves = reports.length >= 2 && reports.every((report) => !reportsOf.has(report));
-      if (!allLeaves) {
-        for (const report of reports) parentInElk.set(report, id);
-        continue;
-      }
-      const columns = Math.ceil(reports.length / STACK_ROWS);
-      const rows = Math.ceil(reports.length / columns);
-      for (let column = 0; column < columns; column += 1) {
-        const members = reports.slice(column * rows, (column + 1) * rows);
-        members.forEach((report, row) => {
-          parentInElk.set(report, row === 0 ? id : members[row - 1]);
-          stackColumnOf.set(report, members[0]);
-        });
-      }
-    }
-    const graph: ElkNode = {
-      id: "root",
-      layoutOptions: ELK_TREE_OPTIONS,
-      children: visible.map((id) => ({ id, width: CARD_WIDTH, height: CARD_HEIGHT + TOGGLE_SPACE })),
-      edges: visible
-        .filter((id) => parentInElk.has(id) && visibleSet.has(parentInElk.get(id) as string))
-        .map((id) => ({ id: `e:${id}`, sources: [parentInElk.get(id) as string], targets: [id] })),
-    };
-    const elk = options.elk ?? (await getElk());
-    const started = performance.now();
-    const result = await elk.layout(graph);
-    elkMillis = performance.now() - started;
-    for (const child of result.children ?? []) {
+  const trees = roots.map((rootId) => {
+    const root = tidyTree(hierarchy(rootId, (id) => childrenInTree.get(id)));
+    let minX = Infinity;
+    let maxX = -Infinity;
+    let maxY = 0;
+    root.each((point) => {
+      if (point.x < minX) minX = point.x;
+      if (point.x > maxX) maxX = point.x;
+      if (point.y > maxY) maxY = point.y;
+    });
+    return { root, minX, width: maxX - minX + CARD_WIDTH, height: maxY + LEVEL_HEIGHT - NODE_GAP };
+  });
+
+  const offsets = arrangeTrees(trees);
+  trees.forEach(({ root, minX }, index) => {
+    const offset = offsets[index];
+    // Depth first, so cards reach the page (and the tab order) manager first, then each branch.
+    root.eachBefore((point) => {
+      const id = point.data;
+      const reportCount = reportsOf.get(id)?.length ?? 0;
       const node: ChartNode = {
-        id: child.id,
-        x: child.x ?? 0,
-        y: child.y ?? 0,
+        id,
+        x: offset.x + point.x - minX,
+        y: offset.y + point.y,
         width: CARD_WIDTH,
         height: CARD_HEIGHT,
         placement: "tree",
-        parentId: managerOf.get(child.id) ?? null,
-        reportCount: reportsOf.get(child.id)?.length ?? 0,
-        hiddenCount: hiddenCount.get(child.id) ?? 0,
-        collapsed: collapsed.has(child.id) && (reportsOf.get(child.id)?.length ?? 0) > 0,
+        parentId: managerOf.get(id) ?? null,
+        reportCount,
+        hiddenCount: hiddenCount.get(id) ?? 0,
+        collapsed: collapsed.has(id) && reportCount > 0,
       };
       nodes.push(node);
-      nodeById.set(node.id, node);
-      width = Math.max(width, node.x + node.width + PADDING);
-      height = Math.max(height, node.y + node.height + TOGGLE_SPACE + PADDING);
-    }
-    for (const node of nodes) {
-      const manager = node.parentId ? nodeById.get(node.parentId) : undefined;
-      if (!manager) continue;
-      const top = manager.y + manager.height;
-      const fromX = manager.x + manager.width / 2;
-      const head = nodeById.get(stackColumnOf.get(node.id) ?? node.id) ?? node;
-      const midY = top + (head.y - top) / 2;
-      const points = stackColumnOf.has(node.id)
-        ? [
-            { x: fromX, y: top },
-            { x: fromX, y: midY },
-            { x: head.x - STACK_SPINE, y: midY },
-            { x: head.x - STACK_SPINE, y: node.y + node.height / 2 },
-            { x: node.x, y: node.y + node.height / 2 },
-          ]
-        : [
-            { x: fromX, y: top },
-            { x: fromX, y: midY },
-            { x: node.x + node.width / 2, y: midY },
-            { x: node.x + node.width / 2, y: node.y },
-          ];
-      treeEdges.push({ relationshipId: edgeIdOf.get(node.id) as string, fromId: node.id, toId: manager.id, points });
-    }
+      nodeById.set(id, node);
+      width = Math.max(width, node.x + CARD_WIDTH + PADDING);
+      height = Math.max(height, node.y + CARD_HEIGHT + TOGGLE_SPACE + PADDING);
+    });
+  });
+
+  for (const node of nodes) {
+    const manager = node.parentId ? nodeById.get(node.parentId) : undefined;
+    if (!manager) continue;
+    const top = manager.y + manager.height;
+    const fromX = manager.x + manager.width / 2;
+    const head = nodeById.get(stackColumnOf.get(node.id) ?? node.id) ?? node;
+    const midY = top + (head.y - top) / 2;
+    const points = stackColumnOf.has(node.id)
+      ? [
+          { x: fromX, y: top },
+          { x: fromX, y: midY },
+          { x: head.x - STACK_SPINE, y: midY },
+          { x: head.x - STACK_SPINE, y: node.y + node.height / 2 },
+          { x: node.x, y: node.y + node.height / 2 },
+        ]
+      : [
+          { x: fromX, y: top },
+          { x: fromX, y: midY },
+          { x: node.x + node.width / 2, y: midY },
+          { x: node.x + node.width / 2, y: node.y },
+        ];
+    treeEdges.push({ relationshipId: edgeIdOf.get(node.id) as string, fromId: node.id, toId: manager.id, points });
   }
 
   let looseTop: number | null = null;
@@ -176,5 +193,61 @@ export async function layoutChart(
     });
   }
 
-  return { nodes, nodeById, treeEdges, managerOf, reportsOf, width, height, looseTop, elkMillis };
+  return {
+    nodes,
+    nodeById,
+    treeEdges,
+    managerOf,
+    reportsOf,
+    width,
+    height,
+    looseTop,
+    layoutMillis: performance.now() - started,
+  };
+}
+
+/** The view the forest's arrangement is chosen for: a typical 16:9 window. */
+const VIEW_WIDTH = 1600;
+const VIEW_HEIGHT = 900;
+
+type Size = { width: number; height: number };
+
+/**
+ * Places the trees side by side in the order of their roots, wrapping into rows. One long row of
+ * big trees would be hundreds of screens wide and could not be fitted into view (the zoom has a
+ * floor), so of the row widths that break after each tree, the one whose whole chart shows
+ * largest when fitted into the view wins; ties go to fewer rows, so small forests stay in one.
+ */
+export function arrangeTrees(trees: Size[]): { x: number; y: number }[] {
+  if (trees.length === 0) return [];
+  const widest = Math.max(...trees.map((tree) => tree.width));
+  let best: { x: number; y: number }[] = [];
+  let bestScale = -Infinity;
+  let limit = -TREE_GAP;
+  const limits = trees.map((tree) => (limit += tree.width + TREE_GAP));
+  for (let k = limits.length - 1; k >= 0; k -= 1) {
+    const rowLimit = Math.max(limits[k], widest);
+    const offsets: { x: number; y: number }[] = [];
+    let x = PADDING;
+    let y = PADDING;
+    let rowHeight = 0;
+    let right = 0;
+    for (const tree of trees) {
+      if (x > PADDING && x - PADDING + tree.width > rowLimit) {
+        x = PADDING;
+        y += rowHeight + TREE_GAP;
+        rowHeight = 0;
+      }
+      offsets.push({ x, y });
+      right = Math.max(right, x + tree.width);
+      rowHeight = Math.max(rowHeight, tree.height);
+      x += tree.width + TREE_GAP;
+    }
+    const scale = Math.min(VIEW_WIDTH / (right + PADDING), VIEW_HEIGHT / (y + rowHeight + PADDING), 1);
+    if (scale > bestScale) {
+      best = offsets;
+      bestScale = scale;
+    }
+  }
+  return best;
 }

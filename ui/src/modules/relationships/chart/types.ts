@@ -2,7 +2,7 @@
 
 export type ChartPoint = { x: number; y: number };
 
-/** "tree": placed by ELK in a reports-to tree; "loose": no manager and no reports, in the grid below. */
+/** "tree": placed in a reports-to tree; "loose": no manager and no reports, in the grid below. */
 export type ChartNodePlacement = "tree" | "loose";
 
 export type ChartNode = {
@@ -43,8 +43,8 @@ export type ChartLayout = {
   height: number;
   /** Top of the "No manager recorded" grid, null when nobody is loose. */
   looseTop: number | null;
-  /** Milliseconds ELK took. */
-  elkMillis: number;
+  /** Milliseconds the layout took. */
+  layoutMillis: number;
 };
 
 export type ChartTransform = { x: number; y: number; k: number };

@@ -44,22 +44,26 @@ export function useChartLayout(
   useEffect(() => {
     let cancelled = false;
     const { people: currentPeople, relationships: currentRelationships } = latest.current;
-    layoutChart(currentPeople, currentRelationships, collapsed).then(
-      (layout) => {
-        if (cancelled) return;
-        setState({ layout, error: null, key, collapsed });
-        latest.current.onLayout(layout);
-      },
-      (error: unknown) => {
-        if (cancelled) return;
-        setState((previous) => ({
-          ...previous,
-          error: error instanceof Error ? error.message : String(error),
-          key,
-          collapsed,
-        }));
-      },
-    );
+    // The layout itself is synchronous and takes milliseconds; running it in a microtask keeps
+    // the state updates out of the effect's body, and a superseded layout is never applied.
+    Promise.resolve()
+      .then(() => layoutChart(currentPeople, currentRelationships, collapsed))
+      .then(
+        (layout) => {
+          if (cancelled) return;
+          setState({ layout, error: null, key, collapsed });
+          latest.current.onLayout(layout);
+        },
+        (error: unknown) => {
+          if (cancelled) return;
+          setState((previous) => ({
+            ...previous,
+            error: error instanceof Error ? error.message : String(error),
+            key,
+            collapsed,
+          }));
+        },
+      );
     return () => {
       cancelled = true;
     };
