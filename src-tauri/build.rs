@@ -125,6 +125,7 @@ const E2E_COMMANDS: &[&str] = &[
     "e2e_drop_files",
     "e2e_answer_file_dialog",
     "e2e_raise_reminders",
+    "e2e_plant_large_account",
 ];
 
 fn main() {

@@ -161,6 +161,7 @@ pub fn run() {
             commands::e2e::e2e_drop_files,
             commands::e2e::e2e_answer_file_dialog,
             commands::e2e::e2e_raise_reminders,
+            commands::e2e::e2e_plant_large_account,
         ];
         move |invoke: tauri::ipc::Invoke| {
             if invoke.message.command().starts_with("e2e_") {

@@ -46,3 +46,18 @@ pub async fn e2e_raise_reminders(app: AppHandle) -> Result<Vec<(String, String)>
     crate::reminders::raise_due(&app).await;
     Ok(RAISED.lock().map(|r| r.clone()).unwrap_or_default())
 }
+
+/// Adds the large account of `rapport_core::demo::plant_large_account` to the open database,
+/// for measuring maps at scale in the running app. Returns its id.
+#[tauri::command]
+pub async fn e2e_plant_large_account(
+    state: State<'_, AppState>,
+    people: u32,
+    colleagues: u32,
+) -> Result<String, AppError> {
+    let (ready, _) = state.actor().await?;
+    let account =
+        rapport_core::demo::plant_large_account(&ready.db, people, colleagues, chrono::Utc::now())
+            .await?;
+    Ok(account.to_string())
+}

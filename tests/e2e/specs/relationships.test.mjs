@@ -235,45 +235,11 @@ describe('relationship maps', () => {
   });
 
   it('records frame times while the chart is panned and zoomed (figures, not a pass mark)', async () => {
-    await browser.execute(() => {
-      window.__frames = [];
-      const tick = (t) => {
-        window.__frames.push(t);
-        if (window.__frames.length < 600) window.__frameLoop = requestAnimationFrame(tick);
-      };
-      window.__frameLoop = requestAnimationFrame(tick);
-    });
-    const box = await browser.execute(() => {
-      // The canvas's top-left corner: background (the legend and the drop zone are at the bottom).
-      const rect = document.querySelector('[data-testid="org-chart"]').getBoundingClientRect();
-      return { x: Math.round(rect.x + 12), y: Math.round(rect.y + 12) };
-    });
-    // Pan with the mouse on the background, then zoom in and out with the buttons.
-    const pan = browser.action('pointer', { parameters: { pointerType: 'mouse' } }).move({ x: box.x, y: box.y });
-    pan.down({ button: 0 });
-    for (let step = 1; step <= 20; step += 1) {
-      pan.move({ x: box.x + step * 15, y: box.y + step * 5, duration: 50 });
-    }
-    await pan.up({ button: 0 }).perform();
-    for (const button of ['org-zoom-in', 'org-zoom-in', 'org-zoom-out', 'org-zoom-out']) {
-      await $(browser, button).click();
-    }
-    const intervals = await browser.execute(() => {
-      cancelAnimationFrame(window.__frameLoop);
-      const f = window.__frames;
-      return f.slice(1).map((t, i) => t - f[i]).sort((a, b) => a - b);
-    });
-    const at = (q) => Math.round(intervals[Math.min(intervals.length - 1, Math.floor(q * intervals.length))] * 10) / 10;
-    const figures = {
-      people: (await cards(browser)).length,
-      frames: intervals.length,
-      p50_ms: at(0.5),
-      p95_ms: at(0.95),
-      max_ms: at(1),
-    };
+    const figures = { people: 0, ...(await frameTimes(browser, 'org-chart', ['org-zoom-in', 'org-zoom-in', 'org-zoom-out', 'org-zoom-out'])) };
+    figures.people = (await cards(browser)).length;
     console.log(`org chart frame times: ${JSON.stringify(figures)}`);
     writeFileSync(path.join(SCREENSHOTS, 'org-chart-frame-times.json'), `${JSON.stringify(figures)}\n`);
-    assert.ok(intervals.length > 10, 'the page drew frames while panning');
+    assert.ok(figures.frames > 10, 'the page drew frames while panning');
     await clickWhenFree(browser, $(browser, 'org-fit'), 'Fit');
   });
 
@@ -385,6 +351,45 @@ describe('relationship maps', () => {
     );
   });
 
+  it('opens and pans an account of 5,000 people and its network of 50,000 relationships (figures, not a pass mark)', async () => {
+    const accountId = await invokeOk(browser, 'e2e_plant_large_account', { people: 5000, colleagues: 10 });
+    let started = Date.now();
+    await browser.execute((id) => {
+      window.location.hash = `#/accounts/${id}`;
+    }, accountId);
+    await browser.waitUntil(async () => (await cards(browser)).length > 0, {
+      timeout: 120_000,
+      timeoutMsg: 'the org chart of 5,000 people shows no one',
+    });
+    const chartMs = Date.now() - started;
+    await clickWhenFree(browser, $(browser, 'org-fit'), 'Fit');
+    await screenshot(browser, 'org-chart-5000.png');
+    const chart = await frameTimes(browser, 'org-chart', ['org-zoom-in', 'org-zoom-in', 'org-zoom-out', 'org-zoom-out']);
+
+    started = Date.now();
+    await clickWhenFree(browser, $(browser, 'account-tab-network'), 'Network');
+    await browser.waitUntil(
+      async () =>
+        browser.execute(() => Boolean(document.querySelector('[data-testid="network-dots"], [data-testid="network-node"]'))),
+      { timeout: 120_000, timeoutMsg: 'the network of the large account shows no one' },
+    );
+    const networkMs = Date.now() - started;
+    await screenshot(browser, 'account-network-50000.png');
+    const network = await frameTimes(browser, 'network-canvas', []);
+    const figures = {
+      people: 5000,
+      relationships: 4999 + 10 * 5000 - 55,
+      chart_open_ms: chartMs,
+      chart_frames: chart,
+      network_open_ms: networkMs,
+      network_frames: network,
+    };
+    console.log(`maps at scale: ${JSON.stringify(figures)}`);
+    writeFileSync(path.join(SCREENSHOTS, 'maps-at-scale.json'), `${JSON.stringify(figures)}\n`);
+    assert.ok(chart.frames > 10 && network.frames > 10, 'the page drew frames while panning');
+    await clickWhenFree(browser, $(browser, 'account-tab-chart'), 'Org chart');
+  });
+
   it('shows the territory manager no one outside the territory', async () => {
     const everyone = new Map((await openAccounts(browser)).map((r) => [r.id, r.people]));
     await signOut(browser);
@@ -409,6 +414,40 @@ describe('relationship maps', () => {
     await screenshot(browser, 'org-chart-territory.png');
   });
 });
+
+/**
+ * Frame intervals while the canvas `testId` is panned with the mouse on its background and the
+ * `buttons` are clicked: { frames, p50_ms, p95_ms, max_ms }.
+ */
+async function frameTimes(browser, testId, buttons) {
+  await browser.execute(() => {
+    window.__frames = [];
+    const tick = (t) => {
+      window.__frames.push(t);
+      if (window.__frames.length < 600) window.__frameLoop = requestAnimationFrame(tick);
+    };
+    window.__frameLoop = requestAnimationFrame(tick);
+  });
+  const box = await browser.execute((id) => {
+    // The canvas's top-left corner: background (legends and drop zones are at the bottom).
+    const rect = document.querySelector(`[data-testid="${id}"]`).getBoundingClientRect();
+    return { x: Math.round(rect.x + 12), y: Math.round(rect.y + 12) };
+  }, testId);
+  const pan = browser.action('pointer', { parameters: { pointerType: 'mouse' } }).move({ x: box.x, y: box.y });
+  pan.down({ button: 0 });
+  for (let step = 1; step <= 20; step += 1) {
+    pan.move({ x: box.x + step * 15, y: box.y + step * 5, duration: 50 });
+  }
+  await pan.up({ button: 0 }).perform();
+  for (const button of buttons) await $(browser, button).click();
+  const intervals = await browser.execute(() => {
+    cancelAnimationFrame(window.__frameLoop);
+    const f = window.__frames;
+    return f.slice(1).map((t, i) => t - f[i]).sort((a, b) => a - b);
+  });
+  const at = (q) => Math.round(intervals[Math.min(intervals.length - 1, Math.floor(q * intervals.length))] * 10) / 10;
+  return { frames: intervals.length, p50_ms: at(0.5), p95_ms: at(0.95), max_ms: at(1) };
+}
 
 /** The people drawn in the network: [{ id, centre, levels, territories }]. */
 function networkNodes(browser) {

@@ -5,6 +5,7 @@
 //! show on day one: near-duplicate people and contacts not verified for months.
 
 mod engagement;
+mod large_account;
 mod names;
 mod places;
 mod relationships;
@@ -22,6 +23,7 @@ use crate::store::settings;
 use crate::Database;
 use places::{country, CountrySpec, REGIONS};
 
+pub use large_account::{plant_large_account, LARGE_ACCOUNT_NAME};
 pub use users::DemoUser;
 
 /// Contacts in the database the app creates on first start.
