@@ -155,6 +155,8 @@ pub(super) async fn create(db: &Database, options: DemoOptions) -> CoreResult<()
         relationships.push(vec![from.into(), to.into(), kind.into(), at.clone().into()]);
     };
     let mut next_group = 1i64;
+    // Executive and project heads of each account, to link sister accounts below.
+    let mut account_heads: Vec<(i64, i64)> = Vec::new();
     for account in &accounts {
         let people = by_account.remove(account).unwrap_or_default();
         let mut levels: [Vec<&Person>; 3] = [Vec::new(), Vec::new(), Vec::new()];
@@ -216,6 +218,7 @@ pub(super) async fn create(db: &Database, options: DemoOptions) -> CoreResult<()
         // work together; the executive head influences the project head; the last of the
         // project level assists the executive head.
         if let [executive, project, support] = heads.as_slice() {
+            account_heads.push((executive.id, project.id));
             edge(project.id, executive.id, "reports_to");
             edge(support.id, executive.id, "reports_to");
             edge(project.id, support.id, "works_with");
@@ -226,6 +229,16 @@ pub(super) async fn create(db: &Database, options: DemoOptions) -> CoreResult<()
                 }
             }
         }
+    }
+
+    // Accounts come in sister pairs (one group, two companies): their executive heads and
+    // their project heads work with each other, so networks reach across accounts.
+    for pair in account_heads.chunks_exact(2) {
+        let [(executive_a, project_a), (executive_b, project_b)] = pair else {
+            continue;
+        };
+        edge(*executive_a, *executive_b, "works_with");
+        edge(*project_a, *project_b, "works_with");
     }
 
     let mut tx = db.write().await?;

@@ -854,6 +854,17 @@ async fn every_demo_account_has_levels_a_hierarchy_and_the_seeds_flows() {
     )
     .await;
     assert_eq!(outside_levels, 0);
+    // Sister accounts: people work with someone at another account, so networks cross them.
+    let across = count(
+        db,
+        "SELECT count(*) FROM relationships r WHERE r.kind = 'works_with' AND NOT EXISTS (
+            SELECT 1 FROM contact_sites a JOIN sites sa ON sa.id = a.site_id
+            JOIN contact_sites b ON b.contact_id = r.to_contact_id
+            JOIN sites sb ON sb.id = b.site_id AND sb.account_id = sa.account_id
+            WHERE a.contact_id = r.from_contact_id)",
+    )
+    .await;
+    assert!(across >= accounts / 2, "{across} links across {accounts} accounts");
     for kind in ["assistant_of", "works_with", "influences"] {
         let n: i64 = sqlx::query_scalar("SELECT count(*) FROM relationships WHERE kind = ?")
             .bind(kind)

@@ -123,6 +123,7 @@ export function AccountPage() {
         <Tabs.Panel value="network" pt="md">
           <NetworkView
             source={{ kind: "account", id: account.accountId }}
+            height="calc(100vh - 370px)"
             onOpenPerson={(personId) => void navigate(`/contacts/${personId}`)}
           />
         </Tabs.Panel>

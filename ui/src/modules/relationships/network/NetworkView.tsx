@@ -23,6 +23,8 @@ import { inRect, visibleRect } from "./utils";
 
 export type NetworkViewProps = {
   source: NetworkSource;
+  /** The canvas's CSS height (the page under it decides what is left). */
+  height?: string;
   onOpenPerson: (id: string) => void;
 };
 
@@ -46,7 +48,7 @@ function dotsPath(nodes: NetworkNode[]): string {
 
 const NOBODY: ReadonlySet<string> = new Set();
 
-export function NetworkView({ source, onOpenPerson }: NetworkViewProps) {
+export function NetworkView({ source, onOpenPerson, height = "65vh" }: NetworkViewProps) {
   const [depth, setDepth] = useState<NetworkDepth>("2");
   const [hiddenKinds, setHiddenKinds] = useState<Set<string>>(new Set());
   const [seenKinds, setSeenKinds] = useState<string[]>([]);
@@ -225,7 +227,7 @@ export function NetworkView({ source, onOpenPerson }: NetworkViewProps) {
     body = (
       <div
         ref={canvasRef}
-        style={{ position: "relative", flex: 1, minHeight: 360, height: "65vh", overflow: "hidden", touchAction: "none" }}
+        style={{ position: "relative", flex: 1, minHeight: 360, height, overflow: "hidden", touchAction: "none" }}
         data-testid="network-canvas"
       >
         <svg width="100%" height="100%" onPointerDown={onPointerDown} onClick={() => setSelectedEdge(null)} style={{ display: "block", cursor: "grab" }}>
