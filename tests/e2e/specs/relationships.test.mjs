@@ -370,7 +370,7 @@ describe('relationship maps', () => {
     await clickWhenFree(browser, $(browser, 'account-tab-network'), 'Network');
     await browser.waitUntil(
       async () =>
-        browser.execute(() => Boolean(document.querySelector('[data-testid="network-dots"], [data-testid="network-node"]'))),
+        browser.execute(() => Boolean(document.querySelector('[data-testid="network-canvas-layer"], [data-testid="network-node"]'))),
       { timeout: 120_000, timeoutMsg: 'the network of the large account shows no one' },
     );
     const networkMs = Date.now() - started;

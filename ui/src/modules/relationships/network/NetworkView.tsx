@@ -12,7 +12,8 @@ import { kindStyleOf, kindStyles } from "../chart/utils/chartStyles";
 import { useNetwork } from "../hooks/useNetwork";
 import type { MapPerson, NetworkSource } from "../types/map";
 import { NetworkFilters } from "./components/NetworkFilters";
-import { NetworkEdges, NetworkMarkers } from "./components/NetworkEdges";
+import { NetworkCanvas } from "./components/NetworkCanvas";
+import { BULK_EDGES, NetworkEdges, NetworkMarkers } from "./components/NetworkEdges";
 import { NetworkKindFilter } from "./components/NetworkKindFilter";
 import { useNetworkLayout } from "./hooks/useNetworkLayout";
 import { useRelationshipKinds } from "./hooks/useRelationshipKinds";
@@ -30,21 +31,12 @@ export type NetworkViewProps = {
 
 export type NetworkDepth = "1" | "2" | "3" | "4";
 
-/** More people than this on screen are drawn as plain dots in one path (no labels, no clicks). */
+/** More people than this on screen are drawn as plain dots on the canvas (no labels, no clicks). */
 const MAX_NODE_ELEMENTS = 1500;
 /** Names show from this zoom on (smaller text is unreadable and costs the most to draw). */
 const LABEL_SCALE = 0.5;
 
-function dotsPath(nodes: NetworkNode[]): string {
-  return nodes
-    .map((node) => {
-      const r = node.width / 2;
-      const cx = node.x + r;
-      const cy = node.y + r;
-      return `M${(cx - r).toFixed(1)} ${cy.toFixed(1)}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`;
-    })
-    .join("");
-}
+const NO_NODES: NetworkNode[] = [];
 
 const NOBODY: ReadonlySet<string> = new Set();
 
@@ -107,6 +99,9 @@ export function NetworkView({ source, onOpenPerson, height = "65vh" }: NetworkVi
   // Panning: a press on the background or a node that travels a few pixels moves the view.
   const pan = useRef<{ x: number; y: number; tx: number; ty: number; moved: boolean } | null>(null);
   const suppressClick = useRef(false);
+  // A large network (drawn on the canvas) is dragged as one picture and drawn again on release.
+  const layerRef = useRef<HTMLDivElement | null>(null);
+  const dragAsPicture = useRef(false);
   const onPointerDown = useCallback(
     (event: ReactPointerEvent<SVGSVGElement>) => {
       if (event.button !== 0) return;
@@ -118,10 +113,19 @@ export function NetworkView({ source, onOpenPerson, height = "65vh" }: NetworkVi
         const dy = move.clientY - start.y;
         if (!start.moved && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
         start.moved = true;
+        if (dragAsPicture.current && layerRef.current) {
+          layerRef.current.style.transform = `translate(${dx}px, ${dy}px)`;
+          return;
+        }
         setTransform((previous) => ({ ...previous, x: start.tx + dx, y: start.ty + dy }));
       };
-      const onUp = () => {
-        suppressClick.current = pan.current?.moved ?? false;
+      const onUp = (up: PointerEvent) => {
+        const start = pan.current;
+        suppressClick.current = start?.moved ?? false;
+        if (start?.moved && dragAsPicture.current && layerRef.current) {
+          layerRef.current.style.transform = "";
+          setTransform((previous) => ({ ...previous, x: start.tx + up.clientX - start.x, y: start.ty + up.clientY - start.y }));
+        }
         pan.current = null;
         window.removeEventListener("pointermove", onMove);
         window.removeEventListener("pointerup", onUp);
@@ -155,9 +159,15 @@ export function NetworkView({ source, onOpenPerson, height = "65vh" }: NetworkVi
     if (node) setTransform(centreTransform(node, size, transform.k));
   };
 
-  const rect = visibleRect(transform, size);
-  const visibleNodes = layout ? layout.nodes.filter((node) => inRect(node, rect)) : [];
+  const visibleNodes = useMemo(() => {
+    const shown = visibleRect(transform, size);
+    return layout ? layout.nodes.filter((node) => inRect(node, shown)) : [];
+  }, [layout, transform, size]);
   const asDots = visibleNodes.length > MAX_NODE_ELEMENTS;
+  const onCanvas = asDots || (relationships?.length ?? 0) > BULK_EDGES;
+  useEffect(() => {
+    dragAsPicture.current = onCanvas;
+  }, [onCanvas]);
   const showLabels = transform.k >= LABEL_SCALE;
   const activeEdgeId = hoveredEdge ?? selectedEdge;
   const activeEdge = activeEdgeId ? relationships?.find((relationship) => relationship.id === activeEdgeId) : undefined;
@@ -217,127 +227,136 @@ export function NetworkView({ source, onOpenPerson, height = "65vh" }: NetworkVi
       </Alert>
     );
   } else {
-    const dots = asDots
-      ? {
-          centre: dotsPath(visibleNodes.filter((node) => starts.has(node.id))),
-          placeholders: dotsPath(visibleNodes.filter((node) => personById.get(node.id)?.placeholder)),
-          people: dotsPath(visibleNodes.filter((node) => !starts.has(node.id) && !personById.get(node.id)?.placeholder)),
-        }
-      : null;
     body = (
       <div
         ref={canvasRef}
         style={{ position: "relative", flex: 1, minHeight: 360, height, overflow: "hidden", touchAction: "none" }}
         data-testid="network-canvas"
       >
-        <svg width="100%" height="100%" onPointerDown={onPointerDown} onClick={() => setSelectedEdge(null)} style={{ display: "block", cursor: "grab" }}>
-          <NetworkMarkers styles={styles} />
-          <g data-testid="network-viewport" transform={`translate(${transform.x} ${transform.y}) scale(${transform.k})`}>
-            <NetworkEdges
+        <div ref={layerRef} style={{ position: "absolute", inset: 0 }}>
+          {onCanvas ? (
+            <NetworkCanvas
               layout={layout}
               relationships={relationships ?? []}
               styles={styles}
-              activeEdgeId={activeEdgeId}
-              onHoverEdge={setHoveredEdge}
-              onSelectEdge={setSelectedEdge}
+              transform={transform}
+              size={size}
+              dots={asDots ? visibleNodes : NO_NODES}
+              starts={starts}
+              personById={personById}
             />
-            {dots ? (
-              <g data-testid="network-dots">
-                <path d={dots.people} style={{ fill: "var(--mantine-color-blue-light)", stroke: "var(--mantine-color-blue-filled)" }} />
-                <path d={dots.placeholders} style={{ fill: "var(--mantine-color-gray-3)" }} />
-                <path d={dots.centre} style={{ fill: "var(--mantine-color-blue-filled)" }} />
-              </g>
-            ) : (
-              visibleNodes.map((node) => {
-                const person = personById.get(node.id);
-                if (!person) return null;
-                const r = node.width / 2;
-                const centre = starts.has(node.id);
-                const fact = facts.get(node.id);
-                const selected = node.id === selectedId;
-                return (
-                  <g
-                    key={node.id}
-                    transform={`translate(${node.x + r} ${node.y + r})`}
-                    data-testid="network-node"
-                    data-person-id={person.id}
-                    data-name={person.placeholder ? "" : person.displayName}
-                    data-placeholder={person.placeholder ? "true" : "false"}
-                    data-centre={centre ? "true" : undefined}
-                    data-territories={fact?.territories.join("|")}
-                    data-levels={fact?.levels.join("|")}
-                    onClick={(event) => {
-                      event.stopPropagation();
-                      openNode(person);
-                    }}
-                    style={{ cursor: person.placeholder ? "default" : "pointer" }}
-                    role={person.placeholder ? undefined : "button"}
-                    tabIndex={person.placeholder ? undefined : 0}
-                    onKeyDown={(event) => {
-                      if (person.placeholder || (event.key !== "Enter" && event.key !== " ")) return;
-                      event.preventDefault();
-                      onOpenPerson(person.id);
-                    }}
-                    aria-label={person.placeholder ? undefined : person.displayName}
-                  >
-                    <title>
-                      {person.placeholder
-                        ? person.displayName
-                        : [person.displayName, person.jobTitle, ...(fact?.levels ?? []), ...(fact?.territories ?? [])]
-                            .filter(Boolean)
-                            .join(" · ")}
-                    </title>
-                    <circle
-                      r={r}
-                      style={{
-                        fill: person.placeholder
-                          ? "var(--mantine-color-gray-3)"
-                          : centre
-                            ? "var(--mantine-color-blue-filled)"
-                            : "var(--mantine-color-body)",
-                        stroke: selected
-                          ? "var(--mantine-color-orange-filled)"
-                          : person.placeholder
-                            ? "var(--mantine-color-gray-5)"
-                            : "var(--mantine-color-blue-filled)",
-                        strokeWidth: selected || centre ? 4 : 1.5,
+          ) : null}
+          <svg
+            width="100%"
+            height="100%"
+            onPointerDown={onPointerDown}
+            onClick={() => setSelectedEdge(null)}
+            style={{ display: "block", position: "relative", cursor: "grab" }}
+          >
+            <NetworkMarkers styles={styles} />
+            <g data-testid="network-viewport" transform={`translate(${transform.x} ${transform.y}) scale(${transform.k})`}>
+              {onCanvas ? null : (
+                <NetworkEdges
+                  layout={layout}
+                  relationships={relationships ?? []}
+                  styles={styles}
+                  activeEdgeId={activeEdgeId}
+                  onHoverEdge={setHoveredEdge}
+                  onSelectEdge={setSelectedEdge}
+                />
+              )}
+              {asDots ? null : (
+                visibleNodes.map((node) => {
+                  const person = personById.get(node.id);
+                  if (!person) return null;
+                  const r = node.width / 2;
+                  const centre = starts.has(node.id);
+                  const fact = facts.get(node.id);
+                  const selected = node.id === selectedId;
+                  return (
+                    <g
+                      key={node.id}
+                      transform={`translate(${node.x + r} ${node.y + r})`}
+                      data-testid="network-node"
+                      data-person-id={person.id}
+                      data-name={person.placeholder ? "" : person.displayName}
+                      data-placeholder={person.placeholder ? "true" : "false"}
+                      data-centre={centre ? "true" : undefined}
+                      data-territories={fact?.territories.join("|")}
+                      data-levels={fact?.levels.join("|")}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        openNode(person);
                       }}
-                    />
-                    {person.placeholder ? null : (
-                      <text
-                        textAnchor="middle"
-                        dominantBaseline="central"
-                        style={{ fontSize: 12, fontWeight: 600, fill: centre ? "white" : "var(--mantine-color-text)", pointerEvents: "none" }}
-                      >
-                        {person.initials}
-                      </text>
-                    )}
-                    {person.placeholder || !showLabels ? null : (
-                      <text
-                        y={r + 14}
-                        textAnchor="middle"
-                        style={{ fontSize: 12, fill: "var(--mantine-color-text)", pointerEvents: "none" }}
-                      >
-                        {person.displayName}
-                      </text>
-                    )}
-                  </g>
-                );
-              })
-            )}
-            {activeEdge && activeEnds[0] && activeEnds[1] ? (
-              <text
-                data-testid="network-edge-label"
-                x={(activeEnds[0].x + activeEnds[1].x) / 2 + activeEnds[0].width / 2}
-                y={(activeEnds[0].y + activeEnds[1].y) / 2 + activeEnds[0].height / 2 - 6}
-                textAnchor="middle"
-                style={{ fontSize: 12, fontWeight: 600, fill: "var(--mantine-color-text)", paintOrder: "stroke", stroke: "var(--mantine-color-body)", strokeWidth: 4, pointerEvents: "none" }}
-              >
-                {kindStyleOf(styles, activeEdge.kind).label}
-              </text>
-            ) : null}
-          </g>
-        </svg>
+                      style={{ cursor: person.placeholder ? "default" : "pointer" }}
+                      role={person.placeholder ? undefined : "button"}
+                      tabIndex={person.placeholder ? undefined : 0}
+                      onKeyDown={(event) => {
+                        if (person.placeholder || (event.key !== "Enter" && event.key !== " ")) return;
+                        event.preventDefault();
+                        onOpenPerson(person.id);
+                      }}
+                      aria-label={person.placeholder ? undefined : person.displayName}
+                    >
+                      <title>
+                        {person.placeholder
+                          ? person.displayName
+                          : [person.displayName, person.jobTitle, ...(fact?.levels ?? []), ...(fact?.territories ?? [])]
+                              .filter(Boolean)
+                              .join(" · ")}
+                      </title>
+                      <circle
+                        r={r}
+                        style={{
+                          fill: person.placeholder
+                            ? "var(--mantine-color-gray-3)"
+                            : centre
+                              ? "var(--mantine-color-blue-filled)"
+                              : "var(--mantine-color-body)",
+                          stroke: selected
+                            ? "var(--mantine-color-orange-filled)"
+                            : person.placeholder
+                              ? "var(--mantine-color-gray-5)"
+                              : "var(--mantine-color-blue-filled)",
+                          strokeWidth: selected || centre ? 4 : 1.5,
+                        }}
+                      />
+                      {person.placeholder ? null : (
+                        <text
+                          textAnchor="middle"
+                          dominantBaseline="central"
+                          style={{ fontSize: 12, fontWeight: 600, fill: centre ? "white" : "var(--mantine-color-text)", pointerEvents: "none" }}
+                        >
+                          {person.initials}
+                        </text>
+                      )}
+                      {person.placeholder || !showLabels ? null : (
+                        <text
+                          y={r + 14}
+                          textAnchor="middle"
+                          style={{ fontSize: 12, fill: "var(--mantine-color-text)", pointerEvents: "none" }}
+                        >
+                          {person.displayName}
+                        </text>
+                      )}
+                    </g>
+                  );
+                })
+              )}
+              {activeEdge && activeEnds[0] && activeEnds[1] ? (
+                <text
+                  data-testid="network-edge-label"
+                  x={(activeEnds[0].x + activeEnds[1].x) / 2 + activeEnds[0].width / 2}
+                  y={(activeEnds[0].y + activeEnds[1].y) / 2 + activeEnds[0].height / 2 - 6}
+                  textAnchor="middle"
+                  style={{ fontSize: 12, fontWeight: 600, fill: "var(--mantine-color-text)", paintOrder: "stroke", stroke: "var(--mantine-color-body)", strokeWidth: 4, pointerEvents: "none" }}
+                >
+                  {kindStyleOf(styles, activeEdge.kind).label}
+                </text>
+              ) : null}
+            </g>
+          </svg>
+        </div>
         <Group gap={4} style={{ position: "absolute", right: 8, bottom: 8 }}>
           <Button size="compact-xs" variant="default" aria-label="Zoom in" onClick={() => zoomBy(1.25)}>
             <IconZoomIn size={14} />

@@ -61,6 +61,32 @@ describe("layoutNetwork", () => {
     expect(layout.nodes.filter((node) => node.ring === 1).length).toBeGreaterThan(0);
   });
 
+  it("packs an account's thousands of people into a compact disc, none on top of another", async () => {
+    const { people, relationships } = generateNetwork(3000, 6000);
+    const starts = people.slice(0, 2500).map((person) => person.id);
+    const layout = await layoutNetwork(starts, people, relationships);
+    expectFinite(layout, 3000);
+    // A circle of 2,500 people would be about 22,000 px across.
+    expect(Math.max(layout.width, layout.height)).toBeLessThan(8000);
+    // Neighbours found through a grid of NODE_SIZE cells: none closer than a circle's width.
+    const cells = new Map<string, { x: number; y: number }[]>();
+    const key = (x: number, y: number) => `${Math.floor(x / NODE_SIZE)}:${Math.floor(y / NODE_SIZE)}`;
+    let closest = Infinity;
+    for (const node of layout.nodes) {
+      const [cx, cy] = [Math.floor(node.x / NODE_SIZE), Math.floor(node.y / NODE_SIZE)];
+      for (let dx = -1; dx <= 1; dx += 1) {
+        for (let dy = -1; dy <= 1; dy += 1) {
+          for (const other of cells.get(`${cx + dx}:${cy + dy}`) ?? []) {
+            closest = Math.min(closest, Math.hypot(other.x - node.x, other.y - node.y));
+          }
+        }
+      }
+      const bucket = key(node.x, node.y);
+      cells.set(bucket, [...(cells.get(bucket) ?? []), node]);
+    }
+    expect(closest).toBeGreaterThanOrEqual(NODE_SIZE * 0.9);
+  });
+
   it("puts the centre person in the middle and the others in rings by steps", async () => {
     const { people, relationships } = generateNetwork(200, 400);
     const layout = await layoutNetwork(["p0"], people, relationships);

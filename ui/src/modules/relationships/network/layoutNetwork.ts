@@ -95,27 +95,53 @@ function rings(
   return { reached: result, unreached };
 }
 
+/** The golden angle: consecutive points of a sunflower spiral never line up. */
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
+/**
+ * `count` points spread evenly over the annulus between `inner` and `outer` (a sunflower
+ * spiral), ordered by angle so that people next to each other in a ring's order (a branch)
+ * stay in one sector.
+ */
+function annulusPoints(count: number, inner: number, outer: number): { x: number; y: number; angle: number }[] {
+  const points = [];
+  for (let i = 0; i < count; i += 1) {
+    const r = Math.sqrt(inner * inner + ((i + 0.5) / count) * (outer * outer - inner * inner));
+    const angle = (i * GOLDEN_ANGLE) % (2 * Math.PI);
+    points.push({ x: r * Math.cos(angle), y: r * Math.sin(angle), angle });
+  }
+  return points.sort((a, b) => a.angle - b.angle);
+}
+
+/**
+ * Each ring is a circle while its people fit on one not much larger than the ring inside it;
+ * a crowded ring (an account's thousands of people, or everyone two steps out) becomes a band
+ * filled evenly, so the picture stays compact instead of a circle tens of thousands of
+ * pixels across.
+ */
 function ringLayout(startIds: string[], people: MapPerson[], relationships: Relationship[]): NetworkNode[] {
   const nodes: NetworkNode[] = [];
   const { reached, unreached } = rings(startIds, people, relationships);
   const byRing = unreached.length > 0 ? [...reached, unreached] : reached;
   let radius = 0;
+  const place = (id: string, x: number, y: number, ring: number) =>
+    nodes.push({ id, x: x - NODE_SIZE / 2, y: y - NODE_SIZE / 2, width: NODE_SIZE, height: NODE_SIZE, ring });
   byRing.forEach((ids, index) => {
     const ring = index < reached.length ? index : -1;
-    // Several start people (an account's) form a first ring of their own rather than one point.
-    const least = ids.length > 1 ? (ids.length * ARC_GAP) / (2 * Math.PI) : 0;
-    radius = index === 0 ? least : Math.max(radius + RING_GAP, least);
-    ids.forEach((id, position) => {
-      const angle = ids.length === 1 && index === 0 ? 0 : (2 * Math.PI * position) / ids.length - Math.PI / 2;
-      nodes.push({
-        id,
-        x: radius * Math.cos(angle) - NODE_SIZE / 2,
-        y: radius * Math.sin(angle) - NODE_SIZE / 2,
-        width: NODE_SIZE,
-        height: NODE_SIZE,
-        ring,
+    const inner = index === 0 ? 0 : radius + RING_GAP;
+    const circle = ids.length > 1 ? (ids.length * ARC_GAP) / (2 * Math.PI) : 0;
+    if (circle <= Math.max(inner + 2 * RING_GAP, 4 * RING_GAP)) {
+      // Several start people (an account's) form a first ring of their own rather than one point.
+      radius = index === 0 ? circle : Math.max(inner, circle);
+      ids.forEach((id, position) => {
+        const angle = ids.length === 1 && index === 0 ? 0 : (2 * Math.PI * position) / ids.length - Math.PI / 2;
+        place(id, radius * Math.cos(angle), radius * Math.sin(angle), ring);
       });
-    });
+      return;
+    }
+    const outer = Math.sqrt(inner * inner + (ids.length * ARC_GAP * ARC_GAP) / Math.PI);
+    annulusPoints(ids.length, inner, outer).forEach((point, position) => place(ids[position], point.x, point.y, ring));
+    radius = outer;
   });
   return nodes;
 }

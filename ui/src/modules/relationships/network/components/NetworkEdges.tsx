@@ -1,11 +1,11 @@
-import { memo, useMemo } from "react";
+import { memo } from "react";
 import type { Relationship } from "../../types/map";
 import type { KindStyle } from "../../chart/utils/chartStyles";
 import { kindStyleOf } from "../../chart/utils/chartStyles";
 import type { NetworkLayout } from "../layoutNetwork";
 import { edgeEnds, kindStroke } from "../utils";
 
-/** Above this many relationships they are drawn as one path per kind, so the DOM stays small. */
+/** Above this many relationships the network is drawn on a canvas (NetworkCanvas) instead. */
 export const BULK_EDGES = 2000;
 
 export type NetworkEdgesProps = {
@@ -43,7 +43,7 @@ export function NetworkMarkers({ styles }: { styles: Map<string, KindStyle> }) {
   );
 }
 
-/** One `<line>` per relationship (with hover and selection), or one `<path>` per kind when there are many. */
+/** One `<line>` per relationship, with hover and selection. */
 export const NetworkEdges = memo(function NetworkEdges({
   layout,
   relationships,
@@ -52,40 +52,6 @@ export const NetworkEdges = memo(function NetworkEdges({
   onHoverEdge,
   onSelectEdge,
 }: NetworkEdgesProps) {
-  const bulk = relationships.length > BULK_EDGES;
-  const paths = useMemo(() => {
-    if (!bulk) return null;
-    const byKind = new Map<string, string[]>();
-    for (const relationship of relationships) {
-      const from = layout.nodeById.get(relationship.fromId);
-      const to = layout.nodeById.get(relationship.toId);
-      if (!from || !to) continue;
-      const { x1, y1, x2, y2 } = edgeEnds(from, to);
-      let parts = byKind.get(relationship.kind);
-      if (!parts) byKind.set(relationship.kind, (parts = []));
-      parts.push(`M${x1.toFixed(1)} ${y1.toFixed(1)}L${x2.toFixed(1)} ${y2.toFixed(1)}`);
-    }
-    return [...byKind].map(([kind, parts]) => ({ kind, d: parts.join("") }));
-  }, [bulk, layout, relationships]);
-
-  if (paths) {
-    return (
-      <g data-testid="network-edges-bulk">
-        {paths.map(({ kind, d }) => {
-          const style = kindStyleOf(styles, kind);
-          return (
-            <path
-              key={kind}
-              d={d}
-              data-kind={kind}
-              style={{ stroke: kindStroke(kind, style), strokeWidth: 1, strokeDasharray: style.dash ?? undefined, fill: "none", opacity: 0.5 }}
-            />
-          );
-        })}
-      </g>
-    );
-  }
-
   return (
     <g>
       {relationships.map((relationship) => {
