@@ -351,6 +351,33 @@ describe('relationship maps', () => {
     );
   });
 
+  it('shows an account without people, with a very long name, and one that does not exist, plainly', async () => {
+    const longName =
+      'Consolidated Northern Regional Infrastructure Maintenance and Facilities Management Services Holdings International Limited';
+    const id = await invokeOk(browser, 'save_account', { id: null, input: { name: longName, kind: 'business', active: true } });
+    await browser.execute((accountId) => {
+      window.location.hash = `#/accounts/${accountId}`;
+    }, id);
+    await $(browser, 'account-page').waitForDisplayed({ timeout: 30_000, timeoutMsg: 'the empty account did not open' });
+    assert.equal(await $(browser, 'account-name').getAttribute('title'), longName);
+    await screenshot(browser, 'account-empty-chart.png');
+    await clickWhenFree(browser, $(browser, 'account-tab-network'), 'Network');
+    await $(browser, 'network-view').waitForDisplayed({ timeout: 30_000 });
+    await browser.waitUntil(async () => (await textOf(browser, 'network-view')).includes('No relationships recorded'), {
+      timeout: 30_000,
+      timeoutMsg: 'the empty account’s network does not say it has no relationships',
+    });
+    await screenshot(browser, 'account-empty-network.png');
+    await clickWhenFree(browser, $(browser, 'account-tab-people'), 'Sites and people');
+    await screenshot(browser, 'account-empty-people.png');
+
+    await browser.execute(() => {
+      window.location.hash = '#/accounts/987654321';
+    });
+    await $(browser, 'account-error').waitForDisplayed({ timeout: 30_000, timeoutMsg: 'a missing account shows no error' });
+    await screenshot(browser, 'account-missing.png');
+  });
+
   it('opens and pans an account of 5,000 people and its network of 50,000 relationships (figures, not a pass mark)', async () => {
     const accountId = await invokeOk(browser, 'e2e_plant_large_account', { people: 5000, colleagues: 10 });
     let started = Date.now();
