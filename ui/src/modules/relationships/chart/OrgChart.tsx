@@ -7,19 +7,22 @@ import { StatePanel } from "../../shell/components/StatePanel";
 import type { MapGroup, MapPerson, Relationship, RelationshipKind } from "../types/map";
 import { ChartEdges, EdgeMarkers } from "./components/ChartEdges";
 import { ChartLegend } from "./components/ChartLegend";
+import { ChartOverview } from "./components/ChartOverview";
 import { ChartToolbar } from "./components/ChartToolbar";
 import type { OrgCardDetail, OrgCardDropState } from "./components/OrgCard";
 import { OrgCard } from "./components/OrgCard";
 import { chartToSvg, svgToPngBlob } from "./exportChart";
 import { useChartLayout } from "./hooks/useChartLayout";
 import { NO_MANAGER_ZONE_TESTID, useChartPointer } from "./hooks/useChartPointer";
+import { usePanPreview } from "./hooks/usePanPreview";
 import { centreTransform, usePanZoom } from "./hooks/usePanZoom";
 import type { ChartLayout, ExportKind } from "./types";
 import { kindStyleOf, kindStyles, levelBadges } from "./utils/chartStyles";
-import { curveBetween, intersects, visibleBox } from "./utils/geometry";
+import { curveBetween, intersects, nodeAt, toChart, visibleBox } from "./utils/geometry";
 import { ancestorsOf } from "./utils/hierarchy";
 import { initialCollapsed } from "./utils/initialCollapsed";
 import { isArrowKey, neighbour } from "./utils/neighbour";
+import { showsOverview } from "./utils/overview";
 import classes from "./OrgChart.module.css";
 
 export type OrgChartProps = {
@@ -157,11 +160,13 @@ function OrgChartCanvas({
     if (focusId && peopleById.has(focusId)) requestFocus(focusId);
   }
 
+  const { attachSvg, ...panPreview } = usePanPreview(transform);
   const pointer = useChartPointer({
     layout,
     transform,
     setTransform,
     canvas,
+    panPreview,
     mayDrag: mayEdit && !connect.active,
     isPlaceholder: (id) => peopleById.get(id)?.placeholder ?? true,
     onReparent: (personId, managerId) => {
@@ -263,6 +268,16 @@ function OrgChartCanvas({
     const element = event.target as Element;
     if (element.closest("[data-testid='org-card'], [data-testid='org-edge'], [data-testid='org-toggle']")) return;
     if (pointer.takeSuppressedClick()) return;
+    // Boxes of the far-out view cannot be read or opened: a click zooms in on the one clicked.
+    if (layout && canvas && element.closest("[data-testid='org-cards-bulk']")) {
+      const rect = canvas.getBoundingClientRect();
+      const node = nodeAt(layout, toChart(transform, event.clientX - rect.left, event.clientY - rect.top));
+      if (node) {
+        setHighlightId(node.id);
+        setTransform(centreTransform(node, size, transform.k));
+        return;
+      }
+    }
     setSelectedEdgeId(null);
     setHighlightId(null);
   };
@@ -315,6 +330,7 @@ function OrgChartCanvas({
 
   const box = visibleBox(transform, size.width || 1000, size.height || 800);
   const detail: OrgCardDetail = transform.k < 0.15 ? "frame" : transform.k < 0.45 ? "box" : "full";
+  const overview = layout !== null && showsOverview(layout, transform.k);
   const drag = pointer.drag;
   const dragTarget = drag?.target ?? null;
   const levelSet = level ? levelMembers.get(level) : undefined;
@@ -368,6 +384,7 @@ function OrgChartCanvas({
         onKeyDown={onKeyDown}
       >
         <svg
+          ref={attachSvg}
           className={classes.svg}
           data-testid="org-chart"
           onPointerDown={pointer.onBackgroundPointerDown}
@@ -392,10 +409,12 @@ function OrgChartCanvas({
                 styles={styles}
                 showTree={!hiddenKinds.has("reports_to")}
                 box={box}
+                overview={overview}
                 selectedId={selectedEdgeId}
                 onSelect={setSelectedEdgeId}
               />
-              {layout.nodes.map((node) => {
+              {overview ? <ChartOverview layout={layout} peopleById={peopleById} highlightId={highlightId} /> : null}
+              {overview ? null : layout.nodes.map((node) => {
                 if (!intersects(node, box)) return null;
                 const person = peopleById.get(node.id);
                 if (!person) return null;

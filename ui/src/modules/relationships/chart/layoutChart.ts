@@ -65,7 +65,8 @@ export function layoutChart(people: MapPerson[], relationships: Relationship[], 
   };
 
   // Walk down from the roots; a collapsed manager's subtree stays out of the layout.
-  // The children each card has in the tidy tree. Managers whose reports are all leaves get them
+  // The children each card has in the tidy tree. Managers whose reports are all leaves (or
+  // collapsed) get them
   // as chains, one chain per column: six leaves then take one card's width instead of six, and
   // the tidy tree still sees one card per level, so nothing can slide under a stack.
   const childrenInTree = new Map<string, string[]>();
@@ -80,7 +81,10 @@ export function layoutChart(people: MapPerson[], relationships: Relationship[], 
       continue;
     }
     for (let i = reports.length - 1; i >= 0; i -= 1) stack.push(reports[i]);
-    const allLeaves = reports.length >= 2 && reports.every((report) => !reportsOf.has(report));
+    // A collapsed report shows no one below it, so it stacks like a leaf: a big account opening
+    // with its deeper levels collapsed then fits a screen instead of one very long row.
+    const allLeaves =
+      reports.length >= 2 && reports.every((report) => !reportsOf.has(report) || collapsed.has(report));
     if (!allLeaves) {
       childrenInTree.set(id, reports);
       continue;

@@ -2,6 +2,8 @@ import type { PointerEvent as ReactPointerEvent } from "react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ChartLayout, ChartTransform } from "../types";
 import { nodeAt, toChart } from "../utils/geometry";
+import type { PanPreview } from "./usePanPreview";
+import { PAN_COMMIT_DISTANCE } from "./usePanPreview";
 import { isInSubtree } from "../utils/hierarchy";
 
 /** A press must travel this far (screen px) before it becomes a drag or a pan. */
@@ -34,6 +36,8 @@ export type ChartPointerOptions = {
   /** Dragging cards re-parents; without it a press on a card pans like the background. */
   mayDrag: boolean;
   isPlaceholder: (personId: string) => boolean;
+  /** Moves the drawing during a pan without rendering; without it every frame renders. */
+  panPreview?: Omit<PanPreview, "attachSvg">;
   onReparent: (personId: string, newManagerId: string | null) => void;
 };
 
@@ -144,19 +148,37 @@ export function useChartPointer(options: ChartPointerOptions): ChartPointer {
       const start = live.current.transform;
       const frames = perFrame();
       let moved = false;
+      let last = start;
+      const show = (target: ChartTransform, final: boolean) => {
+        const preview = live.current.panPreview;
+        // A wheel zoom during the pan changes the scale the preview was started for.
+        const previewable = preview && live.current.transform.k === start.k;
+        if (!previewable || final || preview.lag(target) >= PAN_COMMIT_DISTANCE) {
+          setTransform((previous) => ({ ...previous, x: target.x, y: target.y }));
+        }
+        if (!preview) return;
+        if (final) preview.end(target);
+        else preview.move(target);
+      };
+      const finish = () => {
+        frames.flush();
+        if (moved) show(last, true);
+      };
       listen(
         (move) => {
           const dx = move.clientX - startX;
           const dy = move.clientY - startY;
           if (!moved && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
           moved = true;
-          frames.schedule(() => setTransform((previous) => ({ ...previous, x: start.x + dx, y: start.y + dy })));
+          last = { ...start, x: start.x + dx, y: start.y + dy };
+          const target = last;
+          frames.schedule(() => show(target, false));
         },
         () => {
-          frames.flush();
+          finish();
           if (moved) suppressNextClick();
         },
-        () => frames.flush(),
+        finish,
       );
     },
     [listen, setTransform, suppressNextClick],

@@ -2,19 +2,30 @@
 import type { MapPerson, Relationship } from "../../types/map";
 import { buildHierarchy } from "./hierarchy";
 
-/** Above this many cards the chart opens with its deeper branches collapsed. */
+/** Above this many people the chart opens with its deeper branches collapsed. */
+export const LARGE_CHART = 300;
+
+/** The most cards a big account opens with (fewer levels show when the top ones are wider). */
 export const OPEN_CARD_BUDGET = 600;
 
 /**
- * The managers to collapse so that at most `budget` cards show (but always the roots and their
- * direct reports): every manager at or below the deepest level that still fits.
+ * The deepest level a big account opens on (0 is the top): levels 0–2 of a tree with six
+ * reports per manager are 43 cards, a first picture whose names can still be read when fitted.
+ */
+export const OPEN_DEPTH = 2;
+
+/**
+ * The managers to collapse in a chart of more than LARGE_CHART people: every manager below the
+ * deepest level that both fits `budget` cards and is at most `maxDepth` (but the roots' direct
+ * reports always show).
  */
 export function initialCollapsed(
   people: MapPerson[],
   relationships: Relationship[],
   budget = OPEN_CARD_BUDGET,
+  maxDepth = OPEN_DEPTH,
 ): Set<string> {
-  if (people.length <= budget) return new Set();
+  if (people.length <= LARGE_CHART) return new Set();
   const { managerOf, reportsOf } = buildHierarchy(people, relationships);
   const depthOf = new Map<string, number>();
   const perDepth: number[] = [];
@@ -41,6 +52,7 @@ export function initialCollapsed(
     cut = Math.max(1, d);
   }
   const collapsed = new Set<string>();
+  cut = Math.max(1, Math.min(cut, maxDepth));
   for (const [id, d] of depthOf) if (d >= cut && reportsOf.has(id)) collapsed.add(id);
   return collapsed;
 }
