@@ -526,6 +526,71 @@ async fn a_territory_manager_sees_no_one_outside_their_territory_on_a_map() {
 }
 
 #[tokio::test]
+async fn the_accounts_list_counts_the_people_each_user_may_see_in_name_order() {
+    let Demo { db, admin, .. } = &quiet_demo().await;
+    let territory = sign_in(db, "territory").await;
+    let territory_user: i64 =
+        sqlx::query_scalar("SELECT id FROM users WHERE username = 'territory'")
+            .fetch_one(db.reader())
+            .await
+            .unwrap();
+    for (actor, scoped) in [(admin, false), (&territory, true)] {
+        let listed = rel::list_map_accounts(db, actor, None).await.unwrap();
+        assert!(!listed.is_empty());
+        // Name order, as the list shows them.
+        let names: Vec<&str> = listed.iter().map(|a| a.name.as_str()).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted);
+        for account in &listed {
+            let (sites, people): (i64, i64) = sqlx::query_as(
+                "SELECT (SELECT count(*) FROM sites WHERE account_id = ?1),
+                    (SELECT count(DISTINCT c.id) FROM sites s JOIN contact_sites cs ON cs.site_id = s.id
+                     JOIN contacts c ON c.id = cs.contact_id WHERE s.account_id = ?1
+                       AND (?2 = 0 OR (c.status <> 'archived' AND EXISTS (SELECT 1 FROM contact_sites x
+                           JOIN sites y ON y.id = x.site_id JOIN user_territories ut
+                           ON ut.territory_id = y.territory_id AND ut.user_id = ?3
+                           WHERE x.contact_id = c.id))))",
+            )
+            .bind(account.id.parse::<i64>().unwrap())
+            .bind(scoped)
+            .bind(territory_user)
+            .fetch_one(db.reader())
+            .await
+            .unwrap();
+            assert_eq!(
+                (
+                    i64::from(account.site_count),
+                    i64::from(account.people_count)
+                ),
+                (sites, people),
+                "{}",
+                account.name
+            );
+            assert!(
+                people > 0,
+                "{} is listed with nobody in scope",
+                account.name
+            );
+        }
+    }
+    // A search keeps the matching names only; "%" and "_" are letters, not wildcards.
+    let first = &rel::list_map_accounts(db, admin, None).await.unwrap()[0];
+    let word = first.name.split_whitespace().next().unwrap().to_string();
+    let found = rel::list_map_accounts(db, admin, Some(&word))
+        .await
+        .unwrap();
+    assert!(found.iter().any(|a| a.id == first.id));
+    assert!(found
+        .iter()
+        .all(|a| a.name.to_lowercase().contains(&word.to_lowercase())));
+    assert!(rel::list_map_accounts(db, admin, Some("%_%"))
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+#[tokio::test]
 async fn kinds_are_added_by_administrators_and_their_hierarchies_refuse_loops() {
     let Demo { db, admin, .. } = &clean_demo().await;
     let now = fixed_now();
@@ -864,7 +929,10 @@ async fn every_demo_account_has_levels_a_hierarchy_and_the_seeds_flows() {
             WHERE a.contact_id = r.from_contact_id)",
     )
     .await;
-    assert!(across >= accounts / 2, "{across} links across {accounts} accounts");
+    assert!(
+        across >= accounts / 2,
+        "{across} links across {accounts} accounts"
+    );
     for kind in ["assistant_of", "works_with", "influences"] {
         let n: i64 = sqlx::query_scalar("SELECT count(*) FROM relationships WHERE kind = ?")
             .bind(kind)
