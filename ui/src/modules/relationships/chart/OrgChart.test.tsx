@@ -336,4 +336,104 @@ describe("OrgChart", () => {
 
     await waitFor(() => expect(card("dev2")).toBeInTheDocument());
   });
+  it("opens a 1,000-person chart on levels 0–2 and shows a branch's reports when it is expanded", async () => {
+    // One tree, six reports per manager: levels of 1, 6, 36, 216 … people.
+    const { people, relationships } = generateForest(1000, 1);
+    renderChart({ people, relationships, groups: [] });
+
+    await waitFor(() => expect(screen.getAllByTestId("org-card")).toHaveLength(43));
+    expect(document.querySelector('[data-testid="org-card"][data-person-id="p43"]')).toBeNull();
+    const toggle = document.querySelector('[data-testid="org-toggle"][data-person-id="p7"]') as Element;
+    expect(toggle.textContent).toMatch(/^\+\d+$/);
+
+    fireEvent.click(toggle);
+
+    await waitFor(() => expect(card("p43")).toBeInTheDocument());
+    for (const id of ["p44", "p45", "p46", "p47", "p48"]) expect(card(id)).toBeInTheDocument();
+    // The reports open on their own reports collapsed.
+    expect(document.querySelector('[data-testid="org-toggle"][data-person-id="p43"]')?.textContent).toMatch(/^\+\d+$/);
+  });
+
+  it("draws a big chart far out as batched boxes and lines, and cards again when zoomed in", async () => {
+    // Twenty reports per manager: levels 0–2 are 421 cards, fitted far below a readable zoom.
+    const { people, relationships } = generateForest(1000, 1, 20);
+    renderChart({ people, relationships, groups: [] });
+
+    const bulk = await screen.findByTestId("org-cards-bulk");
+    expect(bulk.querySelector("path")?.getAttribute("d")?.match(/M/g)).toHaveLength(421);
+    expect(screen.getByTestId("org-tree-bulk")).toBeInTheDocument();
+    expect(screen.queryAllByTestId("org-card")).toHaveLength(0);
+    expect(screen.queryAllByTestId("org-edge")).toHaveLength(0);
+
+    const canvas = screen.getByRole("application");
+    for (let i = 0; i < 12; i += 1) fireEvent.keyDown(canvas, { key: "+" });
+
+    await waitFor(() => expect(screen.getAllByTestId("org-card").length).toBeGreaterThan(0));
+    expect(screen.queryByTestId("org-cards-bulk")).toBeNull();
+  });
+
+  it("keeps drawing the cards of a small chart however far it is zoomed out", async () => {
+    const { people } = threeLevelTree();
+    renderChart();
+    await screen.findAllByTestId("org-card");
+
+    const canvas = screen.getByRole("application");
+    for (let i = 0; i < 25; i += 1) fireEvent.keyDown(canvas, { key: "-" });
+
+    await waitFor(() => expect(numbers(screen.getByTestId("org-viewport").getAttribute("transform"))[2]).toBeLessThan(0.05));
+    expect(screen.getAllByTestId("org-card")).toHaveLength(people.length);
+    expect(screen.queryByTestId("org-cards-bulk")).toBeNull();
+    expect(screen.getAllByTestId("org-edge")).toHaveLength(5);
+  });
+
+  it("draws over 2,000 dashed lines as one path per kind", async () => {
+    const people = Array.from({ length: 2101 }, (_, i) => makePerson(`q${i}`));
+    const relationships = people.slice(1).map((person, i) => relation(`q${i}`, person.id, "works_with", `w${i}`));
+    renderChart({ people, relationships, groups: [] });
+
+    const bulk = await screen.findByTestId("org-edges-bulk");
+    const paths = bulk.querySelectorAll("path");
+    expect(paths).toHaveLength(1);
+    expect(paths[0]).toHaveAttribute("data-kind", "works_with");
+    expect(screen.queryAllByTestId("org-edge-handle")).toHaveLength(0);
+  });
+
+  it("moves the drawing during a pan and renders the chart at the new place when it ends", async () => {
+    renderChart();
+    await screen.findAllByTestId("org-card");
+    const svg = screen.getByTestId("org-chart") as unknown as SVGSVGElement;
+    const viewport = screen.getByTestId("org-viewport");
+    const before = numbers(viewport.getAttribute("transform"));
+
+    fireEvent.pointerDown(svg, { clientX: 500, clientY: 400, button: 0, pointerId: 1 });
+    fireEvent.pointerMove(window, { clientX: 540, clientY: 420, pointerId: 1 });
+    fireEvent.pointerMove(window, { clientX: 560, clientY: 430, pointerId: 1 });
+
+    // During the drag only the SVG element moves; the chart itself is not rendered again.
+    await waitFor(() => expect(svg.style.transform).toBe("translate(60px, 30px)"));
+    expect(viewport.getAttribute("transform")).toBe(`translate(${before[0]} ${before[1]}) scale(${before[2]})`);
+
+    fireEvent.pointerUp(window, { clientX: 560, clientY: 430, pointerId: 1 });
+
+    await waitFor(() => {
+      const [x, y, k] = numbers(screen.getByTestId("org-viewport").getAttribute("transform"));
+      expect([x, y, k]).toEqual([before[0] + 60, before[1] + 30, before[2]]);
+    });
+    expect(svg.style.transform).toBe("");
+  });
+
+  it("renders the chart now and then during a long pan", async () => {
+    renderChart();
+    await screen.findAllByTestId("org-card");
+    const svg = screen.getByTestId("org-chart") as unknown as SVGSVGElement;
+    const before = numbers(screen.getByTestId("org-viewport").getAttribute("transform"));
+
+    fireEvent.pointerDown(svg, { clientX: 100, clientY: 100, button: 0, pointerId: 1 });
+    fireEvent.pointerMove(window, { clientX: 300, clientY: 100, pointerId: 1 });
+
+    // 200 px is past the commit distance: the chart renders there, and the SVG is back in place.
+    await waitFor(() => expect(numbers(screen.getByTestId("org-viewport").getAttribute("transform"))[0]).toBe(before[0] + 200));
+    expect(svg.style.transform).toBe("");
+    fireEvent.pointerUp(window, { clientX: 300, clientY: 100, pointerId: 1 });
+  });
 });

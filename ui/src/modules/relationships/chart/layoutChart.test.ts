@@ -278,4 +278,16 @@ describe("layoutChart", () => {
     // Time is a figure here, not a pass mark: scripts/bench-layout.mjs measures it.
     expectSound(layout);
   });
+  it("stacks collapsed reports like reports without reports", () => {
+    const { people, relationships } = generateForest(1000, 1);
+    const collapsed = new Set(Array.from({ length: 36 }, (_, i) => `p${i + 7}`));
+    const layout = layoutChart(people, relationships, collapsed);
+
+    expect(layout.nodes).toHaveLength(43);
+    // p1's six collapsed reports share one column under p1.
+    const column = ["p7", "p8", "p9", "p10", "p11", "p12"].map((id) => layout.nodeById.get(id)!);
+    expect(new Set(column.map((node) => node.x)).size).toBe(1);
+    expect(layout.width).toBeLessThan(7 * (CARD_WIDTH + 24) + 48);
+    expectSound(layout);
+  });
 });

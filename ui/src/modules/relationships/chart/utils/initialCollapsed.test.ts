@@ -18,4 +18,19 @@ describe("initialCollapsed", () => {
     expect(collapsed.has("p35")).toBe(true);
     expect([...collapsed].every((id) => Number(id.slice(1)) >= 35)).toBe(true);
   });
+  it("opens a chart of up to 300 people completely", () => {
+    const { people, relationships } = generateForest(300, 1);
+    expect(initialCollapsed(people, relationships).size).toBe(0);
+  });
+
+  it("opens a bigger chart on levels 0–2 even when deeper levels would fit the budget", () => {
+    // One tree of six reports each: levels 0–2 are 1 + 6 + 36 cards, level 3 another 216.
+    const { people, relationships } = generateForest(1000, 1);
+    const collapsed = initialCollapsed(people, relationships);
+
+    expect(collapsed.has("p6")).toBe(false);
+    expect(collapsed.has("p7")).toBe(true);
+    expect(collapsed.has("p42")).toBe(true);
+    expect([...collapsed].every((id) => Number(id.slice(1)) >= 7)).toBe(true);
+  });
 });
