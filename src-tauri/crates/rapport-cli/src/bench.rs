@@ -77,6 +77,7 @@ pub async fn run(
     json: bool,
     interactions: u64,
     engagement_only: bool,
+    duplicates: u64,
 ) -> anyhow::Result<()> {
     let temp;
     let dir = match dir {
@@ -99,6 +100,9 @@ pub async fn run(
         seed,
         now: chrono::Utc::now(),
     };
+    if duplicates > 0 {
+        return crate::bench_duplicates::run(&dir, duplicates, seed, json, &say).await;
+    }
     if engagement_only {
         return engagement_only_run(&dir, options, interactions, &say).await;
     }

@@ -3,6 +3,7 @@
 
 mod access;
 mod contact;
+mod duplicates;
 mod export;
 mod import;
 

@@ -7,9 +7,11 @@
 
 pub mod bulk;
 pub mod drafts;
+pub mod duplicate_scan;
 pub mod duplicates;
 pub mod findings;
 pub mod form;
+pub mod name_match;
 pub mod options;
 pub mod policy;
 pub mod privacy;

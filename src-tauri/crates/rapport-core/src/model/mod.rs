@@ -2,6 +2,7 @@
 //! snake_case enum values; ids are strings on the wire.
 
 mod contact;
+mod duplicates;
 mod engagement;
 mod enums;
 mod input;
@@ -10,6 +11,7 @@ mod organisation;
 mod relationship;
 
 pub use contact::*;
+pub use duplicates::*;
 pub use engagement::*;
 pub use enums::*;
 pub use input::*;

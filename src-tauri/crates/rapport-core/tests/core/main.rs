@@ -8,6 +8,7 @@ mod contact_write;
 mod db;
 mod demo;
 mod detail;
+mod duplicate_scan;
 mod encryption;
 mod engagement;
 mod export;
