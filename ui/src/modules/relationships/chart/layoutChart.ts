@@ -211,8 +211,8 @@ export function layoutChart(people: MapPerson[], relationships: Relationship[], 
 }
 
 /** The view the forest's arrangement is chosen for: a typical 16:9 window. */
-const VIEW_WIDTH = 1600;
-const VIEW_HEIGHT = 900;
+export const VIEW_WIDTH = 1600;
+export const VIEW_HEIGHT = 900;
 
 type Size = { width: number; height: number };
 

@@ -1,6 +1,8 @@
 //! Which branches start collapsed: big accounts open on their top levels, not on 5,000 cards.
 import type { MapPerson, Relationship } from "../../types/map";
+import { layoutChart, VIEW_HEIGHT, VIEW_WIDTH } from "../layoutChart";
 import { buildHierarchy } from "./hierarchy";
+import { OVERVIEW_SCALE } from "./overview";
 
 /** Above this many people the chart opens with its deeper branches collapsed. */
 export const LARGE_CHART = 300;
@@ -16,8 +18,8 @@ export const OPEN_DEPTH = 2;
 
 /**
  * The managers to collapse in a chart of more than LARGE_CHART people: every manager below the
- * deepest level that both fits `budget` cards and is at most `maxDepth` (but the roots' direct
- * reports always show).
+ * deepest level that fits `budget` cards, is at most `maxDepth` and, fitted into a typical
+ * window, is still drawn as readable cards (but the roots' direct reports always show).
  */
 export function initialCollapsed(
   people: MapPerson[],
@@ -51,8 +53,19 @@ export function initialCollapsed(
     if (shown > budget && d >= 1) break;
     cut = Math.max(1, d);
   }
-  const collapsed = new Set<string>();
+  const collapsedBelow = (level: number) => {
+    const collapsed = new Set<string>();
+    for (const [id, d] of depthOf) if (d >= level && reportsOf.has(id)) collapsed.add(id);
+    return collapsed;
+  };
   cut = Math.max(1, Math.min(cut, maxDepth));
-  for (const [id, d] of depthOf) if (d >= cut && reportsOf.has(id)) collapsed.add(id);
-  return collapsed;
+  // Wide levels (say twenty reports a manager) make a row too long to read when fitted: open one
+  // level less. The layout of a few hundred cards takes milliseconds.
+  while (cut > 1) {
+    const layout = layoutChart(people, relationships, collapsedBelow(cut));
+    const scale = Math.min(VIEW_WIDTH / Math.max(1, layout.width), VIEW_HEIGHT / Math.max(1, layout.height));
+    if (scale >= OVERVIEW_SCALE) break;
+    cut -= 1;
+  }
+  return collapsedBelow(cut);
 }
