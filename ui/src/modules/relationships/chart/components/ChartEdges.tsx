@@ -85,7 +85,8 @@ export const ChartEdges = memo(function ChartEdges({
           data-testid="org-tree-bulk"
           d={treePath}
           fill="none"
-          style={{ stroke: "var(--mantine-color-default-border)", strokeWidth: 1.5 }}
+          vectorEffect="non-scaling-stroke"
+          style={{ stroke: "var(--mantine-color-default-border)", strokeWidth: 1 }}
         />
       ) : (
         treeLines.map(({ edge, path, bounds }) => {
@@ -125,9 +126,10 @@ export const ChartEdges = memo(function ChartEdges({
                 d={d}
                 data-kind={kind}
                 fill="none"
+                vectorEffect={overview ? "non-scaling-stroke" : undefined}
                 style={{
                   stroke: `var(--mantine-color-${style.color}-filled)`,
-                  strokeWidth: 1.5,
+                  strokeWidth: overview ? 1 : 1.5,
                   strokeDasharray: style.dash ?? undefined,
                   opacity: 0.6,
                 }}

@@ -35,8 +35,16 @@ export const ChartOverview = memo(function ChartOverview({ layout, peopleById, h
 
   return (
     <g data-testid="org-cards-bulk" style={{ cursor: "zoom-in" }}>
-      <path className={classes.frame} d={paths.cards} />
-      {paths.placeholders ? <path className={classes.placeholderFrame} d={paths.placeholders} /> : null}
+      {/* Outlines in screen pixels: far out, a card's own 1.5 px border would vanish. */}
+      <path className={classes.frame} d={paths.cards} vectorEffect="non-scaling-stroke" style={{ strokeWidth: 1 }} />
+      {paths.placeholders ? (
+        <path
+          className={classes.placeholderFrame}
+          d={paths.placeholders}
+          vectorEffect="non-scaling-stroke"
+          style={{ strokeWidth: 1, strokeDasharray: "none" }}
+        />
+      ) : null}
       {paths.markers ? (
         <path d={paths.markers} style={{ fill: "var(--mantine-primary-color-filled)" }} data-testid="org-collapsed-bulk" />
       ) : null}
