@@ -82,6 +82,7 @@ pub struct AppState {
     pub bulk_cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// Set to stop the running import preview or import; an import then stores nothing.
     pub import_cancel: std::sync::atomic::AtomicBool,
+    pub duplicate_scan_cancel: std::sync::atomic::AtomicBool,
     /// Set to stop the running export; its file is then removed.
     pub export_cancel: std::sync::atomic::AtomicBool,
     /// Files the user dropped or picked, by grant id.
@@ -111,6 +112,7 @@ impl AppState {
             session: Mutex::new(None),
             bulk_cancel: Default::default(),
             import_cancel: Default::default(),
+            duplicate_scan_cancel: Default::default(),
             export_cancel: Default::default(),
             files: FileGrants::default(),
         }

@@ -137,6 +137,15 @@ export const commands = {
 	accountMap: (accountId: string) => typedError<AccountMap, AppError>(__TAURI_INVOKE("account_map", { accountId })),
 	contactNetwork: (contactId: string, depth: number, kinds: string[]) => typedError<Network, AppError>(__TAURI_INVOKE("contact_network", { contactId, depth, kinds })),
 	accountNetwork: (accountId: string, depth: number, kinds: string[]) => typedError<Network, AppError>(__TAURI_INVOKE("account_network", { accountId, depth, kinds })),
+	/**
+	 *  Scans for likely duplicates; progress goes to `on_progress` as contacts are read and pairs
+	 *  compared.
+	 */
+	scanDuplicates: (options: DuplicateScanOptions, onProgress: Channel<DuplicateScanProgress>) => typedError<DuplicateScan, AppError>(__TAURI_INVOKE("scan_duplicates", { options, onProgress })),
+	/**  Stops the running scan; it answers `cancelled`. */
+	cancelDuplicateScan: () => typedError<null, AppError>(__TAURI_INVOKE("cancel_duplicate_scan")),
+	/**  The list rows of these contacts (at most 500), those the user may see, in the order asked. */
+	contactRows: (ids: string[]) => typedError<ContactRow[], AppError>(__TAURI_INVOKE("contact_rows", { ids })),
 	contactRelationships: (contactId: string) => typedError<ContactRelationship[], AppError>(__TAURI_INVOKE("contact_relationships", { contactId })),
 	setReportsTo: (contactId: string, managerId: string | null) => typedError<RelationshipChange, AppError>(__TAURI_INVOKE("set_reports_to", { contactId, managerId })),
 	addRelationship: (input: RelationshipInput) => typedError<RelationshipChange, AppError>(__TAURI_INVOKE("add_relationship", { input })),
@@ -610,6 +619,37 @@ export type DuplicateCandidate = {
 	score: number,
 	/**  E.g. "same email", "same phone", "similar name at Northwind Traders". */
 	reasons: string[],
+};
+
+/**  Contacts that look like the same person. */
+export type DuplicateGroup = {
+	/**  Contact ids, lowest first. */
+	contacts: string[],
+	/**  0 to 100: the best score of a pair in the group. */
+	score: number,
+	/**  E.g. "same email", "same phone", "similar name (0.93)", "nickname Bill/William". */
+	reasons: string[],
+};
+
+/**  The result of a scan: groups best first. */
+export type DuplicateScan = {
+	groups: DuplicateGroup[],
+	contactsScanned: number,
+	pairsCompared: number,
+};
+
+/**  What a scan keeps. */
+export type DuplicateScanOptions = {
+	/**  Pairs scoring below this (0 to 100) are not offered. */
+	minScore?: number,
+};
+
+/**  How far a scan has come: contacts read, then pairs compared. */
+export type DuplicateScanProgress = {
+	contactsRead: number,
+	pairsCompared: number,
+	/**  Candidate pairs the blocking produced (known once the contacts are read). */
+	pairsTotal: number,
 };
 
 export type EmailAddress = {

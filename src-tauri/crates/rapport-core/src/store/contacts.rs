@@ -621,6 +621,41 @@ pub(crate) async fn visible_among(
     Ok(builder.build_query_scalar().fetch_all(&mut *conn).await?)
 }
 
+/// Most rows [`rows_of`] returns in one call.
+pub const MAX_ROWS_OF: usize = 500;
+
+/// The list rows of `ids` the actor may see and that are not erased, in the order asked; ids
+/// outside their scope are left out, as the list would leave them out.
+pub async fn rows_of(db: &Database, actor: &Actor, ids: &[String]) -> CoreResult<Vec<ContactRow>> {
+    authorize(db, actor, Action::ViewContacts).await?;
+    if ids.len() > MAX_ROWS_OF {
+        return Err(CoreError::invalid(
+            "ids",
+            format!("holds at most {MAX_ROWS_OF} contacts"),
+        ));
+    }
+    // An id that is not a number names no contact, like one outside the scope.
+    let numbers: Vec<i64> = ids
+        .iter()
+        .filter_map(|id| parse_id("contact", id).ok())
+        .collect();
+    let mut builder = QueryBuilder::new(format!(
+        "SELECT {ROW_COLUMNS} FROM contacts c WHERE c.erased_at IS NULL
+           AND c.id IN (SELECT value FROM json_each("
+    ));
+    builder
+        .push_bind(serde_json::to_string(&numbers).unwrap_or_else(|_| "[]".into()))
+        .push("))");
+    push_contact_scope(&mut builder, actor);
+    let found: Vec<RowRecord> = builder.build_query_as().fetch_all(db.reader()).await?;
+    let mut by_id: std::collections::HashMap<i64, RowRecord> =
+        found.into_iter().map(|row| (row.id, row)).collect();
+    Ok(numbers
+        .iter()
+        .filter_map(|id| by_id.remove(id).map(RowRecord::into_row))
+        .collect())
+}
+
 #[derive(sqlx::FromRow)]
 struct DetailRecord {
     id: i64,

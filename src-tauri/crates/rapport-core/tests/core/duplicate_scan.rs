@@ -267,3 +267,53 @@ async fn a_cancelled_scan_says_so() {
     .unwrap_err();
     assert!(matches!(error, CoreError::Cancelled), "{error:?}");
 }
+
+#[tokio::test]
+async fn the_rows_of_a_group_come_in_the_order_asked_and_only_those_in_scope() {
+    let demo = demo_db(400).await;
+    let territory = sign_in(&demo.db, "territory").await;
+    let seen: Vec<String> = contacts::list(
+        &demo.db,
+        &territory,
+        &ContactListQuery {
+            limit: 3,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap()
+    .rows
+    .into_iter()
+    .map(|row| row.id)
+    .collect();
+    assert_eq!(seen.len(), 3);
+    let outside: i64 = sqlx::query_scalar(
+        "SELECT c.id FROM contacts c WHERE NOT EXISTS (SELECT 1 FROM contact_sites cs
+            JOIN sites s ON s.id = cs.site_id JOIN user_territories ut ON ut.territory_id = s.territory_id
+            JOIN users u ON u.id = ut.user_id AND u.username = 'territory' WHERE cs.contact_id = c.id)
+         ORDER BY c.id LIMIT 1",
+    )
+    .fetch_one(demo.db.reader())
+    .await
+    .unwrap();
+    let asked = vec![
+        seen[2].clone(),
+        outside.to_string(),
+        "not-a-number".into(),
+        seen[0].clone(),
+    ];
+    let rows = contacts::rows_of(&demo.db, &territory, &asked)
+        .await
+        .unwrap();
+    let ids: Vec<&str> = rows.iter().map(|row| row.id.as_str()).collect();
+    assert_eq!(ids, vec![seen[2].as_str(), seen[0].as_str()]);
+    let admin_rows = contacts::rows_of(&demo.db, &demo.admin, &[outside.to_string()])
+        .await
+        .unwrap();
+    assert_eq!(admin_rows.len(), 1);
+    let too_many: Vec<String> = (1..=501).map(|id| id.to_string()).collect();
+    assert!(matches!(
+        contacts::rows_of(&demo.db, &demo.admin, &too_many).await,
+        Err(CoreError::InvalidInput(_))
+    ));
+}

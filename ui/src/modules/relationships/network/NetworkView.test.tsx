@@ -200,7 +200,7 @@ describe("NetworkView", () => {
     const viewport = screen.getByTestId("network-viewport");
     const before = viewport.getAttribute("transform");
     const layer = screen.getByTestId("network-canvas-layer").parentElement as HTMLElement;
-    fireEvent.pointerDown(viewport.ownerSVGElement as SVGSVGElement, { button: 0, clientX: 100, clientY: 100 });
+    fireEvent.pointerDown((viewport as unknown as SVGGElement).ownerSVGElement as SVGSVGElement, { button: 0, clientX: 100, clientY: 100 });
     fireEvent.pointerMove(window, { clientX: 160, clientY: 130 });
     expect(layer.style.transform).toBe("translate(60px, 30px)");
     expect(viewport.getAttribute("transform")).toBe(before);
