@@ -5,6 +5,7 @@ import { ContactDetailPage } from "../modules/contacts/components/ContactDetailP
 import { ContactsPage } from "../modules/contacts/components/ContactsPage";
 import { EditContactPage } from "../modules/contacts/form/components/EditContactPage";
 import { NewContactPage } from "../modules/contacts/form/components/NewContactPage";
+import { DuplicatesPage } from "../modules/duplicates/components/DuplicatesPage";
 import { MyWorkPage } from "../modules/engagement/components/MyWorkPage";
 import { ImportPage } from "../modules/import/components/ImportPage";
 import { AccountPage } from "../modules/relationships/components/AccountPage";
@@ -30,7 +31,7 @@ export const appRoutes: RouteObject[] = [
       { path: "accounts", element: <AccountsPage /> },
       { path: "accounts/:id", element: <AccountPage /> },
       { path: "import", element: <ImportPage /> },
-      { path: "duplicates", element: <PlaceholderPage section="duplicates" /> },
+      { path: "duplicates", element: <DuplicatesPage /> },
       { path: "reports", element: <PlaceholderPage section="reports" /> },
       adminRoute(),
       { path: "*", element: <NotFoundPage /> },

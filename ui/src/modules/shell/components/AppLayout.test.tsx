@@ -59,8 +59,8 @@ describe("AppLayout", () => {
 
   it("shows an honest panel for sections that are not built", async () => {
     const { user } = renderApp("/contacts", appRoutes);
-    await user.click(screen.getByTestId("nav-duplicates"));
-    const panel = await screen.findByTestId("placeholder-duplicates");
+    await user.click(screen.getByTestId("nav-reports"));
+    const panel = await screen.findByTestId("placeholder-reports");
     expect(panel).toHaveTextContent("not built yet");
     expect(within(panel).queryByRole("button")).toBeNull();
   });

@@ -16,7 +16,7 @@ export const navItems: NavItem[] = [
   { slug: "contacts", label: "Contacts", path: "/contacts", icon: IconAddressBook, group: "work", built: true },
   { slug: "relationships", label: "Accounts and maps", path: "/accounts", icon: IconHierarchy2, group: "work", built: true },
   { slug: "import", label: "Import", path: "/import", icon: IconFileImport, group: "data", built: true },
-  { slug: "duplicates", label: "Duplicates", path: "/duplicates", icon: IconCopy, group: "data", built: false },
+  { slug: "duplicates", label: "Duplicates", path: "/duplicates", icon: IconCopy, group: "data", built: true },
   { slug: "reports", label: "Reports", path: "/reports", icon: IconChartBar, group: "data", built: false },
   { slug: "admin", label: "Administration", path: "/admin", icon: IconSettings, group: "settings", built: true },
 ];

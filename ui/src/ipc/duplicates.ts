@@ -1,0 +1,23 @@
+//! Typed wrappers for the duplicate scan.
+import { Channel } from "@tauri-apps/api/core";
+import { commands } from "./bindings";
+import type { ContactRow, DuplicateScan, DuplicateScanOptions, DuplicateScanProgress } from "./bindings";
+import type { CallOptions } from "./client";
+import { call } from "./client";
+
+/** Compares every contact the user may see with the others; fails with `cancelled` when stopped. */
+export function scanDuplicates(
+  options: DuplicateScanOptions,
+  onProgress: (progress: DuplicateScanProgress) => void,
+): Promise<DuplicateScan> {
+  return call(() => commands.scanDuplicates(options, new Channel<DuplicateScanProgress>(onProgress)));
+}
+
+export function cancelDuplicateScan(): Promise<void> {
+  return call(() => commands.cancelDuplicateScan()).then(() => undefined);
+}
+
+/** The list rows of these contacts (at most 500) that the user may see, in the order asked. */
+export function contactRows(ids: string[], options?: CallOptions): Promise<ContactRow[]> {
+  return call(() => commands.contactRows(ids), options);
+}
