@@ -11,7 +11,7 @@ export const PAN_COMMIT_DISTANCE = 150;
 export type PanPreview = {
   /** Callback ref for the chart's SVG element. */
   attachSvg: (element: SVGSVGElement | null) => void;
-  /** Shows the chart at `target` by moving the drawn SVG (compositor only, no React render). */
+  /** Shows the chart at `target` by moving the drawn SVG (no React render). */
   move: (target: ChartTransform) => void;
   /** The gesture ended at `target`; the preview goes once a render shows the chart there. */
   end: (target: ChartTransform) => void;
@@ -46,8 +46,9 @@ export function usePanPreview(transform: ChartTransform): PanPreview {
     if (current && (current.target.k !== shown.k || (current.done && dx === 0 && dy === 0))) wanted.current = null;
     const element = svg.current;
     if (!element) return;
+    // No `will-change`: switching WebKitGTK into a compositing layer for each gesture stalled
+    // the page for seconds under software rendering; a plain transform repaints quickly.
     element.style.transform = dx !== 0 || dy !== 0 ? `translate(${dx}px, ${dy}px)` : "";
-    element.style.willChange = wanted.current && !wanted.current.done ? "transform" : "";
   }, []);
 
   useLayoutEffect(() => {
