@@ -21,7 +21,7 @@ const ELK = require("elkjs/lib/elk.bundled.js");
 // cannot import TypeScript. Keep the two equal.
 export const ELK_NETWORK_OPTIONS = {
   "elk.algorithm": "stress",
-  "elk.stress.desiredEdgeLength": "90",
+  "elk.stress.desiredEdgeLength": "150",
   "elk.stress.iterationLimit": "60",
   "elk.stress.epsilon": "0.01",
   "elk.omitNodeMicroLayout": "true",

@@ -14,7 +14,7 @@ import type { MapPerson, Relationship } from "../types/map";
  */
 export const ELK_NETWORK_OPTIONS: Record<string, string> = {
   "elk.algorithm": "stress",
-  "elk.stress.desiredEdgeLength": "90",
+  "elk.stress.desiredEdgeLength": "150",
   "elk.stress.iterationLimit": "60",
   "elk.stress.epsilon": "0.01",
   "elk.omitNodeMicroLayout": "true",
@@ -29,6 +29,9 @@ const PADDING = 48;
 /** Distance between two rings, and the least arc between neighbours on a ring. */
 const RING_GAP = 140;
 const ARC_GAP = 56;
+/** Rings this small show names under the circles, which need more room beside each other. */
+const LABELLED_RING = 60;
+const LABELLED_GAP = 110;
 
 export type NetworkNode = {
   id: string;
@@ -129,7 +132,9 @@ function ringLayout(startIds: string[], people: MapPerson[], relationships: Rela
   byRing.forEach((ids, index) => {
     const ring = index < reached.length ? index : -1;
     const inner = index === 0 ? 0 : radius + RING_GAP;
-    const circle = ids.length > 1 ? (ids.length * ARC_GAP) / (2 * Math.PI) : 0;
+    // Neighbours on the circle are a whole gap apart (a chord, so two people are not stacked).
+    const gap = ids.length <= LABELLED_RING ? LABELLED_GAP : ARC_GAP;
+    const circle = ids.length > 1 ? gap / (2 * Math.sin(Math.PI / ids.length)) : 0;
     if (circle <= Math.max(inner + 2 * RING_GAP, 4 * RING_GAP)) {
       // Several start people (an account's) form a first ring of their own rather than one point.
       radius = index === 0 ? circle : Math.max(inner, circle);
