@@ -164,7 +164,8 @@ fn hash(tag: u8, parts: &[&str]) -> u64 {
 /// A pair's score and why, when the two can be the same person.
 pub(crate) fn score_pair(a: &Person, b: &Person) -> Option<(u32, Vec<String>)> {
     let same_email = shares(&a.emails, &b.emails);
-    let name = name_match::compare(&a.name, &b.name, same_email)?;
+    let same_phone = shares(&a.phones, &b.phones);
+    let name = name_match::compare(&a.name, &b.name, same_email || same_phone)?;
     let mut points = 40.0 * name.similarity;
     let mut reasons: Vec<String> = Vec::with_capacity(4);
     if same_email {
@@ -174,7 +175,7 @@ pub(crate) fn score_pair(a: &Person, b: &Person) -> Option<(u32, Vec<String>)> {
         points += 20.0;
         reasons.push("same email name".into());
     }
-    if shares(&a.phones, &b.phones) {
+    if same_phone {
         points += 35.0;
         reasons.push("same phone".into());
     }
