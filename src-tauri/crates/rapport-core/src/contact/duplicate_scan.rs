@@ -27,6 +27,9 @@ const CHUNK: usize = 200_000;
 /// Trailing digits of a phone number that identify it whatever prefix it was written with.
 const PHONE_DIGITS: usize = 9;
 
+/// Two contacts' indexes, their score and reasons.
+type KeptPair = (u32, u32, u32, Vec<String>);
+
 /// One contact as the scan holds it.
 #[derive(Debug)]
 pub(crate) struct Person {
@@ -161,7 +164,8 @@ fn hash(tag: u8, parts: &[&str]) -> u64 {
 /// A pair's score and why, when the two can be the same person.
 pub(crate) fn score_pair(a: &Person, b: &Person) -> Option<(u32, Vec<String>)> {
     let same_email = shares(&a.emails, &b.emails);
-    let name = name_match::compare(&a.name, &b.name, same_email)?;
+    let same_phone = shares(&a.phones, &b.phones);
+    let name = name_match::compare(&a.name, &b.name, same_email || same_phone)?;
     let mut points = 40.0 * name.similarity;
     let mut reasons: Vec<String> = Vec::with_capacity(4);
     if same_email {
@@ -171,7 +175,7 @@ pub(crate) fn score_pair(a: &Person, b: &Person) -> Option<(u32, Vec<String>)> {
         points += 20.0;
         reasons.push("same email name".into());
     }
-    if shares(&a.phones, &b.phones) {
+    if same_phone {
         points += 35.0;
         reasons.push("same phone".into());
     }
@@ -265,12 +269,12 @@ pub(crate) fn scan_people(
     });
 
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 8));
-    let mut kept: Vec<(u32, u32, u32, Vec<String>)> = Vec::new();
+    let mut kept: Vec<KeptPair> = Vec::new();
     let mut compared = 0usize;
     for chunk in pairs.chunks(CHUNK) {
         check()?;
         let part = chunk.len().div_ceil(threads).max(1);
-        let found: Vec<Vec<(u32, u32, u32, Vec<String>)>> = std::thread::scope(|s| {
+        let found: Vec<Vec<KeptPair>> = std::thread::scope(|s| {
             let handles: Vec<_> = chunk
                 .chunks(part)
                 .map(|slice| {
@@ -377,7 +381,7 @@ fn candidate_pairs(people: &[Person], check: &dyn Fn() -> CoreResult<()>) -> Cor
 
 /// Joins kept pairs into groups; each group's score is its best pair's, its reasons all its
 /// pairs' reasons in the order first seen.
-fn groups(people: &[Person], kept: Vec<(u32, u32, u32, Vec<String>)>) -> Vec<DuplicateGroup> {
+fn groups(people: &[Person], kept: Vec<KeptPair>) -> Vec<DuplicateGroup> {
     let mut parent: HashMap<u32, u32> = HashMap::new();
     fn root(parent: &mut HashMap<u32, u32>, at: u32) -> u32 {
         let mut r = at;

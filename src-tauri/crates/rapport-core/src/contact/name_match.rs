@@ -63,13 +63,13 @@ const SIMILAR_PART: f64 = 0.85;
 /// Combined similarity from which two names count as similar.
 const SIMILAR_NAME: f64 = 0.88;
 
-/// With `lenient` (another strong sign, such as the same email address, already says "same
-/// person") a family name may differ a little more: short names change a lot with one typo.
+/// With `lenient` (another strong sign, the same email address or phone number, already says
+/// "same person") names may differ a little more: short names change a lot with one typo.
 pub fn compare(a: &PersonName, b: &PersonName, lenient: bool) -> Option<NameMatch> {
-    let (similar_part, similar_name) = if lenient {
-        (0.75, 0.8)
+    let (similar_first, similar_last, similar_name) = if lenient {
+        (0.8, 0.75, 0.8)
     } else {
-        (SIMILAR_PART, SIMILAR_NAME)
+        (SIMILAR_PART, SIMILAR_PART, SIMILAR_NAME)
     };
     if a.last.is_empty() && a.first.is_empty() || b.last.is_empty() && b.first.is_empty() {
         return None;
@@ -118,7 +118,7 @@ pub fn compare(a: &PersonName, b: &PersonName, lenient: bool) -> Option<NameMatc
             .flat_map(|x| b.given_names().map(move |y| strsim::jaro_winkler(x, y)))
             .fold(0.0, f64::max)
     };
-    if first < SIMILAR_PART || last < similar_part {
+    if first < similar_first || last < similar_last {
         return None;
     }
     let similarity = 0.4 * first + 0.6 * last;

@@ -1,6 +1,6 @@
 //! The rows the duplicate scan reads: every contact the actor may see, not erased, in id order,
-//! with its emails, phones, accounts and first address folded into one row each, read as one
-//! stream so a million contacts never sit in the query's result set at once.
+//! with its emails, phones, accounts and first address folded into one row each. Contacts are
+//! read as one stream; their lists with one ordered query per table.
 
 use futures_util::TryStreamExt;
 use sqlx::{QueryBuilder, Sqlite};
@@ -13,7 +13,7 @@ use crate::Database;
 /// Separates the values of one list column (the unit separator never appears in them).
 pub const SEPARATOR: char = '\u{1F}';
 
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Debug)]
 pub struct ScanRow {
     pub id: i64,
     pub first_name: String,
@@ -31,30 +31,99 @@ pub struct ScanRow {
 }
 
 /// Calls `each` with every contact in scope, lowest id first; stops at the first error.
+///
+/// The lists (emails, phones, accounts, first address) are read first, each with one query in
+/// contact order, and merged into the stream of contacts: a million correlated subqueries per
+/// list cost several times more than one ordered pass over each table.
 pub async fn for_each_row(
     db: &Database,
     actor: &Actor,
     mut each: impl FnMut(ScanRow) -> CoreResult<()>,
 ) -> CoreResult<()> {
+    let pool = db.reader();
+    let emails: Vec<(i64, String)> =
+        sqlx::query_as("SELECT contact_id, address FROM contact_emails ORDER BY contact_id, id")
+            .fetch_all(pool)
+            .await?;
+    let phones: Vec<(i64, String)> =
+        sqlx::query_as("SELECT contact_id, e164 FROM contact_phones ORDER BY contact_id, id")
+            .fetch_all(pool)
+            .await?;
+    let accounts: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT cs.contact_id, s.account_id FROM contact_sites cs JOIN sites s ON s.id = cs.site_id
+         ORDER BY cs.contact_id",
+    )
+    .fetch_all(pool)
+    .await?;
+    let addresses: Vec<(i64, String, Option<String>)> = sqlx::query_as(
+        "SELECT contact_id, city, postal_code FROM contact_addresses ORDER BY contact_id, id",
+    )
+    .fetch_all(pool)
+    .await?;
+
     let mut builder: QueryBuilder<Sqlite> = QueryBuilder::new(
-        "SELECT c.id, c.first_name, c.last_name, c.preferred_name, c.company_key,
-            (SELECT group_concat(x.address, char(31)) FROM contact_emails x
-                WHERE x.contact_id = c.id) AS emails,
-            (SELECT group_concat(x.e164, char(31)) FROM contact_phones x
-                WHERE x.contact_id = c.id) AS phones,
-            (SELECT group_concat(s.account_id, ',') FROM contact_sites cs
-                JOIN sites s ON s.id = cs.site_id WHERE cs.contact_id = c.id) AS accounts,
-            a.city, a.postal_code
-         FROM contacts c
-         LEFT JOIN contact_addresses a ON a.id =
-            (SELECT min(x.id) FROM contact_addresses x WHERE x.contact_id = c.id)
-         WHERE c.erased_at IS NULL",
+        "SELECT c.id, c.first_name, c.last_name, c.preferred_name, c.company_key
+         FROM contacts c WHERE c.erased_at IS NULL",
     );
     push_contact_scope(&mut builder, actor);
     builder.push(" ORDER BY c.id");
-    let mut rows = builder.build_query_as::<ScanRow>().fetch(db.reader());
-    while let Some(row) = rows.try_next().await? {
+    let mut rows = builder
+        .build_query_as::<(i64, String, String, Option<String>, String)>()
+        .fetch(pool);
+    let (mut e, mut p, mut a, mut d) = (0, 0, 0, 0);
+    while let Some((id, first_name, last_name, preferred_name, company_key)) =
+        rows.try_next().await?
+    {
+        let mut row = ScanRow {
+            id,
+            first_name,
+            last_name,
+            preferred_name,
+            company_key,
+            emails: None,
+            phones: None,
+            accounts: None,
+            city: None,
+            postal_code: None,
+        };
+        row.emails = joined(&emails, &mut e, id, SEPARATOR);
+        row.phones = joined(&phones, &mut p, id, SEPARATOR);
+        while a < accounts.len() && accounts[a].0 < id {
+            a += 1;
+        }
+        let mut list: Vec<String> = Vec::new();
+        while a < accounts.len() && accounts[a].0 == id {
+            list.push(accounts[a].1.to_string());
+            a += 1;
+        }
+        row.accounts = (!list.is_empty()).then(|| list.join(","));
+        while d < addresses.len() && addresses[d].0 < id {
+            d += 1;
+        }
+        if d < addresses.len() && addresses[d].0 == id {
+            row.city = Some(addresses[d].1.clone());
+            row.postal_code = addresses[d].2.clone();
+        }
         each(row)?;
     }
     Ok(())
+}
+
+/// The values of `list` (sorted by contact id) belonging to `id`, joined; `at` moves past them.
+fn joined(list: &[(i64, String)], at: &mut usize, id: i64, separator: char) -> Option<String> {
+    while *at < list.len() && list[*at].0 < id {
+        *at += 1;
+    }
+    let mut out: Option<String> = None;
+    while *at < list.len() && list[*at].0 == id {
+        match &mut out {
+            Some(text) => {
+                text.push(separator);
+                text.push_str(&list[*at].1);
+            }
+            None => out = Some(list[*at].1.clone()),
+        }
+        *at += 1;
+    }
+    out
 }
