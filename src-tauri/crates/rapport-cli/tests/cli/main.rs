@@ -5,6 +5,7 @@ mod access;
 mod contact;
 mod export;
 mod import;
+mod merge;
 
 use std::path::{Path, PathBuf};
 

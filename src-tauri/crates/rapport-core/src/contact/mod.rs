@@ -10,6 +10,7 @@ pub mod drafts;
 pub mod duplicates;
 pub mod findings;
 pub mod form;
+pub mod merge;
 pub mod options;
 pub mod policy;
 pub mod privacy;

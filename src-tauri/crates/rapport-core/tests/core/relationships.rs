@@ -864,7 +864,10 @@ async fn every_demo_account_has_levels_a_hierarchy_and_the_seeds_flows() {
             WHERE a.contact_id = r.from_contact_id)",
     )
     .await;
-    assert!(across >= accounts / 2, "{across} links across {accounts} accounts");
+    assert!(
+        across >= accounts / 2,
+        "{across} links across {accounts} accounts"
+    );
     for kind in ["assistant_of", "works_with", "influences"] {
         let n: i64 = sqlx::query_scalar("SELECT count(*) FROM relationships WHERE kind = ?")
             .bind(kind)
