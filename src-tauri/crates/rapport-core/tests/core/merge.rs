@@ -98,16 +98,22 @@ fn input(survivor: i64, others: &[i64], choices: &[(&str, i64)]) -> MergeInput {
     }
 }
 
-/// Someone at one of the contact's sites, other than the two being merged.
+/// Someone at the contact's account, other than the two being merged.
 async fn colleague(db: &Database, id: i64) -> i64 {
+    nth_colleague(db, id, 0).await
+}
+
+async fn nth_colleague(db: &Database, id: i64, n: i64) -> i64 {
     sqlx::query_scalar(
-        "SELECT contact_id FROM contact_sites WHERE site_id IN
-            (SELECT site_id FROM contact_sites WHERE contact_id = ?1)
-         AND contact_id NOT IN (?2, ?3) ORDER BY contact_id LIMIT 1",
+        "SELECT DISTINCT cs.contact_id FROM contact_sites cs JOIN sites s ON s.id = cs.site_id
+         WHERE s.account_id IN (SELECT s2.account_id FROM contact_sites c2
+                JOIN sites s2 ON s2.id = c2.site_id WHERE c2.contact_id = ?1)
+           AND cs.contact_id NOT IN (?2, ?3) ORDER BY cs.contact_id LIMIT 1 OFFSET ?4",
     )
     .bind(id)
     .bind(ORIGINAL)
     .bind(DUPLICATE)
+    .bind(n)
     .fetch_one(db.reader())
     .await
     .unwrap()
@@ -582,4 +588,60 @@ async fn every_table_referring_to_contacts_is_in_the_merge_snapshot() {
             "{table} refers to contacts but a merge does not copy it"
         );
     }
+}
+
+async fn manager(db: &Database, id: i64) -> Option<i64> {
+    sqlx::query_scalar(
+        "SELECT to_contact_id FROM relationships WHERE kind = 'reports_to' AND from_contact_id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db.reader())
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn the_survivor_keeps_its_manager_and_no_reporting_loop_is_made() {
+    let demo = demo_db(400).await;
+    let (db, admin) = (&demo.db, &demo.admin);
+    let now = fixed_now();
+    let (x, y) = (
+        nth_colleague(db, DUPLICATE, 0).await,
+        nth_colleague(db, DUPLICATE, 1).await,
+    );
+    // Only the hierarchy below: the demo's own would get in the way.
+    let mut tx = db.write().await.unwrap();
+    sqlx::query("DELETE FROM relationships")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    for (person, boss) in [(ORIGINAL, x), (DUPLICATE, y), (x, DUPLICATE)] {
+        rel::set_reports_to(db, admin, &person.to_string(), Some(&boss.to_string()), now)
+            .await
+            .unwrap();
+    }
+    let outcome = merge::merge(db, admin, &input(ORIGINAL, &[DUPLICATE], &[]), now)
+        .await
+        .unwrap();
+    assert_eq!(
+        manager(db, ORIGINAL).await,
+        Some(x),
+        "the survivor's own manager stays"
+    );
+    assert_eq!(
+        manager(db, x).await,
+        None,
+        "x reporting to the survivor would close a loop with the survivor reporting to x"
+    );
+    merge::unmerge(db, admin, &outcome.merge_id, now)
+        .await
+        .unwrap();
+    assert_eq!(manager(db, ORIGINAL).await, Some(x));
+    assert_eq!(manager(db, DUPLICATE).await, Some(y));
+    assert_eq!(
+        manager(db, x).await,
+        Some(DUPLICATE),
+        "the undo puts it back"
+    );
 }
