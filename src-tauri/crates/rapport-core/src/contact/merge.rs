@@ -463,7 +463,7 @@ pub async fn merge_preview(
             values: rows
                 .iter()
                 .map(|r| match field_value(r, columns) {
-                    Value::Null => None,
+                    value if blank(&value) => None,
                     Value::String(text) => Some(text),
                     other => Some(other.to_string()),
                 })

@@ -645,3 +645,46 @@ async fn the_survivor_keeps_its_manager_and_no_reporting_loop_is_made() {
         "the undo puts it back"
     );
 }
+
+#[tokio::test]
+async fn three_records_merge_into_the_default_survivor_and_come_back() {
+    let demo = demo_db(400).await;
+    let (db, admin) = (&demo.db, &demo.admin);
+    let group = [ORIGINAL, DUPLICATE, 194];
+    let wire: Vec<String> = group.iter().map(i64::to_string).collect();
+    let preview = merge::merge_preview(db, admin, &wire).await.unwrap();
+    assert_eq!(preview.records.len(), 3);
+    let survivor: i64 = preview.default_survivor.parse().unwrap();
+    assert!(group.contains(&survivor));
+    for field in &preview.fields {
+        let chosen: i64 = field.default_choice.parse().unwrap();
+        let index = group.iter().position(|id| *id == chosen).unwrap();
+        let survivor_index = group.iter().position(|id| *id == survivor).unwrap();
+        assert!(
+            chosen == survivor || field.values[survivor_index].is_none(),
+            "{}: the survivor's value is the default unless it has none",
+            field.field
+        );
+        assert!(
+            field.values[index].is_some() || chosen == survivor,
+            "{}: a default is never an empty value over a filled one",
+            field.field
+        );
+    }
+    let counts_before = table_counts(db).await;
+    let others: Vec<i64> = group.iter().copied().filter(|id| *id != survivor).collect();
+    let outcome = merge::merge(db, admin, &input(survivor, &others, &[]), fixed_now())
+        .await
+        .unwrap();
+    assert_eq!(outcome.merged.len(), 2);
+    for other in &others {
+        let resolved = contacts::get(db, admin, &contact_reference(*other), HOME)
+            .await
+            .unwrap();
+        assert_eq!(resolved.id, survivor.to_string());
+    }
+    merge::unmerge(db, admin, &outcome.merge_id, fixed_now())
+        .await
+        .unwrap();
+    assert_eq!(table_counts(db).await, counts_before);
+}
