@@ -688,3 +688,39 @@ async fn three_records_merge_into_the_default_survivor_and_come_back() {
         .unwrap();
     assert_eq!(table_counts(db).await, counts_before);
 }
+
+#[tokio::test]
+async fn a_merged_id_is_never_given_to_a_new_contact() {
+    let demo = demo_db(400).await;
+    let (db, admin) = (&demo.db, &demo.admin);
+    let last = scalar(db, "SELECT max(id) FROM contacts").await;
+    merge::merge(db, admin, &input(ORIGINAL, &[last], &[]), fixed_now())
+        .await
+        .unwrap();
+    let site: i64 = scalar(db, "SELECT min(id) FROM sites").await;
+    let form = ContactInput {
+        contact_type: ContactType::Operations,
+        first_name: "Amelie".into(),
+        last_name: "Quennell-Ashby".into(),
+        emails: vec![EmailInput {
+            kind: EmailKind::Business,
+            address: "amelie.quennell@example.co.uk".into(),
+        }],
+        sites: vec![SiteAssociationInput {
+            site_id: site.to_string(),
+            role: SiteRole::Operations,
+            authority_limit: None,
+        }],
+        ..Default::default()
+    };
+    let created = write::create(db, admin, &form, HOME).await.unwrap();
+    assert_eq!(
+        created.id,
+        (last + 1).to_string(),
+        "the merged id stays taken"
+    );
+    let resolved = contacts::get(db, admin, &last.to_string(), HOME)
+        .await
+        .unwrap();
+    assert_eq!(resolved.id, ORIGINAL.to_string());
+}
