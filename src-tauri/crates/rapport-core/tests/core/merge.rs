@@ -724,3 +724,40 @@ async fn a_merged_id_is_never_given_to_a_new_contact() {
         .unwrap();
     assert_eq!(resolved.id, ORIGINAL.to_string());
 }
+
+#[tokio::test]
+async fn merges_chain_and_are_undone_latest_first() {
+    let demo = demo_db(400).await;
+    let (db, admin) = (&demo.db, &demo.admin);
+    let third = 193;
+    let counts_before = table_counts(db).await;
+    let first = merge::merge(db, admin, &input(ORIGINAL, &[DUPLICATE], &[]), fixed_now())
+        .await
+        .unwrap();
+    let second = merge::merge(db, admin, &input(third, &[ORIGINAL], &[]), fixed_now())
+        .await
+        .unwrap();
+    let resolved = contacts::get(db, admin, &contact_reference(DUPLICATE), HOME)
+        .await
+        .unwrap();
+    assert_eq!(
+        resolved.id,
+        third.to_string(),
+        "aliases chain to the last survivor"
+    );
+    let early = merge::unmerge(db, admin, &first.merge_id, fixed_now())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        early.code(),
+        "conflict",
+        "the later merge must be undone first"
+    );
+    merge::unmerge(db, admin, &second.merge_id, fixed_now())
+        .await
+        .unwrap();
+    merge::unmerge(db, admin, &first.merge_id, fixed_now())
+        .await
+        .unwrap();
+    assert_eq!(table_counts(db).await, counts_before);
+}
