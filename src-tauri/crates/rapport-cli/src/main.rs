@@ -7,6 +7,7 @@ mod contact;
 mod duplicates;
 mod export;
 mod import;
+mod merge;
 mod signin;
 
 use std::path::{Path, PathBuf};
@@ -216,6 +217,43 @@ enum Command {
         user: String,
         /// The import's id (from the report's import_id or `rapport imports`).
         id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Merge duplicate contacts into one survivor, field by field (the survivor's values unless
+    /// --prefer says otherwise or the survivor's is empty). The merged ids and references keep
+    /// resolving to the survivor. With --json prints {"mergeId", "survivor", "merged"}.
+    Merge {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, value_name = "PATH")]
+        key_file: Option<PathBuf>,
+        /// Sign in as this user (password from RAPPORT_PASSWORD or a prompt).
+        #[arg(long)]
+        user: String,
+        /// The contact that survives (its id or reference number).
+        #[arg(long, value_name = "SURVIVOR_ID")]
+        into: String,
+        /// The contacts merged into it.
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        /// FIELD=ID: take FIELD (e.g. jobTitle, lastName, notes) from contact ID. Repeatable.
+        #[arg(long, value_name = "FIELD=ID", value_parser = merge::parse_prefer)]
+        prefer: Vec<(String, String)>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Undo a merge: the merged contacts come back as they were, the survivor too. Refused when
+    /// the survivor changed since. With --json prints {"mergeId", "survivor", "restored"}.
+    Unmerge {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, value_name = "PATH")]
+        key_file: Option<PathBuf>,
+        #[arg(long)]
+        user: String,
+        /// The merge's id (from `rapport merge`).
+        merge_id: String,
         #[arg(long)]
         json: bool,
     },
@@ -667,6 +705,32 @@ async fn run(command: Command) -> anyhow::Result<()> {
         } => {
             let (database, actor) = signed_in(&db, key_file.as_deref(), &user).await?;
             let result = duplicates::scan(&database, &actor, min_score, json).await;
+            database.close().await;
+            result
+        }
+        Command::Merge {
+            db,
+            key_file,
+            user,
+            into,
+            ids,
+            prefer,
+            json,
+        } => {
+            let (database, actor) = signed_in(&db, key_file.as_deref(), &user).await?;
+            let result = merge::merge(&database, &actor, &into, &ids, &prefer, json).await;
+            database.close().await;
+            result
+        }
+        Command::Unmerge {
+            db,
+            key_file,
+            user,
+            merge_id,
+            json,
+        } => {
+            let (database, actor) = signed_in(&db, key_file.as_deref(), &user).await?;
+            let result = merge::unmerge(&database, &actor, &merge_id, json).await;
             database.close().await;
             result
         }

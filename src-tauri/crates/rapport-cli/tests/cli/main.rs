@@ -6,6 +6,7 @@ mod contact;
 mod duplicates;
 mod export;
 mod import;
+mod merge;
 
 use std::path::{Path, PathBuf};
 

@@ -11,6 +11,7 @@ pub mod duplicate_scan;
 pub mod duplicates;
 pub mod findings;
 pub mod form;
+pub mod merge;
 pub mod name_match;
 pub mod options;
 pub mod policy;

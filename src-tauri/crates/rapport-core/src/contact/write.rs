@@ -110,9 +110,12 @@ pub async fn create(
     let Some(mut prepared) = prepared else {
         return Err(refuse(verdict));
     };
-    let id: i64 = sqlx::query_scalar("SELECT ifnull(max(id), 0) + 1 FROM contacts")
-        .fetch_one(&mut *tx)
-        .await?;
+    let id: i64 = sqlx::query_scalar(
+        "SELECT max(ifnull((SELECT max(id) FROM contacts), 0),
+            ifnull((SELECT max(merged_id) FROM contact_aliases), 0)) + 1",
+    )
+    .fetch_one(&mut *tx)
+    .await?;
     prepared.record.id = id;
     insert_record(&mut tx, &prepared.record, home, &CONTACT_TABLES).await?;
     reindex(&mut tx, id).await?;

@@ -171,9 +171,12 @@ pub async fn import_file(
         set_cache(&mut tx, BULK_CACHE_KIB).await?;
         Session::Write(tx)
     };
-    let first_new_id: i64 = sqlx::query_scalar("SELECT ifnull(max(id), 0) + 1 FROM contacts")
-        .fetch_one(session.conn())
-        .await?;
+    let first_new_id: i64 = sqlx::query_scalar(
+        "SELECT max(ifnull((SELECT max(id) FROM contacts), 0),
+            ifnull((SELECT max(merged_id) FROM contact_aliases), 0)) + 1",
+    )
+    .fetch_one(session.conn())
+    .await?;
     let mut batches = match_stored(
         db.reader().acquire().await?,
         actor.clone(),

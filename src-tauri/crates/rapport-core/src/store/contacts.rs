@@ -706,7 +706,11 @@ struct DetailRecord {
 /// exactly as for one that does not exist.
 pub async fn visible_id(db: &Database, actor: &Actor, id: &str, what: &str) -> CoreResult<i64> {
     authorize(db, actor, Action::ViewContacts).await?;
-    let Ok(number) = parse_id("contact", id) else {
+    let resolved = {
+        let mut conn = db.reader().acquire().await?;
+        resolve_id(&mut conn, id).await?
+    };
+    let Some(number) = resolved else {
         return Err(out_of_scope(db, actor, "contact", id, what).await);
     };
     let mut builder = QueryBuilder::new("SELECT c.id, c.status FROM contacts c WHERE c.id = ");
@@ -730,6 +734,54 @@ pub async fn visible_id(db: &Database, actor: &Actor, id: &str, what: &str) -> C
         }
         Some((id, _)) => Ok(id),
     }
+}
+
+/// The stored contact a wire id or a reference number (`C-000123`) names. A contact merged
+/// into another resolves to the survivor (through later merges of the survivor too), so ids
+/// and references kept elsewhere go on working. `None` when nothing answers to it.
+pub(crate) async fn resolve_id(
+    conn: &mut sqlx::SqliteConnection,
+    id: &str,
+) -> CoreResult<Option<i64>> {
+    let text = id.trim();
+    let mut number = match parse_id("contact", text) {
+        Ok(number) => number,
+        Err(_) => {
+            let reference = text.to_uppercase();
+            let found: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM contacts WHERE reference = ?1
+                 UNION ALL SELECT merged_id FROM contact_aliases WHERE reference = ?1 LIMIT 1",
+            )
+            .bind(&reference)
+            .fetch_optional(&mut *conn)
+            .await?;
+            match found {
+                Some(number) => number,
+                None => return Ok(None),
+            }
+        }
+    };
+    // A chain longer than this would need a merge of a merge of ... 64 times over.
+    for _ in 0..64 {
+        let exists: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM contacts WHERE id = ?)")
+                .bind(number)
+                .fetch_one(&mut *conn)
+                .await?;
+        if exists {
+            return Ok(Some(number));
+        }
+        let survivor: Option<i64> =
+            sqlx::query_scalar("SELECT survivor_id FROM contact_aliases WHERE merged_id = ?")
+                .bind(number)
+                .fetch_optional(&mut *conn)
+                .await?;
+        match survivor {
+            Some(survivor) => number = survivor,
+            None => return Ok(None),
+        }
+    }
+    Ok(None)
 }
 
 /// Everything stored about one contact the actor may see.

@@ -17,6 +17,7 @@ mod keychain;
 mod list;
 mod maintenance;
 mod matrix;
+mod merge;
 mod privacy;
 mod relationships;
 mod search;

@@ -125,6 +125,8 @@ pub async fn erase_person(
     let engagement_payloads = crate::engagement::privacy::erase(&mut tx, contact_id).await?;
     // Relationships, group memberships, flow participations (see `relationship::privacy`).
     let relationship_payloads = crate::relationship::privacy::erase(&mut tx, contact_id).await?;
+    // Merges the person took part in: their snapshots hold personal data (see `contact::merge`).
+    let merge_payloads = crate::contact::merge::erase(&mut tx, contact_id).await?;
     for table in PERSONAL_TABLES {
         sqlx::query(&format!("DELETE FROM {table} WHERE contact_id = ?"))
             .bind(contact_id)
@@ -151,7 +153,8 @@ pub async fn erase_person(
     }
     let payloads = audit::erase_payloads(&mut tx, contact_id).await?
         + engagement_payloads
-        + relationship_payloads;
+        + relationship_payloads
+        + merge_payloads;
     audit::record(
         &mut tx,
         Who::User(actor),
