@@ -45,7 +45,8 @@ describe('duplicates', () => {
     await screenshot(browser, 'duplicates-none.png');
     await clickWhenFree(browser, $(browser, 'duplicates-scan'), 'Scan for duplicates');
     await $(browser, 'duplicates-summary').waitForDisplayed({ timeout: 120_000, timeoutMsg: 'the scan did not finish' });
-    assert.match(await textOf(browser, 'duplicates-summary'), /among 5,000 contacts/);
+    // The webview formats numbers in its own locale ("5,000" or "5000").
+    assert.match(await textOf(browser, 'duplicates-summary'), /among 5\D?000 contacts/);
     await browser.waitUntil(async () => (await browser.$$('[data-testid="duplicate-contact"]')).length > 0, {
       timeout: 30_000,
       timeoutMsg: 'the groups show no records',
@@ -60,7 +61,7 @@ describe('duplicates', () => {
       const next = $(browser, 'duplicates-next');
       if (!(await next.isEnabled())) break;
       const before = JSON.stringify(await groupsOnPage(browser));
-      await next.click();
+      await clickWhenFree(browser, next, 'Next');
       await browser.waitUntil(async () => JSON.stringify(await groupsOnPage(browser)) !== before, {
         timeoutMsg: 'the next page of groups did not show',
       });

@@ -56,37 +56,41 @@ export function DuplicatesPage() {
   } else {
     const first = current * GROUPS_PER_PAGE + 1;
     const lastShown = Math.min(last.scan.groups.length, (current + 1) * GROUPS_PER_PAGE);
+    const pager = (
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed" data-testid="duplicates-range">
+          Groups {first.toLocaleString()}–{lastShown.toLocaleString()} of {last.scan.groups.length.toLocaleString()}
+        </Text>
+        <Group gap="xs">
+          <Button
+            size="xs"
+            variant="default"
+            disabled={current === 0}
+            onClick={() => setPage(current - 1)}
+            data-testid="duplicates-previous"
+          >
+            Previous
+          </Button>
+          <Button
+            size="xs"
+            variant="default"
+            disabled={current >= pages - 1}
+            onClick={() => setPage(current + 1)}
+            data-testid="duplicates-next"
+          >
+            Next
+          </Button>
+        </Group>
+      </Group>
+    );
+    // The pager sits above the groups, so turning pages needs no scrolling past twenty of them.
     results = (
       <Stack gap="md">
+        {pager}
         {rows.isError ? <ErrorState error={rows.error} onRetry={() => void rows.refetch()} /> : null}
         {shown.map((group) => (
           <DuplicateGroupCard key={group.contacts.join(",")} group={group} rows={rowById} />
         ))}
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed" data-testid="duplicates-range">
-            Groups {first.toLocaleString()}–{lastShown.toLocaleString()} of {last.scan.groups.length.toLocaleString()}
-          </Text>
-          <Group gap="xs">
-            <Button
-              size="xs"
-              variant="default"
-              disabled={current === 0}
-              onClick={() => setPage(current - 1)}
-              data-testid="duplicates-previous"
-            >
-              Previous
-            </Button>
-            <Button
-              size="xs"
-              variant="default"
-              disabled={current >= pages - 1}
-              onClick={() => setPage(current + 1)}
-              data-testid="duplicates-next"
-            >
-              Next
-            </Button>
-          </Group>
-        </Group>
       </Stack>
     );
   }
