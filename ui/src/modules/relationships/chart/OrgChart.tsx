@@ -59,8 +59,8 @@ export function OrgChart(props: OrgChartProps) {
   if (props.people.length === 0) {
     return (
       <StatePanel icon={<IconSitemap size={24} />} title="Nobody to chart" testId="org-chart-empty">
-        None of this account&apos;s contacts are in your area, so there is nobody to place on the chart. Contacts
-        you can see will appear here with their managers and colleagues.
+        Nobody you can see works at this account&apos;s sites yet. People added to its sites in your area will
+        appear here with their managers and colleagues.
       </StatePanel>
     );
   }

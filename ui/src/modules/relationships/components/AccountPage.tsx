@@ -69,7 +69,7 @@ export function AccountPage() {
         <Title order={2} lineClamp={1} title={account.accountName} data-testid="account-name">
           {account.accountName}
         </Title>
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
           <Badge variant="light" tt="none" leftSection={<IconMapPin size={12} />}>
             {account.sites.length} {account.sites.length === 1 ? "site" : "sites"}
           </Badge>
