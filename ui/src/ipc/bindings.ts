@@ -146,6 +146,14 @@ export const commands = {
 	cancelDuplicateScan: () => typedError<null, AppError>(__TAURI_INVOKE("cancel_duplicate_scan")),
 	/**  The list rows of these contacts (at most 500), those the user may see, in the order asked. */
 	contactRows: (ids: string[]) => typedError<ContactRow[], AppError>(__TAURI_INVOKE("contact_rows", { ids })),
+	/**  The records of a group side by side, with the default survivor and field choices. */
+	mergePreview: (contactIds: string[]) => typedError<MergePreview, AppError>(__TAURI_INVOKE("merge_preview", { contactIds })),
+	/**  Merges the group into the survivor with the chosen values. */
+	mergeContacts: (input: MergeInput) => typedError<MergeOutcome, AppError>(__TAURI_INVOKE("merge_contacts", { input })),
+	/**  Undoes a merge: the merged records come back exactly as they were. */
+	unmergeContacts: (mergeId: string) => typedError<MergeOutcome, AppError>(__TAURI_INVOKE("unmerge_contacts", { mergeId })),
+	/**  The latest merges the user may undo (newest first). */
+	recentMerges: () => typedError<MergeSummary[], AppError>(__TAURI_INVOKE("recent_merges")),
 	contactRelationships: (contactId: string) => typedError<ContactRelationship[], AppError>(__TAURI_INVOKE("contact_relationships", { contactId })),
 	setReportsTo: (contactId: string, managerId: string | null) => typedError<RelationshipChange, AppError>(__TAURI_INVOKE("set_reports_to", { contactId, managerId })),
 	addRelationship: (input: RelationshipInput) => typedError<RelationshipChange, AppError>(__TAURI_INVOKE("add_relationship", { input })),
@@ -1229,6 +1237,83 @@ export type MatchedContact = {
 	id: string,
 	reference: string,
 	name: string,
+};
+
+/**  What the survivor gains: distinct rows after duplicates are folded together. */
+export type MergeCombined = {
+	emails: number,
+	phones: number,
+	addresses: number,
+	tags: number,
+	sites: number,
+	relationships: number,
+	interactions: number,
+	followUps: number,
+};
+
+/**
+ *  One field: each record's value (in the records' order) and the record whose value is
+ *  chosen unless the user picks another.
+ */
+export type MergeField = {
+	field: string,
+	/**
+	 *  Each record's value as text (a field of several columns as a JSON object); none when
+	 *  empty. A photo shows as "1" when there is one.
+	 */
+	values: (string | null)[],
+	defaultChoice: string,
+};
+
+export type MergeInput = {
+	survivorId: string,
+	/**  Every record of the group, the survivor included (it is added when missing). */
+	contactIds: string[],
+	/**
+	 *  Field (wire name, see [`FIELDS`]) -> the id of the record whose value wins. Fields not
+	 *  named keep the default choice of [`merge_preview`].
+	 */
+	choices?: { [key in string]: string },
+};
+
+export type MergeOutcome = {
+	mergeId: string,
+	survivorId: string,
+	merged: string[],
+};
+
+export type MergePreview = {
+	records: MergeRecord[],
+	defaultSurvivor: string,
+	fields: MergeField[],
+	combined: MergeCombined,
+};
+
+/**  One record in the side-by-side view. */
+export type MergeRecord = {
+	id: string,
+	reference: string,
+	displayName: string,
+	verifiedAt: string | null,
+	createdAt: string,
+	/**  How many fields and rows this record has filled in: the "most complete" default. */
+	completeness: number,
+};
+
+/**
+ *  A merge as the history lists it: who survived, who was merged into them, and whether it
+ *  still holds.
+ */
+export type MergeSummary = {
+	mergeId: string,
+	survivorId: string,
+	survivorName: string,
+	survivorReference: string,
+	/**  The merged records as they were: "name (reference)". */
+	merged: string[],
+	mergedAt: string,
+	mergedBy: string | null,
+	undoneAt: string | null,
 };
 
 /**  Whose engagement figures to compute. */

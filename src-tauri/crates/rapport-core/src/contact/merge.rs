@@ -167,6 +167,22 @@ pub struct MergeOutcome {
     pub merged: Vec<String>,
 }
 
+/// A merge as the history lists it: who survived, who was merged into them, and whether it
+/// still holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MergeSummary {
+    pub merge_id: String,
+    pub survivor_id: String,
+    pub survivor_name: String,
+    pub survivor_reference: String,
+    /// The merged records as they were: "name (reference)".
+    pub merged: Vec<String>,
+    pub merged_at: String,
+    pub merged_by: Option<String>,
+    pub undone_at: Option<String>,
+}
+
 fn json_ids(ids: &[i64]) -> String {
     serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
 }
@@ -1332,4 +1348,48 @@ pub(crate) async fn erase(conn: &mut SqliteConnection, contact_id: i64) -> CoreR
     .execute(&mut *conn)
     .await?;
     Ok(payloads)
+}
+
+/// The latest merges (newest first) whose survivor the actor may see and edit.
+pub async fn recent_merges(
+    db: &Database,
+    actor: &Actor,
+    limit: u32,
+) -> CoreResult<Vec<MergeSummary>> {
+    authorize(db, actor, Action::EditContacts).await?;
+    let rows: Vec<(i64, i64, String, Option<String>, Option<String>, String)> = sqlx::query_as(
+        "SELECT m.id, m.survivor_id, m.merged_at, u.display_name, m.undone_at,
+           (SELECT ifnull(json_group_array(
+                json_extract(c.value, '$.display_name') || ' (' ||
+                json_extract(c.value, '$.reference') || ')'), '[]')
+              FROM json_each(m.snapshot, '$.contacts') c
+              WHERE json_extract(c.value, '$.id') <> m.survivor_id)
+         FROM contact_merges m LEFT JOIN users u ON u.id = m.merged_by
+         ORDER BY m.id DESC LIMIT ?",
+    )
+    .bind(i64::from(limit.min(500)))
+    .fetch_all(db.reader())
+    .await?;
+    let survivors: Vec<String> = rows.iter().map(|r| r.1.to_string()).collect();
+    let visible: BTreeMap<String, (String, String)> = contacts::rows_of(db, actor, &survivors)
+        .await?
+        .into_iter()
+        .map(|row| (row.id, (row.display_name, row.reference)))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, survivor, merged_at, by, undone_at, merged)| {
+            let (name, reference) = visible.get(&survivor.to_string())?.clone();
+            Some(MergeSummary {
+                merge_id: id.to_string(),
+                survivor_id: survivor.to_string(),
+                survivor_name: name,
+                survivor_reference: reference,
+                merged: serde_json::from_str(&merged).unwrap_or_default(),
+                merged_at,
+                merged_by: by,
+                undone_at,
+            })
+        })
+        .collect())
 }

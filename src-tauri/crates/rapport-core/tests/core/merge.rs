@@ -683,10 +683,35 @@ async fn three_records_merge_into_the_default_survivor_and_come_back() {
             .unwrap();
         assert_eq!(resolved.id, survivor.to_string());
     }
+    let names: Vec<String> = others
+        .iter()
+        .map(|id| {
+            let record = preview.records.iter().find(|r| r.id == id.to_string());
+            let record = record.unwrap();
+            format!("{} ({})", record.display_name, record.reference)
+        })
+        .collect();
+    let history = merge::recent_merges(db, admin, 10).await.unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].merge_id, outcome.merge_id);
+    assert_eq!(history[0].survivor_id, survivor.to_string());
+    assert_eq!(history[0].merged, names, "the merged records as they were");
+    assert_eq!(history[0].undone_at, None);
+    // Someone who cannot see the survivor does not see its merge.
+    let territory = sign_in(db, "territory").await;
+    let sees_survivor = !contacts::rows_of(db, &territory, &[survivor.to_string()])
+        .await
+        .unwrap()
+        .is_empty();
+    let theirs = merge::recent_merges(db, &territory, 10).await.unwrap();
+    assert_eq!(theirs.len(), usize::from(sees_survivor));
+
     merge::unmerge(db, admin, &outcome.merge_id, fixed_now())
         .await
         .unwrap();
     assert_eq!(table_counts(db).await, counts_before);
+    let history = merge::recent_merges(db, admin, 10).await.unwrap();
+    assert!(history[0].undone_at.is_some(), "the history shows the undo");
 }
 
 #[tokio::test]
