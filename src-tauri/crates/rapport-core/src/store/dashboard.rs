@@ -1,0 +1,145 @@
+//! The dashboard's counts. Each goes through [`contacts::counted`], the FROM and WHERE of the
+//! contact list's own count, so a figure and the list filtered the same way agree; the indexes
+//! of the dashboard migration keep each one an index scan or range.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sqlx::{QueryBuilder, SqlitePool};
+
+use super::contacts::counted;
+use super::timestamp;
+use crate::access::Actor;
+use crate::error::CoreResult;
+use crate::model::{
+    parse_id, ChangeFilter, ChangeKind, ContactFilter, ContactStatus, ContactType, LifecycleStage,
+    Role,
+};
+
+/// The visible contacts by type, stage and status, with their data-quality findings.
+#[derive(Debug, Default)]
+pub struct Breakdown {
+    pub rows: Vec<BreakdownRow>,
+    pub unreachable: u32,
+    pub unverified: u32,
+    /// Flagged both ways (so the clean ones are `total - unreachable - unverified + both`).
+    pub both: u32,
+}
+
+#[derive(Debug)]
+pub struct BreakdownRow {
+    pub contact_type: ContactType,
+    pub stage: LifecycleStage,
+    pub status: ContactStatus,
+    pub count: u32,
+}
+
+fn small(n: i64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// One scan of `contacts_dashboard` (or of the scope's contacts): every combination of type,
+/// stage and status with its count and unverified ones; then the unreachable ones, which the
+/// partial index `contacts_unreachable` holds alone. `verified_before`: active contacts verified
+/// before then (or never) are unverified.
+pub async fn breakdown(
+    pool: &SqlitePool,
+    actor: &Actor,
+    scope: Option<&str>,
+    verified_before: DateTime<Utc>,
+) -> CoreResult<Breakdown> {
+    // A timestamp this module wrote: digits, '-', ':', 'T', '.', 'Z' only.
+    let cutoff = timestamp(verified_before);
+    let unverified = format!(
+        "c.erased_at IS NULL AND c.status = 'active'
+         AND (c.verified_at IS NULL OR c.verified_at < '{cutoff}')"
+    );
+    let filter = ContactFilter::default();
+    let mut builder = counted(
+        &format!(
+            "c.contact_type, c.lifecycle_stage, c.status, count(*), ifnull(sum({unverified}), 0)"
+        ),
+        scope,
+        actor,
+        &filter,
+    )?;
+    builder.push(" GROUP BY c.contact_type, c.lifecycle_stage, c.status");
+    let rows: Vec<(ContactType, LifecycleStage, ContactStatus, i64, i64)> =
+        builder.build_query_as().fetch_all(pool).await?;
+    let mut out = Breakdown::default();
+    let mut unverified_total = 0;
+    for (contact_type, stage, status, count, unverified) in rows {
+        unverified_total += unverified;
+        out.rows.push(BreakdownRow {
+            contact_type,
+            stage,
+            status,
+            count: small(count),
+        });
+    }
+    out.unverified = small(unverified_total);
+    let mut builder = counted(
+        &format!("count(*), ifnull(sum({unverified}), 0)"),
+        scope,
+        actor,
+        &filter,
+    )?;
+    builder
+        .push(" AND c.primary_email IS NULL AND c.primary_phone IS NULL AND c.erased_at IS NULL");
+    let (unreachable, both): (i64, i64) = builder.build_query_as().fetch_one(pool).await?;
+    out.unreachable = small(unreachable);
+    out.both = small(both);
+    Ok(out)
+}
+
+/// Contacts per territory, as the list's territory filter counts them: those with a site there,
+/// each once. Only the given territories (the ones the actor may see) are read, site by site.
+pub async fn by_territory(
+    pool: &SqlitePool,
+    actor: &Actor,
+    territory_ids: &[String],
+) -> CoreResult<HashMap<i64, u32>> {
+    if territory_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    // A site administrator sees every contact: no need to read the contacts themselves.
+    let join = if actor.role() == Role::SiteAdmin {
+        ""
+    } else {
+        " JOIN contacts c ON c.id = cs.contact_id"
+    };
+    let mut builder = QueryBuilder::new(format!(
+        "SELECT s.territory_id, count(DISTINCT cs.contact_id)
+         FROM sites s JOIN contact_sites cs ON cs.site_id = s.id{join}
+         WHERE s.territory_id IN ("
+    ));
+    let mut ids = builder.separated(", ");
+    for id in territory_ids {
+        ids.push_bind(parse_id("territory", id)?);
+    }
+    builder.push(")");
+    if actor.role() != Role::SiteAdmin {
+        crate::access::scope::push_contact_scope(&mut builder, actor);
+    }
+    builder.push(" GROUP BY s.territory_id");
+    let rows: Vec<(i64, i64)> = builder.build_query_as().fetch_all(pool).await?;
+    Ok(rows.into_iter().map(|(id, n)| (id, small(n))).collect())
+}
+
+/// How many visible contacts changed this way since `since`: the list's count with the same
+/// change filter.
+pub async fn changed(
+    pool: &SqlitePool,
+    actor: &Actor,
+    scope: Option<&str>,
+    kind: ChangeKind,
+    since: DateTime<Utc>,
+) -> CoreResult<u32> {
+    let filter = ContactFilter {
+        changed: Some(ChangeFilter { kind, since }),
+        ..ContactFilter::default()
+    };
+    let mut builder = counted("count(*)", scope, actor, &filter)?;
+    let n: i64 = builder.build_query_scalar().fetch_one(pool).await?;
+    Ok(small(n))
+}

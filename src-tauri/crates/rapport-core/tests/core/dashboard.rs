@@ -1,0 +1,212 @@
+use chrono::Duration;
+use rapport_core::access::Actor;
+use rapport_core::dashboard::dashboard;
+use rapport_core::model::*;
+use rapport_core::store::{contacts, dashboard as sql, organisation};
+use rapport_core::Database;
+
+use crate::{demo_db, fixed_now, sign_in, walk};
+
+async fn list_count(db: &Database, actor: &Actor, filter: ContactFilter) -> u32 {
+    let query = ContactCountQuery {
+        search: None,
+        filter,
+    };
+    let count = contacts::count(db, actor, &query).await.unwrap();
+    assert!(count.exact);
+    count.count
+}
+
+/// Every figure of the dashboard is the list's count for the same filter.
+async fn assert_counts_match_the_list(db: &Database, actor: &Actor, who: &str) -> Dashboard {
+    let now = fixed_now();
+    let d = dashboard(db, actor, now).await.unwrap();
+    assert_eq!(
+        d.total,
+        list_count(db, actor, ContactFilter::default()).await,
+        "{who}: total"
+    );
+    for t in &d.by_type {
+        let filter = ContactFilter {
+            contact_type: Some(t.value),
+            ..ContactFilter::default()
+        };
+        assert_eq!(
+            t.count,
+            list_count(db, actor, filter).await,
+            "{who}: {:?}",
+            t.value
+        );
+    }
+    for t in &d.by_stage {
+        let filter = ContactFilter {
+            lifecycle_stage: Some(t.value),
+            ..ContactFilter::default()
+        };
+        assert_eq!(
+            t.count,
+            list_count(db, actor, filter).await,
+            "{who}: {:?}",
+            t.value
+        );
+    }
+    for t in &d.by_status {
+        let filter = ContactFilter {
+            status: Some(t.value),
+            ..ContactFilter::default()
+        };
+        assert_eq!(
+            t.count,
+            list_count(db, actor, filter).await,
+            "{who}: {:?}",
+            t.value
+        );
+    }
+    for t in &d.by_territory {
+        let filter = ContactFilter {
+            territory_id: Some(t.territory_id.clone()),
+            ..ContactFilter::default()
+        };
+        assert_eq!(
+            t.count,
+            list_count(db, actor, filter).await,
+            "{who}: {}",
+            t.name
+        );
+    }
+    for (kind, n) in [
+        (ChangeKind::Created, d.month.created),
+        (ChangeKind::Updated, d.month.updated),
+        (ChangeKind::Deactivated, d.month.deactivated),
+    ] {
+        let filter = ContactFilter {
+            changed: Some(ChangeFilter {
+                kind,
+                since: d.month.since,
+            }),
+            ..ContactFilter::default()
+        };
+        assert_eq!(n, list_count(db, actor, filter).await, "{who}: {kind:?}");
+    }
+    // Over a longer period the change filters find contacts, and still agree with the list.
+    let scope = rapport_core::access::scope::search_scope(db.reader(), actor)
+        .await
+        .unwrap();
+    let since = now - Duration::days(400);
+    for kind in [
+        ChangeKind::Created,
+        ChangeKind::Updated,
+        ChangeKind::Deactivated,
+    ] {
+        let n = sql::changed(db.reader(), actor, scope.as_deref(), kind, since)
+            .await
+            .unwrap();
+        let filter = ContactFilter {
+            changed: Some(ChangeFilter { kind, since }),
+            ..ContactFilter::default()
+        };
+        assert_eq!(
+            n,
+            list_count(db, actor, filter).await,
+            "{who}: {kind:?} in 400 days"
+        );
+    }
+    let sum = |v: &[u32]| v.iter().sum::<u32>();
+    assert_eq!(
+        sum(&d.by_type.iter().map(|t| t.count).collect::<Vec<_>>()),
+        d.total
+    );
+    assert_eq!(
+        sum(&d.by_stage.iter().map(|t| t.count).collect::<Vec<_>>()),
+        d.total
+    );
+    assert_eq!(
+        sum(&d.by_status.iter().map(|t| t.count).collect::<Vec<_>>()),
+        d.total
+    );
+    assert_eq!(d.quality.contacts, d.total);
+    assert!(d.quality.clean <= d.total && d.quality.score <= 100);
+    d
+}
+
+#[tokio::test]
+async fn dashboard_counts_are_the_list_counts_for_every_role() {
+    let demo = demo_db(1_500).await;
+    let admin = assert_counts_match_the_list(&demo.db, &demo.admin, "admin").await;
+    assert_eq!(admin.total, 1_500);
+    assert!(admin.by_type.iter().filter(|t| t.count > 0).count() >= 3);
+    assert!(admin.by_stage.iter().filter(|t| t.count > 0).count() >= 2);
+    assert!(admin.by_territory.iter().any(|t| t.count > 0));
+    assert_eq!(admin.by_status.len(), 3);
+
+    // The unreachable figure is the contacts the list shows with no email and no phone.
+    let rows = walk(
+        &demo.db,
+        &demo.admin,
+        ContactListQuery {
+            limit: 500,
+            ..ContactListQuery::default()
+        },
+    )
+    .await;
+    let unreachable = rows
+        .iter()
+        .filter(|r| r.email.is_none() && r.phone.is_none())
+        .count();
+    assert_eq!(admin.quality.unreachable as usize, unreachable);
+
+    for who in ["regional", "territory", "billing"] {
+        let actor = sign_in(&demo.db, who).await;
+        let d = assert_counts_match_the_list(&demo.db, &actor, who).await;
+        assert!(d.total > 0 && d.total < admin.total, "{who} sees part");
+        assert!(
+            d.by_status
+                .iter()
+                .all(|t| t.value != ContactStatus::Archived),
+            "{who}: archived is for administrators"
+        );
+        assert!(d.imports.is_empty() || who != "billing");
+    }
+}
+
+#[tokio::test]
+async fn a_territory_manager_sees_only_their_territory() {
+    let demo = demo_db(1_200).await;
+    let manager = sign_in(&demo.db, "territory").await;
+    let theirs = organisation::list_territories(&demo.db, &manager)
+        .await
+        .unwrap();
+    assert!(!theirs.is_empty());
+    let d = dashboard(&demo.db, &manager, fixed_now()).await.unwrap();
+    let ids: Vec<_> = d
+        .by_territory
+        .iter()
+        .map(|t| t.territory_id.clone())
+        .collect();
+    let expected: Vec<_> = theirs.iter().map(|t| t.id.clone()).collect();
+    assert_eq!(ids, expected, "only their territories are charted");
+    let admin = dashboard(&demo.db, &demo.admin, fixed_now()).await.unwrap();
+    assert!(admin.by_territory.len() > d.by_territory.len());
+    // Their total is the contacts at sites in their territories, as the administrator's
+    // territory bars count them (less archived ones, which managers do not see).
+    let theirs_in_admin: u32 = admin
+        .by_territory
+        .iter()
+        .filter(|t| expected.contains(&t.territory_id))
+        .map(|t| t.count)
+        .sum();
+    assert!(d.total <= theirs_in_admin);
+    assert!(d.total > 0);
+    let manager_bars: u32 = d.by_territory.iter().map(|t| t.count).sum();
+    assert!(manager_bars >= d.total);
+}
+
+#[tokio::test]
+async fn an_empty_database_reads_well() {
+    let demo = demo_db(0).await;
+    let d = dashboard(&demo.db, &demo.admin, fixed_now()).await.unwrap();
+    assert_eq!(d.total, 0);
+    assert_eq!(d.quality.score, 100);
+    assert!(d.by_type.iter().all(|t| t.count == 0));
+    assert_eq!(d.by_type.len(), ContactType::ALL.len());
+}
