@@ -70,8 +70,8 @@ pub struct DashboardWork {
     pub non_responsive: u32,
 }
 
-/// How long each part of the dashboard took to read, in milliseconds (for the benchmark and
-/// the screen's footnote).
+/// How long each part of the dashboard took to read, in milliseconds (`rapport bench` reports
+/// them).
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct DashboardTimings {
