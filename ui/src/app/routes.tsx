@@ -5,6 +5,7 @@ import { ContactDetailPage } from "../modules/contacts/components/ContactDetailP
 import { ContactsPage } from "../modules/contacts/components/ContactsPage";
 import { EditContactPage } from "../modules/contacts/form/components/EditContactPage";
 import { NewContactPage } from "../modules/contacts/form/components/NewContactPage";
+import { DashboardPage } from "../modules/dashboard/components/DashboardPage";
 import { DuplicatesPage } from "../modules/duplicates/components/DuplicatesPage";
 import { MyWorkPage } from "../modules/engagement/components/MyWorkPage";
 import { ImportPage } from "../modules/import/components/ImportPage";
@@ -27,7 +28,7 @@ export const appRoutes: RouteObject[] = [
       { path: "contacts/new", element: <NewContactPage /> },
       { path: "contacts/:id/edit", element: <EditContactPage /> },
       { path: "contacts/:id", element: <ContactDetailPage /> },
-      { path: "dashboard", element: <PlaceholderPage section="dashboard" /> },
+      { path: "dashboard", element: <DashboardPage /> },
       { path: "accounts", element: <AccountsPage /> },
       { path: "accounts/:id", element: <AccountPage /> },
       { path: "import", element: <ImportPage /> },
