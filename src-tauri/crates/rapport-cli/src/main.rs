@@ -1,6 +1,7 @@
 //! `rapport`: the command-line tool for administrators and scripts, on the same core as the app.
 
 mod bench;
+mod bench_dashboard;
 mod bench_duplicates;
 mod bench_engagement;
 mod contact;
