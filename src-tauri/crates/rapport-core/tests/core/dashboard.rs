@@ -210,3 +210,76 @@ async fn an_empty_database_reads_well() {
     assert!(d.by_type.iter().all(|t| t.count == 0));
     assert_eq!(d.by_type.len(), ContactType::ALL.len());
 }
+
+/// The administrator's territory bars come from counts kept by triggers: they follow links
+/// added, removed and moved, and sites moved to another territory.
+#[tokio::test]
+async fn territory_counts_follow_links_and_sites() {
+    let demo = demo_db(800).await;
+    let check = |label: &'static str| {
+        let db = &demo.db;
+        let admin = &demo.admin;
+        async move {
+            let d = dashboard(db, admin, fixed_now()).await.unwrap();
+            for t in &d.by_territory {
+                let filter = ContactFilter {
+                    territory_id: Some(t.territory_id.clone()),
+                    ..ContactFilter::default()
+                };
+                assert_eq!(
+                    t.count,
+                    list_count(db, admin, filter).await,
+                    "{label}: {}",
+                    t.name
+                );
+            }
+        }
+    };
+    check("as loaded").await;
+    let mut tx = demo.db.write().await.unwrap();
+    let sites: Vec<(i64, i64)> = sqlx::query_as("SELECT id, territory_id FROM sites ORDER BY id")
+        .fetch_all(&mut *tx)
+        .await
+        .unwrap();
+    let (first_site, first_territory) = sites[0];
+    let other = sites
+        .iter()
+        .find(|(_, t)| *t != first_territory)
+        .copied()
+        .unwrap();
+    // A contact gains a site in another territory, and a second one in the same territory.
+    sqlx::query(
+        "INSERT OR IGNORE INTO contact_sites (contact_id, site_id, role) VALUES (1, ?, 'other')",
+    )
+    .bind(other.0)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT OR IGNORE INTO contact_sites (contact_id, site_id, role) VALUES (2, ?, 'other')",
+    )
+    .bind(first_site)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    // Contact 3's links move to contact 4 (as a merge moves them), where they do not clash.
+    sqlx::query(
+        "UPDATE contact_sites SET contact_id = 4 WHERE contact_id = 3
+           AND site_id NOT IN (SELECT site_id FROM contact_sites WHERE contact_id = 4)",
+    )
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query("DELETE FROM contact_sites WHERE contact_id = 5")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE sites SET territory_id = ? WHERE id = ?")
+        .bind(other.1)
+        .bind(first_site)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    check("after the changes").await;
+}
