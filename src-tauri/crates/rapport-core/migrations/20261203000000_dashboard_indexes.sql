@@ -1,10 +1,54 @@
 -- The home dashboard at 1,000,000 contacts: each figure an index scan or range instead of a
 -- walk through the table (see store::dashboard).
 
--- Type, stage and status together, with what the "unverified" finding reads: one narrow scan
--- groups every visible contact for the three charts and the data-quality figure.
-CREATE INDEX contacts_dashboard
-    ON contacts(contact_type, lifecycle_stage, status, verified_at, erased_at);
+-- Every contact by type, stage and status (and how many of them are erased), kept by the
+-- triggers below in the transaction that changes a contact: a site administrator's three
+-- charts read these few rows instead of a million contacts.
+CREATE TABLE contact_tallies (
+    contact_type    TEXT NOT NULL,
+    lifecycle_stage TEXT NOT NULL,
+    status          TEXT NOT NULL,
+    contacts        INTEGER NOT NULL,
+    erased          INTEGER NOT NULL,
+    PRIMARY KEY (contact_type, lifecycle_stage, status)
+) STRICT, WITHOUT ROWID;
+
+INSERT INTO contact_tallies (contact_type, lifecycle_stage, status, contacts, erased)
+SELECT contact_type, lifecycle_stage, status, count(*), count(erased_at)
+FROM contacts GROUP BY contact_type, lifecycle_stage, status;
+
+CREATE TRIGGER contact_tallies_insert AFTER INSERT ON contacts BEGIN
+    INSERT INTO contact_tallies (contact_type, lifecycle_stage, status, contacts, erased)
+    VALUES (new.contact_type, new.lifecycle_stage, new.status, 1, new.erased_at IS NOT NULL)
+    ON CONFLICT (contact_type, lifecycle_stage, status)
+    DO UPDATE SET contacts = contacts + 1, erased = erased + excluded.erased;
+END;
+
+CREATE TRIGGER contact_tallies_delete AFTER DELETE ON contacts BEGIN
+    UPDATE contact_tallies
+    SET contacts = contacts - 1, erased = erased - (old.erased_at IS NOT NULL)
+    WHERE contact_type = old.contact_type AND lifecycle_stage = old.lifecycle_stage
+      AND status = old.status;
+END;
+
+CREATE TRIGGER contact_tallies_update
+AFTER UPDATE OF contact_type, lifecycle_stage, status, erased_at ON contacts
+WHEN old.contact_type <> new.contact_type OR old.lifecycle_stage <> new.lifecycle_stage
+  OR old.status <> new.status OR (old.erased_at IS NULL) <> (new.erased_at IS NULL)
+BEGIN
+    UPDATE contact_tallies
+    SET contacts = contacts - 1, erased = erased - (old.erased_at IS NOT NULL)
+    WHERE contact_type = old.contact_type AND lifecycle_stage = old.lifecycle_stage
+      AND status = old.status;
+    INSERT INTO contact_tallies (contact_type, lifecycle_stage, status, contacts, erased)
+    VALUES (new.contact_type, new.lifecycle_stage, new.status, 1, new.erased_at IS NOT NULL)
+    ON CONFLICT (contact_type, lifecycle_stage, status)
+    DO UPDATE SET contacts = contacts + 1, erased = erased + excluded.erased;
+END;
+
+-- Active contacts verified since a day: "unverified" is the active ones less these, so only
+-- the recent verifications are read.
+CREATE INDEX contacts_verified ON contacts(status, verified_at, erased_at);
 
 -- Contacts with no email address and no phone number (the "unreachable" finding); the
 -- partial index holds only them, and its columns cover the query.

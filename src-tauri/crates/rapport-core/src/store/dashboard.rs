@@ -38,9 +38,10 @@ fn small(n: i64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// One scan of `contacts_dashboard` (or of the scope's contacts): every combination of type,
-/// stage and status with its count and unverified ones; then the unreachable ones, which the
-/// partial index `contacts_unreachable` holds alone. `verified_before`: active contacts verified
+/// Every combination of type, stage and status with its count, and the unverified ones: for a
+/// site administrator from the tallies the triggers keep, for others one pass over the scope's
+/// contacts; then the unreachable ones, which the partial index `contacts_unreachable` holds
+/// alone. `verified_before`: active contacts verified
 /// before then (or never) are unverified.
 pub async fn breakdown(
     pool: &SqlitePool,
@@ -55,29 +56,60 @@ pub async fn breakdown(
          AND (c.verified_at IS NULL OR c.verified_at < '{cutoff}')"
     );
     let filter = ContactFilter::default();
-    let mut builder = counted(
-        &format!(
-            "c.contact_type, c.lifecycle_stage, c.status, count(*), ifnull(sum({unverified}), 0)"
-        ),
-        scope,
-        actor,
-        &filter,
-    )?;
-    builder.push(" GROUP BY c.contact_type, c.lifecycle_stage, c.status");
-    let rows: Vec<(ContactType, LifecycleStage, ContactStatus, i64, i64)> =
-        builder.build_query_as().fetch_all(pool).await?;
     let mut out = Breakdown::default();
-    let mut unverified_total = 0;
-    for (contact_type, stage, status, count, unverified) in rows {
-        unverified_total += unverified;
-        out.rows.push(BreakdownRow {
-            contact_type,
-            stage,
-            status,
-            count: small(count),
-        });
+    if actor.role() == Role::SiteAdmin {
+        // Everyone: the tallies the triggers keep, and the active contacts not erased less
+        // those verified since the cutoff (a short range of `contacts_verified`).
+        let rows: Vec<(ContactType, LifecycleStage, ContactStatus, i64, i64)> = sqlx::query_as(
+            "SELECT contact_type, lifecycle_stage, status, contacts, erased
+             FROM contact_tallies WHERE contacts > 0",
+        )
+        .fetch_all(pool)
+        .await?;
+        let mut active = 0;
+        for (contact_type, stage, status, count, erased) in rows {
+            if status == ContactStatus::Active {
+                active += count - erased;
+            }
+            out.rows.push(BreakdownRow {
+                contact_type,
+                stage,
+                status,
+                count: small(count),
+            });
+        }
+        let mut builder = counted("count(*)", scope, actor, &filter)?;
+        builder
+            .push(" AND c.status = 'active' AND c.verified_at >= ")
+            .push_bind(cutoff.clone())
+            .push(" AND c.erased_at IS NULL");
+        let verified: i64 = builder.build_query_scalar().fetch_one(pool).await?;
+        out.unverified = small(active - verified);
+    } else {
+        let mut builder = counted(
+            &format!(
+                "c.contact_type, c.lifecycle_stage, c.status, count(*), \
+                 ifnull(sum({unverified}), 0)"
+            ),
+            scope,
+            actor,
+            &filter,
+        )?;
+        builder.push(" GROUP BY c.contact_type, c.lifecycle_stage, c.status");
+        let rows: Vec<(ContactType, LifecycleStage, ContactStatus, i64, i64)> =
+            builder.build_query_as().fetch_all(pool).await?;
+        let mut unverified_total = 0;
+        for (contact_type, stage, status, count, unverified) in rows {
+            unverified_total += unverified;
+            out.rows.push(BreakdownRow {
+                contact_type,
+                stage,
+                status,
+                count: small(count),
+            });
+        }
+        out.unverified = small(unverified_total);
     }
-    out.unverified = small(unverified_total);
     let mut builder = counted(
         &format!("count(*), ifnull(sum({unverified}), 0)"),
         scope,

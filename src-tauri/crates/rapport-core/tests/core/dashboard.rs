@@ -211,28 +211,31 @@ async fn an_empty_database_reads_well() {
     assert_eq!(d.by_type.len(), ContactType::ALL.len());
 }
 
-/// The administrator's territory bars come from counts kept by triggers: they follow links
-/// added, removed and moved, and sites moved to another territory.
+/// The administrator's charts come from counts kept by triggers: they follow links added,
+/// removed and moved, sites moved to another territory, and contacts changed and erased.
 #[tokio::test]
-async fn territory_counts_follow_links_and_sites() {
+async fn kept_counts_follow_links_sites_and_contacts() {
     let demo = demo_db(800).await;
     let check = |label: &'static str| {
         let db = &demo.db;
         let admin = &demo.admin;
         async move {
-            let d = dashboard(db, admin, fixed_now()).await.unwrap();
-            for t in &d.by_territory {
-                let filter = ContactFilter {
-                    territory_id: Some(t.territory_id.clone()),
-                    ..ContactFilter::default()
-                };
-                assert_eq!(
-                    t.count,
-                    list_count(db, admin, filter).await,
-                    "{label}: {}",
-                    t.name
-                );
-            }
+            let d = assert_counts_match_the_list(db, admin, label).await;
+            let cutoff = (fixed_now() - Duration::days(i64::from(d.quality.verification_days)))
+                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+            let unverified: i64 = sqlx::query_scalar(
+                "SELECT count(*) FROM contacts WHERE status = 'active' AND erased_at IS NULL
+                   AND (verified_at IS NULL OR verified_at < ?)",
+            )
+            .bind(cutoff)
+            .fetch_one(db.reader())
+            .await
+            .unwrap();
+            assert_eq!(
+                i64::from(d.quality.unverified),
+                unverified,
+                "{label}: unverified"
+            );
         }
     };
     check("as loaded").await;
@@ -271,6 +274,18 @@ async fn territory_counts_follow_links_and_sites() {
     .await
     .unwrap();
     sqlx::query("DELETE FROM contact_sites WHERE contact_id = 5")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    // Type, stage and status change, and a person is erased.
+    sqlx::query(
+        "UPDATE contacts SET contact_type = 'other', lifecycle_stage = 'former',
+                status = 'inactive' WHERE id IN (6, 7)",
+    )
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query("UPDATE contacts SET erased_at = '2026-10-01T00:00:00.000Z' WHERE id = 8")
         .execute(&mut *tx)
         .await
         .unwrap();
