@@ -1,6 +1,7 @@
 //! The home dashboard's figures in `rapport bench`: each part of a site administrator's
-//! dashboard and its total, a territory manager's total, and raw SQLite running the
-//! dashboard's two biggest scans on the same file (the physical reference).
+//! dashboard and its total, a territory manager's total, and raw SQLite computing the biggest
+//! figures from the contact rows themselves on the same file (what the tallies the triggers
+//! keep replace).
 
 use std::path::Path;
 use std::time::Instant;
@@ -26,8 +27,8 @@ pub struct DashboardReport {
     pub imports_ms: f64,
     /// The median total of a territory manager's dashboard.
     pub scoped_total_ms: f64,
-    /// Raw SQLite (rusqlite, same file and key): the breakdown's grouped count and the
-    /// territories' distinct count, median of the same number of runs.
+    /// Raw SQLite (rusqlite, same file and key): contacts by type, stage and status, and
+    /// distinct contacts per territory, counted from the rows; median of the same number of runs.
     pub raw_breakdown_ms: f64,
     pub raw_territories_ms: f64,
 }
