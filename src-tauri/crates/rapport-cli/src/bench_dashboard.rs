@@ -25,8 +25,12 @@ pub struct DashboardReport {
     /// Follow-ups due and overdue, non-responsive contacts.
     pub work_ms: f64,
     pub imports_ms: f64,
-    /// The median total of a territory manager's dashboard.
+    /// The median run of a territory manager's dashboard, and its slowest parts in that run.
     pub scoped_total_ms: f64,
+    pub scoped_breakdown_ms: f64,
+    pub scoped_territories_ms: f64,
+    pub scoped_month_ms: f64,
+    pub scoped_work_ms: f64,
     /// Raw SQLite (rusqlite, same file and key): contacts by type, stage and status, and
     /// distinct contacts per territory, counted from the rows; median of the same number of runs.
     pub raw_breakdown_ms: f64,
@@ -75,7 +79,7 @@ pub async fn run(
     let admin_runs = runs(db, admin).await?;
     let mid = &admin_runs[admin_runs.len() / 2];
     let scoped_runs = runs(db, scoped).await?;
-    let scoped_total = scoped_runs[scoped_runs.len() / 2].total_ms;
+    let scoped = &scoped_runs[scoped_runs.len() / 2];
     let raw_breakdown = raw(
         path,
         key,
@@ -97,7 +101,11 @@ pub async fn run(
         month_ms: round(mid.month_ms),
         work_ms: round(mid.work_ms),
         imports_ms: round(mid.imports_ms),
-        scoped_total_ms: round(scoped_total),
+        scoped_total_ms: round(scoped.total_ms),
+        scoped_breakdown_ms: round(scoped.breakdown_ms),
+        scoped_territories_ms: round(scoped.territories_ms),
+        scoped_month_ms: round(scoped.month_ms),
+        scoped_work_ms: round(scoped.work_ms),
         raw_breakdown_ms: round(raw_breakdown),
         raw_territories_ms: round(raw_territories),
     })

@@ -141,10 +141,12 @@ pub async fn by_territory(
             "SELECT territory_id, contacts FROM territory_contacts WHERE territory_id IN (",
         )
     } else {
+        // CROSS JOIN keeps the order: the territories' sites, their links, then each contact
+        // (the planner would otherwise walk every contact and check its scope).
         QueryBuilder::new(
             "SELECT s.territory_id, count(DISTINCT cs.contact_id)
-             FROM sites s JOIN contact_sites cs ON cs.site_id = s.id
-             JOIN contacts c ON c.id = cs.contact_id
+             FROM sites s CROSS JOIN contact_sites cs ON cs.site_id = s.id
+             CROSS JOIN contacts c ON c.id = cs.contact_id
              WHERE s.territory_id IN (",
         )
     };
