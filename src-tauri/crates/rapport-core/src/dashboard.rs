@@ -89,7 +89,7 @@ pub async fn dashboard(db: &Database, actor: &Actor, now: DateTime<Utc>) -> Core
     let t = Instant::now();
     let territories = organisation::list_territories(db, actor).await?;
     let ids: Vec<String> = territories.iter().map(|t| t.id.clone()).collect();
-    let counts = sql::by_territory(pool, actor, &ids).await?;
+    let counts = sql::by_territory(pool, actor, scope, &ids).await?;
     let by_territory = territories
         .into_iter()
         .map(|t| TerritoryTally {

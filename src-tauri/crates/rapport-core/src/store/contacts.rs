@@ -154,7 +154,8 @@ pub(crate) fn push_change(builder: &mut QueryBuilder<'_, Sqlite>, change: Change
 }
 
 /// The contacts a count reads, as [`count`] reads them without a search: every contact for a
-/// site administrator, else the scope's posting list joined to the contacts; then the actor's
+/// site administrator, else the scope's posting list joined to the contacts (through the
+/// narrow `contacts_scoped`, not the wide rows); then the actor's
 /// scope and `filter`. `select` names what to compute (`count(*)`, grouped columns, ...); the
 /// caller may add more conditions and a GROUP BY. The dashboard counts through here so its
 /// figures are the list's.
@@ -168,8 +169,9 @@ pub(crate) fn counted<'a>(
         None => QueryBuilder::new(format!("SELECT {select} FROM contacts c WHERE 1")),
         Some(scope) => {
             let mut b = QueryBuilder::new(format!(
-                "SELECT {select} FROM contact_words CROSS JOIN contacts c
-                 ON c.id = contact_words.rowid WHERE contact_words MATCH "
+                "SELECT {select} FROM contact_words
+                 CROSS JOIN contacts c INDEXED BY contacts_scoped ON c.id = contact_words.rowid
+                 WHERE contact_words MATCH "
             ));
             b.push_bind(scope.to_string());
             b

@@ -110,9 +110,11 @@ pub async fn breakdown(
         }
         out.unverified = small(unverified_total);
     }
+    // The unreachable contacts are few: read them from their partial index and check the
+    // scope of each, rather than every contact of the scope.
     let mut builder = counted(
         &format!("count(*), ifnull(sum({unverified}), 0)"),
-        scope,
+        None,
         actor,
         &filter,
     )?;
@@ -129,33 +131,38 @@ pub async fn breakdown(
 pub async fn by_territory(
     pool: &SqlitePool,
     actor: &Actor,
+    scope: Option<&str>,
     territory_ids: &[String],
 ) -> CoreResult<HashMap<i64, u32>> {
     if territory_ids.is_empty() {
         return Ok(HashMap::new());
     }
     // A site administrator sees every contact with a site: the counts the triggers keep in
-    // `territory_contacts` are the answer. Others' scope is checked contact by contact.
-    let mut builder = if actor.role() == Role::SiteAdmin {
-        QueryBuilder::new(
+    // `territory_contacts` are the answer. Others start from their scope's posting list, as
+    // their list's count does, and follow each contact's links to its sites' territories.
+    let mut builder = match scope {
+        None => QueryBuilder::new(
             "SELECT territory_id, contacts FROM territory_contacts WHERE territory_id IN (",
-        )
-    } else {
-        // CROSS JOIN keeps the order: the territories' sites, their links, then each contact
-        // (the planner would otherwise walk every contact and check its scope).
-        QueryBuilder::new(
-            "SELECT s.territory_id, count(DISTINCT cs.contact_id)
-             FROM sites s CROSS JOIN contact_sites cs ON cs.site_id = s.id
-             CROSS JOIN contacts c ON c.id = cs.contact_id
-             WHERE s.territory_id IN (",
-        )
+        ),
+        Some(scope) => {
+            let mut b = QueryBuilder::new(
+                "SELECT s.territory_id, count(DISTINCT c.id) FROM contact_words
+                 CROSS JOIN contacts c INDEXED BY contacts_scoped ON c.id = contact_words.rowid
+                 CROSS JOIN contact_sites cs ON cs.contact_id = c.id
+                 CROSS JOIN sites s ON s.id = cs.site_id
+                 WHERE contact_words MATCH ",
+            );
+            b.push_bind(scope.to_string());
+            b.push(" AND s.territory_id IN (");
+            b
+        }
     };
     let mut ids = builder.separated(", ");
     for id in territory_ids {
         ids.push_bind(parse_id("territory", id)?);
     }
     builder.push(")");
-    if actor.role() != Role::SiteAdmin {
+    if scope.is_some() {
         crate::access::scope::push_contact_scope(&mut builder, actor);
         builder.push(" GROUP BY s.territory_id");
     }
