@@ -5,7 +5,6 @@ import { ContactDetailPage } from "../modules/contacts/components/ContactDetailP
 import { ContactsPage } from "../modules/contacts/components/ContactsPage";
 import { EditContactPage } from "../modules/contacts/form/components/EditContactPage";
 import { NewContactPage } from "../modules/contacts/form/components/NewContactPage";
-import { DashboardPage } from "../modules/dashboard/components/DashboardPage";
 import { DuplicatesPage } from "../modules/duplicates/components/DuplicatesPage";
 import { MyWorkPage } from "../modules/engagement/components/MyWorkPage";
 import { ImportPage } from "../modules/import/components/ImportPage";
@@ -28,7 +27,11 @@ export const appRoutes: RouteObject[] = [
       { path: "contacts/new", element: <NewContactPage /> },
       { path: "contacts/:id/edit", element: <EditContactPage /> },
       { path: "contacts/:id", element: <ContactDetailPage /> },
-      { path: "dashboard", element: <DashboardPage /> },
+      // The charts library is loaded with the dashboard only, not with the rest of the app.
+      {
+        path: "dashboard",
+        lazy: async () => ({ Component: (await import("../modules/dashboard/components/DashboardPage")).DashboardPage }),
+      },
       { path: "accounts", element: <AccountsPage /> },
       { path: "accounts/:id", element: <AccountPage /> },
       { path: "import", element: <ImportPage /> },

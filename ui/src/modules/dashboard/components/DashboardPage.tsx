@@ -23,7 +23,6 @@ import { QualityCard } from "./QualityCard";
 import { StatCard } from "./StatCard";
 
 const TYPE_COLORS = ["blue.6", "grape.6", "cyan.6", "red.6", "gray.6"];
-const STAGE_COLORS = ["yellow.6", "orange.6", "teal.6", "gray.6"];
 const STATUS_COLORS: Record<string, string> = { active: "teal.6", inactive: "orange.6", archived: "gray.6" };
 
 function typeRows(d: Dashboard): ChartRow[] {
@@ -37,12 +36,13 @@ function typeRows(d: Dashboard): ChartRow[] {
 }
 
 function stageRows(d: Dashboard): ChartRow[] {
-  return d.byStage.map((t, i) => ({
+  // A bar chart draws its bars in one colour; the table's swatches match it.
+  return d.byStage.map((t) => ({
     key: t.value,
     label: lifecycleStageLabels[t.value],
     count: t.count,
     filter: { lifecycleStage: t.value },
-    color: STAGE_COLORS[i % STAGE_COLORS.length],
+    color: "orange.6",
   }));
 }
 
