@@ -101,6 +101,7 @@ const COMMANDS: &[&str] = &[
     "non_responsive_contacts",
     "resolve_escalation",
     "engagement_metrics",
+    "dashboard",
     "list_map_accounts",
     "account_map",
     "contact_network",

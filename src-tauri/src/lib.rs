@@ -118,6 +118,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::engagement::non_responsive_contacts,
             commands::engagement::resolve_escalation,
             commands::engagement::engagement_metrics,
+            commands::dashboard::dashboard,
             commands::relationships::list_map_accounts,
             commands::relationships::account_map,
             commands::relationships::contact_network,

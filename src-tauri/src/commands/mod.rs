@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod audit;
 pub mod contacts;
+pub mod dashboard;
 pub mod duplicates;
 #[cfg(feature = "e2e")]
 pub mod e2e;

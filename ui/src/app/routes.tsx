@@ -27,7 +27,11 @@ export const appRoutes: RouteObject[] = [
       { path: "contacts/new", element: <NewContactPage /> },
       { path: "contacts/:id/edit", element: <EditContactPage /> },
       { path: "contacts/:id", element: <ContactDetailPage /> },
-      { path: "dashboard", element: <PlaceholderPage section="dashboard" /> },
+      // The charts library is loaded with the dashboard only, not with the rest of the app.
+      {
+        path: "dashboard",
+        lazy: async () => ({ Component: (await import("../modules/dashboard/components/DashboardPage")).DashboardPage }),
+      },
       { path: "accounts", element: <AccountsPage /> },
       { path: "accounts/:id", element: <AccountPage /> },
       { path: "import", element: <ImportPage /> },

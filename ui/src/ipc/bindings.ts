@@ -133,6 +133,11 @@ export const commands = {
 	nonResponsiveContacts: (territoryId: string | null) => typedError<Escalation[], AppError>(__TAURI_INVOKE("non_responsive_contacts", { territoryId })),
 	resolveEscalation: (id: string) => typedError<Escalation, AppError>(__TAURI_INVOKE("resolve_escalation", { id })),
 	engagementMetrics: (of: MetricsOf) => typedError<EngagementMetrics, AppError>(__TAURI_INVOKE("engagement_metrics", { of })),
+	/**
+	 *  The user's contacts by type, stage, status and territory, the month's changes, data quality,
+	 *  follow-ups, non-responsive contacts and the latest imports, within the user's scope.
+	 */
+	dashboard: () => typedError<Dashboard, AppError>(__TAURI_INVOKE("dashboard")),
 	listMapAccounts: (query: string | null) => typedError<MapAccount[], AppError>(__TAURI_INVOKE("list_map_accounts", { query })),
 	accountMap: (accountId: string) => typedError<AccountMap, AppError>(__TAURI_INVOKE("account_map", { accountId })),
 	contactNetwork: (contactId: string, depth: number, kinds: string[]) => typedError<Network, AppError>(__TAURI_INVOKE("contact_network", { contactId, depth, kinds })),
@@ -349,6 +354,20 @@ export type CadenceInput = {
 	owner?: string | null,
 };
 
+export type ChangeFilter = {
+	kind: ChangeKind,
+	since: string,
+};
+
+/**  What happened to a contact since an instant. */
+export type ChangeKind = 
+/**  Created since then. */
+"created" | 
+/**  Created before and changed since then. */
+"updated" | 
+/**  Made inactive or archived since then, and still so. */
+"deactivated";
+
 export type ChannelPreference = {
 	channel: ContactChannel,
 	notify: boolean,
@@ -473,6 +492,13 @@ export type ContactFilter = {
 	status: ContactStatus | null,
 	/**  Only contacts with no site yet (site administrators only). */
 	unassigned?: boolean,
+	/**  Only contacts at this lifecycle stage. */
+	lifecycleStage?: LifecycleStage | null,
+	/**
+	 *  Only contacts created, changed or deactivated since an instant (the dashboard's
+	 *  figures of the month).
+	 */
+	changed?: ChangeFilter | null,
 };
 
 /**
@@ -593,6 +619,66 @@ export type CreatedContact = {
 	reference: string,
 	/**  Saved anyway; shown as data-quality findings. */
 	warnings: FieldProblem[],
+};
+
+export type Dashboard = {
+	generatedAt: string,
+	/**  Every contact the user may see (the contact list's count without filters). */
+	total: number,
+	byType: Tally<ContactType>[],
+	byStage: Tally<LifecycleStage>[],
+	byStatus: Tally<ContactStatus>[],
+	/**  The territories the user may see, each with its count (zero included). */
+	byTerritory: TerritoryTally[],
+	month: MonthChanges,
+	quality: DataQuality,
+	work: DashboardWork,
+	/**  The latest imports the user may see (none for users who may not import), newest first. */
+	imports: ImportSummary[],
+	timings: DashboardTimings,
+};
+
+/**
+ *  How long each part of the dashboard took to read, in milliseconds (`rapport bench` reports
+ *  them).
+ */
+export type DashboardTimings = {
+	breakdownMs: number | null,
+	territoriesMs: number | null,
+	monthMs: number | null,
+	workMs: number | null,
+	importsMs: number | null,
+	totalMs: number | null,
+};
+
+/**  The signed-in user's follow-ups and the escalations of their scope. */
+export type DashboardWork = {
+	/**  The user's own open follow-ups that are due now, and those overdue. */
+	due: number,
+	overdue: number,
+	/**  Overdue follow-ups of anyone, for contacts in the user's scope. */
+	overdueInScope: number,
+	/**  Contacts marked non-responsive (an open escalation), in the user's scope. */
+	nonResponsive: number,
+};
+
+/**
+ *  The contacts' data quality, from the findings the database can count: a contact is
+ *  flagged when it has no email address and no phone number, or when it is active and its
+ *  details were never verified or not within the verification period. Erased contacts are
+ *  never flagged.
+ */
+export type DataQuality = {
+	/**  Contacts counted (every visible contact). */
+	contacts: number,
+	/**  Contacts with none of the findings below. */
+	clean: number,
+	unreachable: number,
+	unverified: number,
+	/**  `clean / contacts` as a whole percentage (100 when there are no contacts). */
+	score: number,
+	/**  The verification period the `unverified` figure used, in days. */
+	verificationDays: number,
 };
 
 export type DemoUser = {
@@ -1327,6 +1413,16 @@ export type Money = {
 	currency: string,
 };
 
+/**  The month's changes, from `since` (the first of the month, UTC) to now. */
+export type MonthChanges = {
+	since: string,
+	created: number,
+	/**  Created before the month and changed in it. */
+	updated: number,
+	/**  Inactive or archived now, since a status change this month. */
+	deactivated: number,
+};
+
 export type NamedRef = {
 	id: string,
 	name: string,
@@ -1648,6 +1744,12 @@ export type StartScreen =
 /**  The database cannot be used; `problem` says why. */
 "failed";
 
+/**  One bar or segment: how many visible contacts have this value. */
+export type Tally<T> = {
+	value: T,
+	count: number,
+};
+
 export type Territory = {
 	id: string,
 	regionId: string,
@@ -1666,6 +1768,17 @@ export type TerritoryOption = {
 	id: string,
 	name: string,
 	regionName: string,
+};
+
+/**
+ *  One territory's bar: the contacts with a site there (a contact with sites in two
+ *  territories counts in both, as the list's territory filter finds it in both).
+ */
+export type TerritoryTally = {
+	territoryId: string,
+	name: string,
+	regionName: string,
+	count: number,
 };
 
 /**  Newest first. */

@@ -44,6 +44,8 @@ struct Report {
     open_ms: f64,
     count_ms: f64,
     count_scoped_ms: f64,
+    /// The home dashboard (see `bench_dashboard`), after the import below.
+    dashboard: crate::bench_dashboard::DashboardReport,
     database_mb: f64,
     /// Rows of the CSV imported at the end.
     import_rows: u64,
@@ -247,6 +249,8 @@ pub async fn run(
     .await?;
     let import_seconds = started.elapsed().as_secs_f64();
     let import_rate = imported.records as f64 / import_seconds;
+    say("dashboard: a site administrator's and a territory manager's…");
+    let dashboard = crate::bench_dashboard::run(&db, &path, &key, &admin, &scoped).await?;
     db.close().await;
     let engagement = if interactions > 0 {
         Some(
@@ -271,6 +275,7 @@ pub async fn run(
         open_ms: percentile(&mut opens, 50.0),
         count_ms,
         count_scoped_ms,
+        dashboard,
         database_mb: (file_size(&path) as f64 / 1_048_576.0 * 10.0).round() / 10.0,
         import_rows,
         import_rows_per_s: import_rate.round(),

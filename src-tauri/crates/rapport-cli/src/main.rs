@@ -1,6 +1,7 @@
 //! `rapport`: the command-line tool for administrators and scripts, on the same core as the app.
 
 mod bench;
+mod bench_dashboard;
 mod bench_duplicates;
 mod bench_engagement;
 mod contact;
@@ -80,6 +81,18 @@ enum Command {
         key_file: Option<PathBuf>,
         #[arg(long)]
         json: bool,
+    },
+    /// The home dashboard of a user as one JSON object (the app's Dashboard screen): contacts
+    /// by type, stage, status and territory, the month's changes, data quality, follow-ups,
+    /// non-responsive contacts, the last imports and how long each part took.
+    Dashboard {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, value_name = "PATH")]
+        key_file: Option<PathBuf>,
+        /// Sign in as this user (password from RAPPORT_PASSWORD or a prompt).
+        #[arg(long)]
+        user: String,
     },
     /// Count the contacts a user can see (optionally matching a search or filters).
     Count {
@@ -924,6 +937,14 @@ async fn run(command: Command) -> anyhow::Result<()> {
             key_file,
             json,
         } => init(&db, &admin, name.as_deref(), key_file.as_deref(), json).await,
+        Command::Dashboard { db, key_file, user } => {
+            let (database, actor) = signed_in(&db, key_file.as_deref(), &user).await?;
+            let dashboard =
+                rapport_core::dashboard::dashboard(&database, &actor, chrono::Utc::now()).await;
+            database.close().await;
+            emit(&serde_json::to_string(&dashboard?)?)?;
+            Ok(())
+        }
         Command::Count {
             db,
             key_file,

@@ -7,6 +7,7 @@ pub mod access;
 pub mod audit;
 pub mod backup;
 pub mod contact;
+pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod engagement;

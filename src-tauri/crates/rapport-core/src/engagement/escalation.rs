@@ -592,3 +592,13 @@ pub async fn non_responsive_contacts(
     let mut conn = db.reader().acquire().await?;
     load(&mut conn, &ids).await
 }
+
+/// How many contacts in the actor's scope are marked non-responsive now (the dashboard's figure).
+pub(crate) async fn count_non_responsive(db: &Database, actor: &Actor) -> CoreResult<u32> {
+    let mut builder = QueryBuilder::new(
+        "SELECT count(DISTINCT x.contact_id) FROM escalations x WHERE x.resolved_at IS NULL",
+    );
+    push_contact_in_scope(&mut builder, actor, "x.contact_id");
+    let n: i64 = builder.build_query_scalar().fetch_one(db.reader()).await?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{ContactStatus, ContactType};
+use super::{ContactStatus, ContactType, LifecycleStage};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -14,6 +14,34 @@ pub struct ContactFilter {
     /// Only contacts with no site yet (site administrators only).
     #[serde(default)]
     pub unassigned: bool,
+    /// Only contacts at this lifecycle stage.
+    #[serde(default)]
+    #[specta(optional)]
+    pub lifecycle_stage: Option<LifecycleStage>,
+    /// Only contacts created, changed or deactivated since an instant (the dashboard's
+    /// figures of the month).
+    #[serde(default)]
+    #[specta(optional)]
+    pub changed: Option<ChangeFilter>,
+}
+
+/// What happened to a contact since an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// Created since then.
+    Created,
+    /// Created before and changed since then.
+    Updated,
+    /// Made inactive or archived since then, and still so.
+    Deactivated,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ChangeFilter {
+    pub kind: ChangeKind,
+    pub since: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]

@@ -2,6 +2,7 @@
 //! snake_case enum values; ids are strings on the wire.
 
 mod contact;
+mod dashboard;
 mod duplicates;
 mod engagement;
 mod enums;
@@ -11,6 +12,7 @@ mod organisation;
 mod relationship;
 
 pub use contact::*;
+pub use dashboard::*;
 pub use duplicates::*;
 pub use engagement::*;
 pub use enums::*;

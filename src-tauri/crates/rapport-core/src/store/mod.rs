@@ -2,6 +2,7 @@
 
 pub mod bulk;
 pub mod contacts;
+pub mod dashboard;
 pub mod duplicate_scan;
 pub mod export;
 pub mod organisation;

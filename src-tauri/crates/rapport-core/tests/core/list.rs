@@ -112,6 +112,8 @@ async fn filters_narrow_the_list_and_the_count_agrees() {
         status: Some(ContactStatus::Active),
         territory_id: Some(territory.id.clone()),
         unassigned: false,
+        lifecycle_stage: None,
+        changed: None,
     };
     let rows = walk(
         &demo.db,

@@ -5,6 +5,7 @@ mod access;
 mod audit;
 mod bulk_actions;
 mod contact_write;
+mod dashboard;
 mod db;
 mod demo;
 mod detail;

@@ -1,8 +1,9 @@
-import { Button, Chip, CloseButton, Group, Select, TextInput, Tooltip, type ComboboxData } from "@mantine/core";
+import { Badge, Button, Chip, CloseButton, Group, Select, TextInput, Tooltip, type ComboboxData } from "@mantine/core";
 import { IconFilterOff, IconSearch } from "@tabler/icons-react";
 import { useMemo, type KeyboardEvent } from "react";
-import type { ContactFilter, ContactStatus, ContactType, TerritoryOption } from "../../../ipc/bindings";
-import { contactStatusLabels, contactTypeLabels } from "../utils/labels";
+import type { ContactFilter, ContactStatus, ContactType, LifecycleStage, TerritoryOption } from "../../../ipc/bindings";
+import { describeChange } from "../utils/changeFilter";
+import { contactStatusLabels, contactTypeLabels, lifecycleStageLabels } from "../utils/labels";
 
 export type ContactsToolbarProps = {
   searchText: string;
@@ -29,6 +30,11 @@ const typeOptions: ComboboxData = (Object.keys(contactTypeLabels) as ContactType
 const statusOptions: ComboboxData = (Object.keys(contactStatusLabels) as ContactStatus[]).map((value) => ({
   value,
   label: contactStatusLabels[value],
+}));
+
+const stageOptions: ComboboxData = (Object.keys(lifecycleStageLabels) as LifecycleStage[]).map((value) => ({
+  value,
+  label: lifecycleStageLabels[value],
 }));
 
 function groupTerritories(territories: TerritoryOption[]): ComboboxData {
@@ -125,6 +131,34 @@ export function ContactsToolbar({
         allowDeselect
         data-testid="filter-status"
       />
+      <Select
+        w={170}
+        aria-label="Lifecycle stage"
+        placeholder="All stages"
+        data={stageOptions}
+        value={filter.lifecycleStage ?? null}
+        onChange={(value) => onFilterChange({ ...filter, lifecycleStage: value as LifecycleStage | null })}
+        clearable
+        allowDeselect
+        data-testid="filter-stage"
+      />
+      {filter.changed ? (
+        <Badge
+          size="lg"
+          variant="light"
+          mb={4}
+          data-testid="filter-changed"
+          rightSection={
+            <CloseButton
+              size="xs"
+              aria-label="Remove this filter"
+              onClick={() => onFilterChange({ ...filter, changed: null })}
+            />
+          }
+        >
+          {describeChange(filter.changed)}
+        </Badge>
+      ) : null}
       {canShowUnassigned ? (
         <Tooltip label="Contacts with no site yet: only site administrators see them">
           <Chip

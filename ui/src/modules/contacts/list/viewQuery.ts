@@ -1,8 +1,9 @@
 //! Between a saved view's query and the list's state: defaults filled in, so a view saved before a
 //! filter existed still applies, and "modified" compares like with like.
 import type { ContactSort, SavedView, SortColumn, TerritoryOption, ViewQuery } from "../../../ipc/bindings";
+import { describeChange } from "../utils/changeFilter";
 import type { ContactListState } from "../types/contactList";
-import { contactStatusLabels, contactTypeLabels } from "../utils/labels";
+import { contactStatusLabels, contactTypeLabels, lifecycleStageLabels } from "../utils/labels";
 import { DEFAULT_SORT, EMPTY_FILTER } from "../utils/listParams";
 
 export function fromViewQuery(query: ViewQuery): ContactListState {
@@ -14,6 +15,8 @@ export function fromViewQuery(query: ViewQuery): ContactListState {
       territoryId: filter.territoryId ?? null,
       status: filter.status ?? null,
       unassigned: filter.unassigned === true,
+      ...(filter.lifecycleStage ? { lifecycleStage: filter.lifecycleStage } : {}),
+      ...(filter.changed ? { changed: filter.changed } : {}),
     },
     sort: { ...DEFAULT_SORT, ...query.sort },
   };
@@ -33,6 +36,9 @@ export function sameListState(a: ContactListState, b: ContactListState): boolean
     (fa.territoryId ?? null) === (fb.territoryId ?? null) &&
     (fa.status ?? null) === (fb.status ?? null) &&
     (fa.unassigned === true) === (fb.unassigned === true) &&
+    (fa.lifecycleStage ?? null) === (fb.lifecycleStage ?? null) &&
+    (fa.changed?.kind ?? null) === (fb.changed?.kind ?? null) &&
+    (fa.changed?.since ?? null) === (fb.changed?.since ?? null) &&
     (a.search !== null || (a.sort.column === b.sort.column && a.sort.direction === b.sort.direction))
   );
 }
@@ -70,6 +76,8 @@ export function describeListState(state: ContactListState, territories: readonly
   }
   if (state.filter.status) parts.push(`Status: ${contactStatusLabels[state.filter.status]}`);
   if (state.filter.unassigned) parts.push("Unassigned (no site)");
+  if (state.filter.lifecycleStage) parts.push(`Stage: ${lifecycleStageLabels[state.filter.lifecycleStage]}`);
+  if (state.filter.changed) parts.push(describeChange(state.filter.changed));
   if (parts.length === 0) parts.push("All contacts");
   if (!state.search) parts.push(describeSort(state.sort));
   return parts;

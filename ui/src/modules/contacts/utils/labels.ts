@@ -1,5 +1,6 @@
 import type {
   AddressKind,
+  ChangeKind,
   ContactChannel,
   ContactStatus,
   ContactType,
@@ -29,6 +30,12 @@ export const lifecycleStageLabels: Record<LifecycleStage, string> = {
   prospect: "Prospect",
   active_customer: "Active customer",
   former: "Former customer",
+};
+
+export const changeKindLabels: Record<ChangeKind, string> = {
+  created: "Created",
+  updated: "Changed",
+  deactivated: "Deactivated",
 };
 
 export const priorityLabels: Record<Priority, string> = {

@@ -66,8 +66,8 @@ describe("AppLayout", () => {
   });
 
   it("opens global search with Ctrl+K and jumps to a result with the keyboard", async () => {
-    const { user, router } = renderApp("/dashboard", appRoutes);
-    await screen.findByTestId("placeholder-dashboard");
+    const { user, router } = renderApp("/reports", appRoutes);
+    await screen.findByTestId("placeholder-reports");
 
     await user.keyboard("{Control>}k{/Control}");
     const input = await screen.findByTestId("global-search");

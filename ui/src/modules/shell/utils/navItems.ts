@@ -11,7 +11,7 @@ import {
 import type { NavGroup, NavItem, NavSlug } from "../types/navItem";
 
 export const navItems: NavItem[] = [
-  { slug: "dashboard", label: "Dashboard", path: "/dashboard", icon: IconLayoutDashboard, group: "work", built: false },
+  { slug: "dashboard", label: "Dashboard", path: "/dashboard", icon: IconLayoutDashboard, group: "work", built: true },
   { slug: "work", label: "My work", path: "/work", icon: IconListCheck, group: "work", built: true },
   { slug: "contacts", label: "Contacts", path: "/contacts", icon: IconAddressBook, group: "work", built: true },
   { slug: "relationships", label: "Accounts and maps", path: "/accounts", icon: IconHierarchy2, group: "work", built: true },

@@ -1,0 +1,189 @@
+//! The dashboard's counts. Each goes through [`contacts::counted`], the FROM and WHERE of the
+//! contact list's own count, so a figure and the list filtered the same way agree; the indexes
+//! of the dashboard migration keep each one an index scan or range.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sqlx::{QueryBuilder, SqlitePool};
+
+use super::contacts::counted;
+use super::timestamp;
+use crate::access::Actor;
+use crate::error::CoreResult;
+use crate::model::{
+    parse_id, ChangeFilter, ChangeKind, ContactFilter, ContactStatus, ContactType, LifecycleStage,
+    Role,
+};
+
+/// The visible contacts by type, stage and status, with their data-quality findings.
+#[derive(Debug, Default)]
+pub struct Breakdown {
+    pub rows: Vec<BreakdownRow>,
+    pub unreachable: u32,
+    pub unverified: u32,
+    /// Flagged both ways (so the clean ones are `total - unreachable - unverified + both`).
+    pub both: u32,
+}
+
+#[derive(Debug)]
+pub struct BreakdownRow {
+    pub contact_type: ContactType,
+    pub stage: LifecycleStage,
+    pub status: ContactStatus,
+    pub count: u32,
+}
+
+fn small(n: i64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Every combination of type, stage and status with its count, and the unverified ones: for a
+/// site administrator from the tallies the triggers keep, for others one pass over the scope's
+/// contacts; then the unreachable ones, which the partial index `contacts_unreachable` holds
+/// alone. `verified_before`: active contacts verified
+/// before then (or never) are unverified.
+pub async fn breakdown(
+    pool: &SqlitePool,
+    actor: &Actor,
+    scope: Option<&str>,
+    verified_before: DateTime<Utc>,
+) -> CoreResult<Breakdown> {
+    // A timestamp this module wrote: digits, '-', ':', 'T', '.', 'Z' only.
+    let cutoff = timestamp(verified_before);
+    let unverified = format!(
+        "c.erased_at IS NULL AND c.status = 'active'
+         AND (c.verified_at IS NULL OR c.verified_at < '{cutoff}')"
+    );
+    let filter = ContactFilter::default();
+    let mut out = Breakdown::default();
+    if actor.role() == Role::SiteAdmin {
+        // Everyone: the tallies the triggers keep, and the active contacts not erased less
+        // those verified since the cutoff (a short range of `contacts_verified`).
+        let rows: Vec<(ContactType, LifecycleStage, ContactStatus, i64, i64)> = sqlx::query_as(
+            "SELECT contact_type, lifecycle_stage, status, contacts, erased
+             FROM contact_tallies WHERE contacts > 0",
+        )
+        .fetch_all(pool)
+        .await?;
+        let mut active = 0;
+        for (contact_type, stage, status, count, erased) in rows {
+            if status == ContactStatus::Active {
+                active += count - erased;
+            }
+            out.rows.push(BreakdownRow {
+                contact_type,
+                stage,
+                status,
+                count: small(count),
+            });
+        }
+        let mut builder = counted("count(*)", scope, actor, &filter)?;
+        builder
+            .push(" AND c.status = 'active' AND c.verified_at >= ")
+            .push_bind(cutoff.clone())
+            .push(" AND c.erased_at IS NULL");
+        let verified: i64 = builder.build_query_scalar().fetch_one(pool).await?;
+        out.unverified = small(active - verified);
+    } else {
+        let mut builder = counted(
+            &format!(
+                "c.contact_type, c.lifecycle_stage, c.status, count(*), \
+                 ifnull(sum({unverified}), 0)"
+            ),
+            scope,
+            actor,
+            &filter,
+        )?;
+        builder.push(" GROUP BY c.contact_type, c.lifecycle_stage, c.status");
+        let rows: Vec<(ContactType, LifecycleStage, ContactStatus, i64, i64)> =
+            builder.build_query_as().fetch_all(pool).await?;
+        let mut unverified_total = 0;
+        for (contact_type, stage, status, count, unverified) in rows {
+            unverified_total += unverified;
+            out.rows.push(BreakdownRow {
+                contact_type,
+                stage,
+                status,
+                count: small(count),
+            });
+        }
+        out.unverified = small(unverified_total);
+    }
+    // The unreachable contacts are few: read them from their partial index and check the
+    // scope of each, rather than every contact of the scope.
+    let mut builder = counted(
+        &format!("count(*), ifnull(sum({unverified}), 0)"),
+        None,
+        actor,
+        &filter,
+    )?;
+    builder
+        .push(" AND c.primary_email IS NULL AND c.primary_phone IS NULL AND c.erased_at IS NULL");
+    let (unreachable, both): (i64, i64) = builder.build_query_as().fetch_one(pool).await?;
+    out.unreachable = small(unreachable);
+    out.both = small(both);
+    Ok(out)
+}
+
+/// Contacts per territory, as the list's territory filter counts them: those with a site there,
+/// each once. Only the given territories (the ones the actor may see) are read.
+pub async fn by_territory(
+    pool: &SqlitePool,
+    actor: &Actor,
+    scope: Option<&str>,
+    territory_ids: &[String],
+) -> CoreResult<HashMap<i64, u32>> {
+    if territory_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    // A site administrator sees every contact with a site: the counts the triggers keep in
+    // `territory_contacts` are the answer. Others start from their scope's posting list, as
+    // their list's count does, and follow each contact's links to its sites' territories.
+    let mut builder = match scope {
+        None => QueryBuilder::new(
+            "SELECT territory_id, contacts FROM territory_contacts WHERE territory_id IN (",
+        ),
+        Some(scope) => {
+            let mut b = QueryBuilder::new(
+                "SELECT s.territory_id, count(DISTINCT c.id) FROM contact_words
+                 CROSS JOIN contacts c INDEXED BY contacts_scoped ON c.id = contact_words.rowid
+                 CROSS JOIN contact_sites cs ON cs.contact_id = c.id
+                 CROSS JOIN sites s ON s.id = cs.site_id
+                 WHERE contact_words MATCH ",
+            );
+            b.push_bind(scope.to_string());
+            b.push(" AND s.territory_id IN (");
+            b
+        }
+    };
+    let mut ids = builder.separated(", ");
+    for id in territory_ids {
+        ids.push_bind(parse_id("territory", id)?);
+    }
+    builder.push(")");
+    if scope.is_some() {
+        crate::access::scope::push_contact_scope(&mut builder, actor);
+        builder.push(" GROUP BY s.territory_id");
+    }
+    let rows: Vec<(i64, i64)> = builder.build_query_as().fetch_all(pool).await?;
+    Ok(rows.into_iter().map(|(id, n)| (id, small(n))).collect())
+}
+
+/// How many visible contacts changed this way since `since`: the list's count with the same
+/// change filter.
+pub async fn changed(
+    pool: &SqlitePool,
+    actor: &Actor,
+    scope: Option<&str>,
+    kind: ChangeKind,
+    since: DateTime<Utc>,
+) -> CoreResult<u32> {
+    let filter = ContactFilter {
+        changed: Some(ChangeFilter { kind, since }),
+        ..ContactFilter::default()
+    };
+    let mut builder = counted("count(*)", scope, actor, &filter)?;
+    let n: i64 = builder.build_query_scalar().fetch_one(pool).await?;
+    Ok(small(n))
+}

@@ -1,0 +1,300 @@
+use chrono::Duration;
+use rapport_core::access::Actor;
+use rapport_core::dashboard::dashboard;
+use rapport_core::model::*;
+use rapport_core::store::{contacts, dashboard as sql, organisation};
+use rapport_core::Database;
+
+use crate::{demo_db, fixed_now, sign_in, walk};
+
+async fn list_count(db: &Database, actor: &Actor, filter: ContactFilter) -> u32 {
+    let query = ContactCountQuery {
+        search: None,
+        filter,
+    };
+    let count = contacts::count(db, actor, &query).await.unwrap();
+    assert!(count.exact);
+    count.count
+}
+
+/// Every figure of the dashboard is the list's count for the same filter.
+async fn assert_counts_match_the_list(db: &Database, actor: &Actor, who: &str) -> Dashboard {
+    let now = fixed_now();
+    let d = dashboard(db, actor, now).await.unwrap();
+    assert_eq!(
+        d.total,
+        list_count(db, actor, ContactFilter::default()).await,
+        "{who}: total"
+    );
+    for t in &d.by_type {
+        let filter = ContactFilter {
+            contact_type: Some(t.value),
+            ..ContactFilter::default()
+        };
+        assert_eq!(
+            t.count,
+            list_count(db, actor, filter).await,
+            "{who}: {:?}",
+            t.value
+        );
+    }
+    for t in &d.by_stage {
+        let filter = ContactFilter {
+            lifecycle_stage: Some(t.value),
+            ..ContactFilter::default()
+        };
+        assert_eq!(
+            t.count,
+            list_count(db, actor, filter).await,
+            "{who}: {:?}",
+            t.value
+        );
+    }
+    for t in &d.by_status {
+        let filter = ContactFilter {
+            status: Some(t.value),
+            ..ContactFilter::default()
+        };
+        assert_eq!(
+            t.count,
+            list_count(db, actor, filter).await,
+            "{who}: {:?}",
+            t.value
+        );
+    }
+    for t in &d.by_territory {
+        let filter = ContactFilter {
+            territory_id: Some(t.territory_id.clone()),
+            ..ContactFilter::default()
+        };
+        assert_eq!(
+            t.count,
+            list_count(db, actor, filter).await,
+            "{who}: {}",
+            t.name
+        );
+    }
+    for (kind, n) in [
+        (ChangeKind::Created, d.month.created),
+        (ChangeKind::Updated, d.month.updated),
+        (ChangeKind::Deactivated, d.month.deactivated),
+    ] {
+        let filter = ContactFilter {
+            changed: Some(ChangeFilter {
+                kind,
+                since: d.month.since,
+            }),
+            ..ContactFilter::default()
+        };
+        assert_eq!(n, list_count(db, actor, filter).await, "{who}: {kind:?}");
+    }
+    // Over a longer period the change filters find contacts, and still agree with the list.
+    let scope = rapport_core::access::scope::search_scope(db.reader(), actor)
+        .await
+        .unwrap();
+    let since = now - Duration::days(400);
+    for kind in [
+        ChangeKind::Created,
+        ChangeKind::Updated,
+        ChangeKind::Deactivated,
+    ] {
+        let n = sql::changed(db.reader(), actor, scope.as_deref(), kind, since)
+            .await
+            .unwrap();
+        let filter = ContactFilter {
+            changed: Some(ChangeFilter { kind, since }),
+            ..ContactFilter::default()
+        };
+        assert_eq!(
+            n,
+            list_count(db, actor, filter).await,
+            "{who}: {kind:?} in 400 days"
+        );
+    }
+    let sum = |v: &[u32]| v.iter().sum::<u32>();
+    assert_eq!(
+        sum(&d.by_type.iter().map(|t| t.count).collect::<Vec<_>>()),
+        d.total
+    );
+    assert_eq!(
+        sum(&d.by_stage.iter().map(|t| t.count).collect::<Vec<_>>()),
+        d.total
+    );
+    assert_eq!(
+        sum(&d.by_status.iter().map(|t| t.count).collect::<Vec<_>>()),
+        d.total
+    );
+    assert_eq!(d.quality.contacts, d.total);
+    assert!(d.quality.clean <= d.total && d.quality.score <= 100);
+    d
+}
+
+#[tokio::test]
+async fn dashboard_counts_are_the_list_counts_for_every_role() {
+    let demo = demo_db(1_500).await;
+    let admin = assert_counts_match_the_list(&demo.db, &demo.admin, "admin").await;
+    assert_eq!(admin.total, 1_500);
+    assert!(admin.by_type.iter().filter(|t| t.count > 0).count() >= 3);
+    assert!(admin.by_stage.iter().filter(|t| t.count > 0).count() >= 2);
+    assert!(admin.by_territory.iter().any(|t| t.count > 0));
+    assert_eq!(admin.by_status.len(), 3);
+
+    // The unreachable figure is the contacts the list shows with no email and no phone.
+    let rows = walk(
+        &demo.db,
+        &demo.admin,
+        ContactListQuery {
+            limit: 500,
+            ..ContactListQuery::default()
+        },
+    )
+    .await;
+    let unreachable = rows
+        .iter()
+        .filter(|r| r.email.is_none() && r.phone.is_none())
+        .count();
+    assert_eq!(admin.quality.unreachable as usize, unreachable);
+
+    for who in ["regional", "territory", "billing"] {
+        let actor = sign_in(&demo.db, who).await;
+        let d = assert_counts_match_the_list(&demo.db, &actor, who).await;
+        assert!(d.total > 0 && d.total < admin.total, "{who} sees part");
+        assert!(
+            d.by_status
+                .iter()
+                .all(|t| t.value != ContactStatus::Archived),
+            "{who}: archived is for administrators"
+        );
+        assert!(d.imports.is_empty() || who != "billing");
+    }
+}
+
+#[tokio::test]
+async fn a_territory_manager_sees_only_their_territory() {
+    let demo = demo_db(1_200).await;
+    let manager = sign_in(&demo.db, "territory").await;
+    let theirs = organisation::list_territories(&demo.db, &manager)
+        .await
+        .unwrap();
+    assert!(!theirs.is_empty());
+    let d = dashboard(&demo.db, &manager, fixed_now()).await.unwrap();
+    let ids: Vec<_> = d
+        .by_territory
+        .iter()
+        .map(|t| t.territory_id.clone())
+        .collect();
+    let expected: Vec<_> = theirs.iter().map(|t| t.id.clone()).collect();
+    assert_eq!(ids, expected, "only their territories are charted");
+    let admin = dashboard(&demo.db, &demo.admin, fixed_now()).await.unwrap();
+    assert!(admin.by_territory.len() > d.by_territory.len());
+    // Their total is the contacts at sites in their territories, as the administrator's
+    // territory bars count them (less archived ones, which managers do not see).
+    let theirs_in_admin: u32 = admin
+        .by_territory
+        .iter()
+        .filter(|t| expected.contains(&t.territory_id))
+        .map(|t| t.count)
+        .sum();
+    assert!(d.total <= theirs_in_admin);
+    assert!(d.total > 0);
+    let manager_bars: u32 = d.by_territory.iter().map(|t| t.count).sum();
+    assert!(manager_bars >= d.total);
+}
+
+#[tokio::test]
+async fn an_empty_database_reads_well() {
+    let demo = demo_db(0).await;
+    let d = dashboard(&demo.db, &demo.admin, fixed_now()).await.unwrap();
+    assert_eq!(d.total, 0);
+    assert_eq!(d.quality.score, 100);
+    assert!(d.by_type.iter().all(|t| t.count == 0));
+    assert_eq!(d.by_type.len(), ContactType::ALL.len());
+}
+
+/// The administrator's charts come from counts kept by triggers: they follow links added,
+/// removed and moved, sites moved to another territory, and contacts changed and erased.
+#[tokio::test]
+async fn kept_counts_follow_links_sites_and_contacts() {
+    let demo = demo_db(800).await;
+    let check = |label: &'static str| {
+        let db = &demo.db;
+        let admin = &demo.admin;
+        async move {
+            let d = assert_counts_match_the_list(db, admin, label).await;
+            let cutoff = (fixed_now() - Duration::days(i64::from(d.quality.verification_days)))
+                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+            let unverified: i64 = sqlx::query_scalar(
+                "SELECT count(*) FROM contacts WHERE status = 'active' AND erased_at IS NULL
+                   AND (verified_at IS NULL OR verified_at < ?)",
+            )
+            .bind(cutoff)
+            .fetch_one(db.reader())
+            .await
+            .unwrap();
+            assert_eq!(
+                i64::from(d.quality.unverified),
+                unverified,
+                "{label}: unverified"
+            );
+        }
+    };
+    check("as loaded").await;
+    let mut tx = demo.db.write().await.unwrap();
+    let sites: Vec<(i64, i64)> = sqlx::query_as("SELECT id, territory_id FROM sites ORDER BY id")
+        .fetch_all(&mut *tx)
+        .await
+        .unwrap();
+    let (first_site, first_territory) = sites[0];
+    let other = sites
+        .iter()
+        .find(|(_, t)| *t != first_territory)
+        .copied()
+        .unwrap();
+    // A contact gains a site in another territory, and a second one in the same territory.
+    sqlx::query(
+        "INSERT OR IGNORE INTO contact_sites (contact_id, site_id, role) VALUES (1, ?, 'other')",
+    )
+    .bind(other.0)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT OR IGNORE INTO contact_sites (contact_id, site_id, role) VALUES (2, ?, 'other')",
+    )
+    .bind(first_site)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    // Contact 3's links move to contact 4 (as a merge moves them), where they do not clash.
+    sqlx::query(
+        "UPDATE contact_sites SET contact_id = 4 WHERE contact_id = 3
+           AND site_id NOT IN (SELECT site_id FROM contact_sites WHERE contact_id = 4)",
+    )
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query("DELETE FROM contact_sites WHERE contact_id = 5")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    // Type, stage and status change, and a person is erased.
+    sqlx::query(
+        "UPDATE contacts SET contact_type = 'other', lifecycle_stage = 'former',
+                status = 'inactive' WHERE id IN (6, 7)",
+    )
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query("UPDATE contacts SET erased_at = '2026-10-01T00:00:00.000Z' WHERE id = 8")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE sites SET territory_id = ? WHERE id = ?")
+        .bind(other.1)
+        .bind(first_site)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    check("after the changes").await;
+}
