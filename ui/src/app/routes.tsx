@@ -6,6 +6,7 @@ import { ContactsPage } from "../modules/contacts/components/ContactsPage";
 import { EditContactPage } from "../modules/contacts/form/components/EditContactPage";
 import { NewContactPage } from "../modules/contacts/form/components/NewContactPage";
 import { DuplicatesPage } from "../modules/duplicates/components/DuplicatesPage";
+import { MergeReviewPage } from "../modules/duplicates/components/MergeReviewPage";
 import { MyWorkPage } from "../modules/engagement/components/MyWorkPage";
 import { ImportPage } from "../modules/import/components/ImportPage";
 import { AccountPage } from "../modules/relationships/components/AccountPage";
@@ -36,6 +37,7 @@ export const appRoutes: RouteObject[] = [
       { path: "accounts/:id", element: <AccountPage /> },
       { path: "import", element: <ImportPage /> },
       { path: "duplicates", element: <DuplicatesPage /> },
+      { path: "duplicates/merge", element: <MergeReviewPage /> },
       { path: "reports", element: <PlaceholderPage section="reports" /> },
       adminRoute(),
       { path: "*", element: <NotFoundPage /> },

@@ -1,4 +1,5 @@
-import { Anchor, Badge, Group, Paper, Skeleton, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text } from "@mantine/core";
+import { IconArrowMerge } from "@tabler/icons-react";
 import { Link } from "react-router";
 import type { ContactRow, DuplicateGroup } from "../../../ipc/bindings";
 import { contactStatusLabels } from "../../contacts/utils/labels";
@@ -20,15 +21,28 @@ export function DuplicateGroupCard({ group, rows }: DuplicateGroupCardProps) {
   return (
     <Paper withBorder radius="md" p="md" data-testid="duplicate-group" data-contact-ids={group.contacts.join(",")}>
       <Stack gap="sm">
-        <Group gap="xs" wrap="wrap">
-          <Badge color={scoreColor(group.score)} variant="filled" title="How alike the records are, out of 100">
-            {group.score}
-          </Badge>
-          {group.reasons.map((reason) => (
-            <Badge key={reason} variant="light" color="gray" tt="none">
-              {reason}
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Group gap="xs" wrap="wrap">
+            <Badge color={scoreColor(group.score)} variant="filled" title="How alike the records are, out of 100">
+              {group.score}
             </Badge>
-          ))}
+            {group.reasons.map((reason) => (
+              <Badge key={reason} variant="light" color="gray" tt="none">
+                {reason}
+              </Badge>
+            ))}
+          </Group>
+          <Button
+            component={Link}
+            to={`/duplicates/merge?ids=${group.contacts.join(",")}`}
+            size="xs"
+            variant="light"
+            leftSection={<IconArrowMerge size={14} />}
+            style={{ flexShrink: 0 }}
+            data-testid="duplicate-review"
+          >
+            Review and merge
+          </Button>
         </Group>
         <Table verticalSpacing={6} layout="fixed">
           <Table.Thead>

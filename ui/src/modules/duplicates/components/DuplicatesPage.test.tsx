@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { DuplicateScan, DuplicateScanProgress } from "../../../ipc/bindings";
 import { IpcError } from "../../../ipc/client";
-import { cancelDuplicateScan, contactRows, scanDuplicates } from "../../../ipc/duplicates";
+import { cancelDuplicateScan, contactRows, recentMerges, scanDuplicates, unmergeContacts } from "../../../ipc/duplicates";
 import { makeRow } from "../../../test/fixtures";
 import { renderApp } from "../../../test/renderApp";
 import { DuplicatesPage } from "./DuplicatesPage";
@@ -35,6 +35,7 @@ beforeEach(() => {
       }),
   );
   vi.mocked(cancelDuplicateScan).mockResolvedValue(undefined);
+  vi.mocked(recentMerges).mockResolvedValue([]);
   vi.mocked(contactRows).mockImplementation((ids) =>
     Promise.resolve(ids.map((id) => makeRow(Number(id), { displayName: `Person ${id}`, email: `p${id}@example.com` }))),
   );
@@ -98,5 +99,27 @@ describe("DuplicatesPage", () => {
     await user.click(screen.getByTestId("duplicates-scan"));
     await act(async () => pending?.reject(new IpcError({ code: "unavailable", message: "The database is busy.", fields: [] })));
     expect(await screen.findByTestId("duplicates-error")).toHaveTextContent("The database is busy.");
+  });
+
+  it("lists recent merges and undoes one", async () => {
+    const merge = {
+      mergeId: "5",
+      survivorId: "17",
+      survivorName: "Luca Esposito",
+      survivorReference: "C-000017",
+      merged: ["Luca Esposito (C-000001)"],
+      mergedAt: "2026-11-26T10:00:00Z",
+      mergedBy: "Sam Okafor",
+      undoneAt: null,
+    };
+    vi.mocked(recentMerges).mockResolvedValueOnce([merge]).mockResolvedValue([{ ...merge, undoneAt: "2026-11-26T10:05:00Z" }]);
+    vi.mocked(unmergeContacts).mockResolvedValue({ mergeId: "5", survivorId: "17", merged: ["1"] });
+    const { user } = renderPage();
+    const row = await screen.findByTestId("recent-merge");
+    expect(row).toHaveTextContent("Luca Esposito (C-000017) holds Luca Esposito (C-000001)");
+    await user.click(within(row).getByTestId("recent-merge-undo"));
+    expect(unmergeContacts).toHaveBeenCalledWith("5");
+    await waitFor(() => expect(screen.queryByTestId("recent-merge-undo")).not.toBeInTheDocument());
+    expect(screen.getByTestId("recent-merge")).toHaveTextContent("Undone");
   });
 });

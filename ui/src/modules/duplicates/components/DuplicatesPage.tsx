@@ -6,6 +6,7 @@ import { StatePanel } from "../../shell/components/StatePanel";
 import { useContactRows } from "../hooks/useContactRows";
 import { useDuplicateScan } from "../hooks/useDuplicateScan";
 import { DuplicateGroupCard } from "./DuplicateGroupCard";
+import { RecentMerges } from "./RecentMerges";
 import { ScanProgress } from "./ScanProgress";
 
 /** Groups per page: their rows come in one call. */
@@ -136,6 +137,7 @@ export function DuplicatesPage() {
           compared, {last.minScore}+), scanned at {last.finishedAt.toLocaleTimeString()}
         </Text>
       ) : null}
+      <RecentMerges />
       {results}
     </Stack>
   );

@@ -13,7 +13,7 @@ export type ScanState =
   | { phase: "failed"; error: unknown };
 
 /** The last finished scan is kept for the session, so opening a contact and coming back keeps it. */
-const LAST_SCAN = ["duplicateScan", "last"] as const;
+export const LAST_SCAN = ["duplicateScan", "last"] as const;
 
 /** Runs the duplicate scan with its progress and cancel, and remembers the last result. */
 export function useDuplicateScan() {
