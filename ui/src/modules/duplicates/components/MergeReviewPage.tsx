@@ -232,7 +232,7 @@ function MergeChoices({ preview, merging, error, onMerge }: MergeChoicesProps) {
       <Group
         justify="flex-end"
         pos="sticky"
-        bottom={0}
+        bottom="var(--app-shell-footer-offset, 0px)"
         py="sm"
         bg="var(--mantine-color-body)"
         style={{ borderTop: "1px solid var(--mantine-color-default-border)", zIndex: 2 }}
