@@ -1,40 +1,27 @@
+import { fieldLabels } from "../../contacts/form/utils/describe";
 import { formatDateTime } from "../../contacts/utils/formatDateTime";
+import { channelLabels, contactTypeLabels, lifecycleStageLabels, priorityLabels } from "../../contacts/utils/labels";
 
-/** The words a user reads for each field a merge chooses between (the core's wire names). */
-export const mergeFieldLabels: Record<string, string> = {
-  salutation: "Salutation",
-  firstName: "First name",
-  middleName: "Middle name",
-  lastName: "Last name",
-  preferredName: "Preferred name",
-  suffix: "Suffix",
-  jobTitle: "Job title",
-  department: "Department",
-  employeeId: "Employee ID",
-  contactType: "Contact type",
-  authorityLevel: "Authority level",
-  authorityScope: "Authority scope",
-  approvalLimit: "Approval limit",
-  birthday: "Birthday",
-  websites: "Websites",
-  notes: "Notes",
+/** Merge fields the contact form does not have under the same name. */
+const mergeOnlyLabels: Record<string, string> = {
   photo: "Photo",
-  preferredMethod: "Preferred method",
-  preferredTimes: "Preferred times",
-  timeZone: "Time zone",
-  language: "Language",
-  lifecycleStage: "Lifecycle stage",
-  priority: "Priority",
-  owner: "Owner",
-  specialInstructions: "Special instructions",
   status: "Status",
   verification: "Verification",
   approval: "Approval",
 };
 
+/** The words a user reads for a field a merge chooses between (the core's wire names). */
 export function mergeFieldLabel(field: string): string {
-  return mergeFieldLabels[field] ?? field;
+  return mergeOnlyLabels[field] ?? (fieldLabels as Record<string, string>)[field] ?? field;
 }
+
+/** Fields holding one code, read through the contact labels ("Active customer"). */
+const codeLabels: Record<string, Record<string, string>> = {
+  contactType: contactTypeLabels,
+  lifecycleStage: lifecycleStageLabels,
+  priority: priorityLabels,
+  preferredMethod: channelLabels,
+};
 
 function words(value: unknown): string {
   if (value === null || value === undefined) return "";
@@ -48,7 +35,12 @@ function words(value: unknown): string {
   const text = String(value);
   // Timestamps (a verification's, a status change's) read as dates and times, not RFC 3339.
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) return formatDateTime(text);
-  return text.replaceAll("_", " ");
+  return code(text);
+}
+
+/** A stored code ("email_confirmation") in words; any other text as written. */
+function code(text: string): string {
+  return /^[a-z]+(_[a-z]+)+$/.test(text) ? text.replaceAll("_", " ") : text;
 }
 
 /**
@@ -67,8 +59,5 @@ export function formatMergeValue(field: string, value: string | null): string | 
       return value;
     }
   }
-  if (["contactType", "lifecycleStage", "priority", "preferredMethod", "authorityLevel"].includes(field)) {
-    return value.replaceAll("_", " ");
-  }
-  return value;
+  return codeLabels[field]?.[value] ?? code(value);
 }
