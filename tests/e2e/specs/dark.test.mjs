@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { screenshot, startApp } from '../lib/app.mjs';
 import { waitForList } from '../lib/contacts.mjs';
+import { clickWhenFree } from '../lib/lifecycle.mjs';
 import { DEMO_PASSWORD, exploreDemo, signIn, typeInto, userMenu } from '../lib/session.mjs';
 
 describe('Rapport in dark mode', () => {
@@ -44,6 +45,18 @@ describe('Rapport in dark mode', () => {
     });
     assert.ok(luminance < 0.35, `the page background is light (luminance ${luminance.toFixed(2)})`);
     await screenshot(browser, 'contacts-dark.png');
+  });
+
+  it('draws the dashboard and the duplicates screen dark', async () => {
+    const { browser } = app;
+    await clickWhenFree(browser, browser.$('[data-testid="nav-dashboard"]'), 'the Dashboard link');
+    await browser
+      .$('[data-testid="dashboard-chart-type"]')
+      .waitForDisplayed({ timeout: 60_000, timeoutMsg: 'the dashboard did not show its charts' });
+    await screenshot(browser, 'dashboard-dark.png');
+    await clickWhenFree(browser, browser.$('[data-testid="nav-duplicates"]'), 'the Duplicates link');
+    await browser.$('[data-testid="duplicates-page"]').waitForDisplayed();
+    await screenshot(browser, 'duplicates-dark.png');
   });
 
   it('draws the lock dark', async () => {
