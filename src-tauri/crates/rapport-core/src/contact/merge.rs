@@ -1350,6 +1350,10 @@ pub(crate) async fn erase(conn: &mut SqliteConnection, contact_id: i64) -> CoreR
     Ok(payloads)
 }
 
+/// A merge's id, survivor, time, who merged, when undone, and the merged records as a JSON
+/// array of "name (reference)".
+type HistoryRow = (i64, i64, String, Option<String>, Option<String>, String);
+
 /// The latest merges (newest first) whose survivor the actor may see and edit.
 pub async fn recent_merges(
     db: &Database,
@@ -1357,7 +1361,7 @@ pub async fn recent_merges(
     limit: u32,
 ) -> CoreResult<Vec<MergeSummary>> {
     authorize(db, actor, Action::EditContacts).await?;
-    let rows: Vec<(i64, i64, String, Option<String>, Option<String>, String)> = sqlx::query_as(
+    let rows: Vec<HistoryRow> = sqlx::query_as(
         "SELECT m.id, m.survivor_id, m.merged_at, u.display_name, m.undone_at,
            (SELECT ifnull(json_group_array(
                 json_extract(c.value, '$.display_name') || ' (' ||
