@@ -19,13 +19,13 @@ import { IconArrowLeft, IconArrowMerge, IconCheck, IconCopy } from "@tabler/icon
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import type { MergeField, MergeInput, MergeOutcome, MergePreview } from "../../../ipc/bindings";
-import { formatIpcError } from "../../../ipc/formatIpcError";
 import { formatDate } from "../../contacts/utils/formatDateTime";
 import { ErrorState } from "../../shell/components/ErrorState";
 import { StatePanel } from "../../shell/components/StatePanel";
 import { useMergeContacts, useMergePreview, useUnmergeContacts } from "../hooks/useMerge";
 import { formatMergeValue, mergeFieldLabel } from "../utils/mergeFields";
 import { MergeResult } from "./MergeResult";
+import { Refusal } from "./Refusal";
 
 /** Fields whose records all agree (or are all empty) need no choice; they are listed apart. */
 function differs(field: MergeField): boolean {
@@ -113,9 +113,12 @@ function MergeChoices({ preview, merging, error, onMerge }: MergeChoicesProps) {
   const choiceOf = (field: MergeField) => {
     const explicit = picked[field.field];
     if (explicit) return explicit;
+    // As the core decides: the kept record's own value, unless it has none; then the first
+    // record's that has one. (`defaultChoice` holds for the default survivor only.)
     const survivorIndex = preview.records.findIndex((record) => record.id === survivor);
-    // The kept record's own value wins unless it has none (as the core decides).
-    return field.values[survivorIndex] !== null ? survivor : field.defaultChoice;
+    if (field.values[survivorIndex] !== null) return survivor;
+    const filled = field.values.findIndex((value) => value !== null);
+    return filled >= 0 ? preview.records[filled].id : survivor;
   };
   const different = preview.fields.filter(differs);
   const agreed = preview.fields.filter((field) => !differs(field) && field.values.some((value) => value !== null));
@@ -318,12 +321,3 @@ function MergeDone({ outcome, preview }: { outcome: MergeOutcome; preview: Merge
   );
 }
 
-/** Why the core refused, in its words, above the choices (which stay as the user left them). */
-function Refusal({ error, testId }: { error: unknown; testId: string }) {
-  const { title, message } = formatIpcError(error);
-  return (
-    <Alert color="red" title={title} data-testid={testId} mt="sm" ta="left">
-      {message}
-    </Alert>
-  );
-}

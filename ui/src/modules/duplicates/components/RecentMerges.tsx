@@ -1,9 +1,9 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { Link } from "react-router";
-import { formatIpcError } from "../../../ipc/formatIpcError";
 import { formatDateTime } from "../../contacts/utils/formatDateTime";
 import { useRecentMerges, useUnmergeContacts } from "../hooks/useMerge";
+import { Refusal } from "./Refusal";
 
 const SHOWN = 5;
 
@@ -19,11 +19,7 @@ export function RecentMerges() {
     <Paper withBorder radius="md" p="md" data-testid="recent-merges">
       <Stack gap="xs">
         <Title order={4}>Recent merges</Title>
-        {undo.isError ? (
-          <Alert color="red" title={formatIpcError(undo.error).title} data-testid="recent-merge-undo-failed">
-            {formatIpcError(undo.error).message}
-          </Alert>
-        ) : null}
+        {undo.isError ? <Refusal error={undo.error} testId="recent-merge-undo-failed" /> : null}
         {shown.map((merge) => (
           <Group key={merge.mergeId} justify="space-between" wrap="nowrap" data-testid="recent-merge" data-merge-id={merge.mergeId}>
             <Stack gap={0} style={{ minWidth: 0 }}>
