@@ -10,6 +10,7 @@ mod input;
 mod list;
 mod organisation;
 mod relationship;
+mod report;
 
 pub use contact::*;
 pub use dashboard::*;
@@ -20,6 +21,7 @@ pub use input::*;
 pub use list::*;
 pub use organisation::*;
 pub use relationship::*;
+pub use report::*;
 
 use crate::error::{CoreError, CoreResult};
 

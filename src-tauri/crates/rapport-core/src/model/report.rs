@@ -1,0 +1,137 @@
+//! Reports: the monthly contact management report, the quarterly review, data quality,
+//! verification status and response rates. Every report has the same shape (key figures, then
+//! titled tables of text cells), so the screen, the CSV and the PDF render any of them alike.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKind {
+    Monthly,
+    QuarterlyReview,
+    DataQuality,
+    Verification,
+    ResponseRates,
+}
+
+impl ReportKind {
+    pub const ALL: &'static [ReportKind] = &[
+        ReportKind::Monthly,
+        ReportKind::QuarterlyReview,
+        ReportKind::DataQuality,
+        ReportKind::Verification,
+        ReportKind::ResponseRates,
+    ];
+
+    /// The wire name, also the CLI's argument and the start of an exported file's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportKind::Monthly => "monthly",
+            ReportKind::QuarterlyReview => "quarterly_review",
+            ReportKind::DataQuality => "data_quality",
+            ReportKind::Verification => "verification",
+            ReportKind::ResponseRates => "response_rates",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ReportKind> {
+        let text = text.trim().replace('-', "_");
+        ReportKind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.as_str() == text)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ReportKind::Monthly => "Monthly contact management report",
+            ReportKind::QuarterlyReview => "Quarterly review",
+            ReportKind::DataQuality => "Data quality report",
+            ReportKind::Verification => "Verification status",
+            ReportKind::ResponseRates => "Response rates",
+        }
+    }
+}
+
+/// What to report on: the kind and, for the monthly report and the quarterly review, which
+/// month (`2026-11`) or quarter (`2026-Q4`); the current one when absent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportRequest {
+    pub kind: ReportKind,
+    #[serde(default)]
+    pub period: Option<String>,
+}
+
+/// The time a report covers: `[from, to)`, and how people name it ("November 2026").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportPeriod {
+    /// The request's form: `2026-11`, `2026-Q4`, or the day for reports as of now.
+    pub key: String,
+    pub label: String,
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+}
+
+/// One key figure at the top of a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportFigure {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportColumn {
+    pub label: String,
+    /// Right-aligned on screen and in the PDF.
+    pub numeric: bool,
+}
+
+/// A titled table. Cells are text as people read them (numbers already formatted), one per
+/// column; `note` says what the table leaves out (e.g. "The first 500 of 1,204").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportSection {
+    pub title: String,
+    pub note: Option<String>,
+    pub columns: Vec<ReportColumn>,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub kind: ReportKind,
+    pub title: String,
+    pub period: ReportPeriod,
+    pub generated_at: DateTime<Utc>,
+    /// The signed-in user's display name.
+    pub generated_by: String,
+    /// Whose contacts it covers: "All contacts", or the user's territories or regions.
+    pub scope: String,
+    pub figures: Vec<ReportFigure>,
+    pub sections: Vec<ReportSection>,
+}
+
+/// How a report is exported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportFormat {
+    Csv,
+    Pdf,
+    Json,
+}
+
+impl ReportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Csv => "csv",
+            ReportFormat::Pdf => "pdf",
+            ReportFormat::Json => "json",
+        }
+    }
+}
