@@ -102,6 +102,8 @@ const COMMANDS: &[&str] = &[
     "resolve_escalation",
     "engagement_metrics",
     "dashboard",
+    "report",
+    "export_report",
     "list_map_accounts",
     "account_map",
     "contact_network",

@@ -119,6 +119,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::engagement::resolve_escalation,
             commands::engagement::engagement_metrics,
             commands::dashboard::dashboard,
+            commands::report::report,
+            commands::report::export_report,
             commands::relationships::list_map_accounts,
             commands::relationships::account_map,
             commands::relationships::contact_network,

@@ -14,5 +14,13 @@ use crate::state::AppState;
 #[specta::specta]
 pub async fn dashboard(state: State<'_, AppState>) -> Result<Dashboard, AppError> {
     let (ready, actor) = state.actor().await?;
+    // The first dashboard of the day starts the day's data-quality snapshot, in the background:
+    // counting every contact must not hold up the screen.
+    let db = ready.db.clone();
+    tauri::async_runtime::spawn(async move {
+        if let Err(error) = rapport_core::report::snapshot::take_daily(&db, Utc::now()).await {
+            tracing::warn!(%error, "the data-quality snapshot failed");
+        }
+    });
     Ok(dashboard::dashboard(&ready.db, &actor, Utc::now()).await?)
 }

@@ -13,4 +13,5 @@ pub mod export;
 pub mod import;
 pub mod lifecycle;
 pub mod relationships;
+pub mod report;
 pub mod session;

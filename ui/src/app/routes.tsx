@@ -11,7 +11,6 @@ import { MyWorkPage } from "../modules/engagement/components/MyWorkPage";
 import { ImportPage } from "../modules/import/components/ImportPage";
 import { AccountPage } from "../modules/relationships/components/AccountPage";
 import { AccountsPage } from "../modules/relationships/components/AccountsPage";
-import { PlaceholderPage } from "../modules/placeholder/components/PlaceholderPage";
 import { AppLayout } from "../modules/shell/components/AppLayout";
 import { NotFoundPage } from "../modules/shell/components/NotFoundPage";
 import { RouteErrorPage } from "../modules/shell/components/RouteErrorPage";
@@ -38,7 +37,10 @@ export const appRoutes: RouteObject[] = [
       { path: "import", element: <ImportPage /> },
       { path: "duplicates", element: <DuplicatesPage /> },
       { path: "duplicates/merge", element: <MergeReviewPage /> },
-      { path: "reports", element: <PlaceholderPage section="reports" /> },
+      {
+        path: "reports",
+        lazy: async () => ({ Component: (await import("../modules/reports/components/ReportsPage")).ReportsPage }),
+      },
       adminRoute(),
       { path: "*", element: <NotFoundPage /> },
     ],

@@ -138,6 +138,12 @@ export const commands = {
 	 *  follow-ups, non-responsive contacts and the latest imports, within the user's scope.
 	 */
 	dashboard: () => typedError<Dashboard, AppError>(__TAURI_INVOKE("dashboard")),
+	report: (request: ReportRequest) => typedError<Report, AppError>(__TAURI_INVOKE("report", { request })),
+	/**
+	 *  Makes the report again (so the file holds what the core counts now, not what the page
+	 *  shows), asks where to save it, and writes it; none when the dialog is closed.
+	 */
+	exportReport: (request: ReportRequest, format: ReportFormat) => typedError<ExportedReport | null, AppError>(__TAURI_INVOKE("export_report", { request, format })),
 	listMapAccounts: (query: string | null) => typedError<MapAccount[], AppError>(__TAURI_INVOKE("list_map_accounts", { query })),
 	accountMap: (accountId: string) => typedError<AccountMap, AppError>(__TAURI_INVOKE("account_map", { accountId })),
 	contactNetwork: (contactId: string, depth: number, kinds: string[]) => typedError<Network, AppError>(__TAURI_INVOKE("contact_network", { contactId, depth, kinds })),
@@ -679,6 +685,8 @@ export type DataQuality = {
 	score: number,
 	/**  The verification period the `unverified` figure used, in days. */
 	verificationDays: number,
+	/**  The score over the last 90 days, from the daily snapshots, oldest first. */
+	trend: QualityPoint[],
 };
 
 export type DemoUser = {
@@ -874,6 +882,12 @@ export type ExportedFiles = {
 	folder: string,
 	json: string,
 	vcard: string,
+};
+
+/**  Where an exported report was written. */
+export type ExportedReport = {
+	path: string,
+	format: ReportFormat,
 };
 
 /**  One field change in a contact's history. */
@@ -1543,6 +1557,18 @@ export type PreviewRow = {
 
 export type Priority = "high" | "medium" | "low";
 
+/**  Data quality on one day, from the day's snapshot, for the user's scope. */
+export type QualityPoint = {
+	/**  YYYY-MM-DD (UTC). */
+	day: string,
+	contacts: number,
+	clean: number,
+	unreachable: number,
+	unverified: number,
+	/**  `clean / contacts` as a whole percentage (100 when there are no contacts). */
+	score: number,
+};
+
 /**  How far a permission reaches. */
 export type Reach = 
 /**  Not allowed. */
@@ -1617,6 +1643,82 @@ export type RelationshipKindInput = {
 	label: string,
 	hierarchical?: boolean,
 	directed?: boolean,
+};
+
+export type Report = {
+	kind: ReportKind,
+	title: string,
+	period: ReportPeriod,
+	generatedAt: string,
+	/**  The signed-in user's display name. */
+	generatedBy: string,
+	/**  Whose contacts it covers: "All contacts", or the user's territories or regions. */
+	scope: string,
+	figures: ReportFigure[],
+	/**
+	 *  A line drawn above the tables on screen (the data-quality trend); the tables hold the
+	 *  same figures, so CSV and PDF leave it out.
+	 */
+	chart: ReportChart | null,
+	sections: ReportSection[],
+};
+
+/**  A series of whole percentages over labelled points (days), oldest first. */
+export type ReportChart = {
+	title: string,
+	series: string,
+	points: ReportPoint[],
+};
+
+export type ReportColumn = {
+	label: string,
+	/**  Right-aligned on screen and in the PDF. */
+	numeric: boolean,
+};
+
+/**  One key figure at the top of a report. */
+export type ReportFigure = {
+	label: string,
+	value: string,
+};
+
+/**  How a report is exported. */
+export type ReportFormat = "csv" | "pdf" | "json";
+
+export type ReportKind = "monthly" | "quarterly_review" | "data_quality" | "verification" | "response_rates";
+
+/**  The time a report covers: `[from, to)`, and how people name it ("November 2026"). */
+export type ReportPeriod = {
+	/**  The request's form: `2026-11`, `2026-Q4`, or the day for reports as of now. */
+	key: string,
+	label: string,
+	from: string,
+	to: string,
+};
+
+export type ReportPoint = {
+	label: string,
+	value: number,
+};
+
+/**
+ *  What to report on: the kind and, for the monthly report and the quarterly review, which
+ *  month (`2026-11`) or quarter (`2026-Q4`); the current one when absent.
+ */
+export type ReportRequest = {
+	kind: ReportKind,
+	period?: string | null,
+};
+
+/**
+ *  A titled table. Cells are text as people read them (numbers already formatted), one per
+ *  column; `note` says what the table leaves out (e.g. "The first 500 of 1,204").
+ */
+export type ReportSection = {
+	title: string,
+	note: string | null,
+	columns: ReportColumn[],
+	rows: string[][],
 };
 
 /**  What a user may do, and where (see `access::role` for the matrix). */

@@ -9,6 +9,7 @@ mod duplicates;
 mod export;
 mod import;
 mod merge;
+mod report;
 mod signin;
 
 use std::path::{Path, PathBuf};
@@ -16,7 +17,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use rapport_core::model::{
-    ContactCountQuery, ContactFilter, ContactListQuery, ContactStatus, ContactType,
+    ContactCountQuery, ContactFilter, ContactListQuery, ContactStatus, ContactType, ReportFormat,
+    ReportKind,
 };
 use rapport_core::store::contacts;
 use rapport_core::{audit, backup, demo, key, maintenance, CoreError, Database, DatabaseKey};
@@ -93,6 +95,29 @@ enum Command {
         /// Sign in as this user (password from RAPPORT_PASSWORD or a prompt).
         #[arg(long)]
         user: String,
+    },
+    /// A report in the user's scope: monthly, quarterly-review, data-quality, verification or
+    /// response-rates. Prints the report as one JSON object (or CSV with --format csv); with
+    /// --output writes the file (json, csv or pdf) and prints
+    /// {"report", "period", "format", "file"}.
+    Report {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, value_name = "PATH")]
+        key_file: Option<PathBuf>,
+        /// Sign in as this user (password from RAPPORT_PASSWORD or a prompt).
+        #[arg(long)]
+        user: String,
+        #[arg(value_parser = report::parse_kind)]
+        kind: ReportKind,
+        /// The month (2026-11) of the monthly report or the quarter (2026-Q4) of the quarterly
+        /// review; the current one by default.
+        #[arg(long)]
+        period: Option<String>,
+        #[arg(long, value_parser = report::parse_format, default_value = "json")]
+        format: ReportFormat,
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Count the contacts a user can see (optionally matching a search or filters).
     Count {
@@ -937,6 +962,21 @@ async fn run(command: Command) -> anyhow::Result<()> {
             key_file,
             json,
         } => init(&db, &admin, name.as_deref(), key_file.as_deref(), json).await,
+        Command::Report {
+            db,
+            key_file,
+            user,
+            kind,
+            period,
+            format,
+            output,
+        } => {
+            let (database, actor) = signed_in(&db, key_file.as_deref(), &user).await?;
+            let result =
+                report::run(&database, &actor, kind, period, format, output.as_deref()).await;
+            database.close().await;
+            result
+        }
         Command::Dashboard { db, key_file, user } => {
             let (database, actor) = signed_in(&db, key_file.as_deref(), &user).await?;
             let dashboard =

@@ -21,6 +21,8 @@ use crate::Database;
 
 /// How many of the latest imports the dashboard lists.
 pub const LATEST_IMPORTS: usize = 5;
+/// How far back the data-quality trend goes.
+pub const TREND_DAYS: i64 = 90;
 
 fn ms(start: Instant) -> f64 {
     (start.elapsed().as_secs_f64() * 1000.0 * 100.0).round() / 100.0
@@ -83,6 +85,7 @@ pub async fn dashboard(db: &Database, actor: &Actor, now: DateTime<Utc>) -> Core
             u32::try_from(u64::from(clean) * 100 / u64::from(total)).unwrap_or(100)
         },
         verification_days: policy.verification_days,
+        trend: crate::report::snapshot::trend(pool, actor, now, TREND_DAYS).await?,
     };
     let breakdown_ms = ms(t);
 

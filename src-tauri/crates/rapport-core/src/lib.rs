@@ -20,6 +20,7 @@ pub mod maintenance;
 pub mod model;
 pub mod phone;
 pub mod relationship;
+pub mod report;
 pub mod search;
 pub mod store;
 pub mod text;

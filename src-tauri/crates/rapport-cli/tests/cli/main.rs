@@ -7,6 +7,7 @@ mod duplicates;
 mod export;
 mod import;
 mod merge;
+mod report;
 
 use std::path::{Path, PathBuf};
 

@@ -25,6 +25,16 @@ impl<W: Write> CsvWriter<W> {
         Ok(writer)
     }
 
+    /// Starts a file of rows with no single header (a report's tables): the byte-order mark
+    /// only, and no phone columns.
+    pub(crate) fn headless(mut out: W) -> std::io::Result<Self> {
+        out.write_all("\u{feff}".as_bytes())?;
+        Ok(Self {
+            out,
+            phone_columns: Vec::new(),
+        })
+    }
+
     pub(crate) fn record(&mut self, cells: &[String]) -> std::io::Result<()> {
         for (i, cell) in cells.iter().enumerate() {
             if i > 0 {

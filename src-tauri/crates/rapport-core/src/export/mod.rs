@@ -19,7 +19,7 @@
 //!   what is compared).
 
 mod columns;
-mod csv;
+pub(crate) mod csv;
 mod neutralise;
 pub(crate) mod vcard;
 mod xlsx;

@@ -43,6 +43,8 @@ pub struct DataQuality {
     pub score: u32,
     /// The verification period the `unverified` figure used, in days.
     pub verification_days: u32,
+    /// The score over the last 90 days, from the daily snapshots, oldest first.
+    pub trend: Vec<super::QualityPoint>,
 }
 
 /// The month's changes, from `since` (the first of the month, UTC) to now.

@@ -37,10 +37,7 @@ impl ReportKind {
 
     pub fn parse(text: &str) -> Option<ReportKind> {
         let text = text.trim().replace('-', "_");
-        ReportKind::ALL
-            .iter()
-            .copied()
-            .find(|k| k.as_str() == text)
+        ReportKind::ALL.iter().copied().find(|k| k.as_str() == text)
     }
 
     pub fn title(self) -> &'static str {
@@ -114,7 +111,26 @@ pub struct Report {
     /// Whose contacts it covers: "All contacts", or the user's territories or regions.
     pub scope: String,
     pub figures: Vec<ReportFigure>,
+    /// A line drawn above the tables on screen (the data-quality trend); the tables hold the
+    /// same figures, so CSV and PDF leave it out.
+    pub chart: Option<ReportChart>,
     pub sections: Vec<ReportSection>,
+}
+
+/// A series of whole percentages over labelled points (days), oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportChart {
+    pub title: String,
+    pub series: String,
+    pub points: Vec<ReportPoint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportPoint {
+    pub label: String,
+    pub value: u32,
 }
 
 /// How a report is exported.
@@ -134,4 +150,18 @@ impl ReportFormat {
             ReportFormat::Json => "json",
         }
     }
+}
+
+/// Data quality on one day, from the day's snapshot, for the user's scope.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct QualityPoint {
+    /// YYYY-MM-DD (UTC).
+    pub day: String,
+    pub contacts: u32,
+    pub clean: u32,
+    pub unreachable: u32,
+    pub unverified: u32,
+    /// `clean / contacts` as a whole percentage (100 when there are no contacts).
+    pub score: u32,
 }

@@ -6,6 +6,7 @@ pub mod dashboard;
 pub mod duplicate_scan;
 pub mod export;
 pub mod organisation;
+pub mod report;
 pub mod search_index;
 pub mod settings;
 

@@ -21,6 +21,7 @@ mod matrix;
 mod merge;
 mod privacy;
 mod relationships;
+mod report;
 mod search;
 mod sign_in_rules;
 mod status;

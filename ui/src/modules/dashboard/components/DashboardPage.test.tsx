@@ -43,7 +43,18 @@ function makeDashboard(overrides: Partial<Dashboard> = {}): Dashboard {
       { territoryId: "t2", name: "Manchester", regionName: "North West", count: 50 },
     ],
     month: { since: "2026-11-01T00:00:00.000Z", created: 7, updated: 12, deactivated: 2 },
-    quality: { contacts: 120, clean: 90, unreachable: 10, unverified: 25, score: 75, verificationDays: 90 },
+    quality: {
+      contacts: 120,
+      clean: 90,
+      unreachable: 10,
+      unverified: 25,
+      score: 75,
+      verificationDays: 90,
+      trend: [
+        { day: "2026-10-20", contacts: 110, clean: 77, unreachable: 10, unverified: 23, score: 70 },
+        { day: "2026-11-02", contacts: 120, clean: 90, unreachable: 10, unverified: 25, score: 75 },
+      ],
+    },
     work: { due: 3, overdue: 1, overdueInScope: 4, nonResponsive: 2 },
     imports: [
       {
@@ -105,6 +116,8 @@ describe("DashboardPage", () => {
     const territory = within(screen.getByTestId("dashboard-chart-territory")).getByRole("link", { name: "Manchester" });
     expect(territory).toHaveAttribute("href", "/contacts?territory=t2");
     expect(screen.getByTestId("dashboard-quality-score")).toHaveTextContent("75%");
+    expect(screen.getByTestId("dashboard-quality-trend-text")).toHaveTextContent("+5 points over 13 days");
+    expect(screen.getByTestId("dashboard-quality-report")).toHaveAttribute("href", "/reports?kind=data_quality");
     expect(screen.getByTestId("dashboard-imports")).toHaveTextContent("october.csv");
     const created = screen
       .getAllByTestId("dashboard-link")

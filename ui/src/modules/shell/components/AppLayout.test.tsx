@@ -1,13 +1,16 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { appRoutes } from "../../../app/routes";
 import { appInfo } from "../../../ipc/app";
 import { contactHistory, countContacts, getContact, listContacts, listTerritories } from "../../../ipc/contacts";
+import { buildReport } from "../../../ipc/reports";
 import { makeAppInfo, makeContactDetail, makePage, makeRow, makeSession, makeUser } from "../../../test/fixtures";
 import { renderApp } from "../../../test/renderApp";
+import { makeReport } from "../../../test/reportFixtures";
 
 vi.mock("../../../ipc/app");
 vi.mock("../../../ipc/contacts");
+vi.mock("../../../ipc/reports");
 
 beforeEach(() => {
   vi.mocked(appInfo).mockResolvedValue(makeAppInfo());
@@ -21,6 +24,7 @@ beforeEach(() => {
   vi.mocked(countContacts).mockResolvedValue({ count: 1, exact: true });
   vi.mocked(listTerritories).mockResolvedValue([]);
   vi.mocked(contactHistory).mockResolvedValue([]);
+  vi.mocked(buildReport).mockResolvedValue(makeReport());
   vi.mocked(getContact).mockImplementation(async (id) => makeContactDetail({ id, displayName: "Ann Example" }));
 });
 
@@ -57,17 +61,16 @@ describe("AppLayout", () => {
     expect(screen.queryByText("Settings")).toBeNull();
   });
 
-  it("shows an honest panel for sections that are not built", async () => {
+  it("opens Reports on the monthly report from the navigation", async () => {
     const { user } = renderApp("/contacts", appRoutes);
     await user.click(screen.getByTestId("nav-reports"));
-    const panel = await screen.findByTestId("placeholder-reports");
-    expect(panel).toHaveTextContent("not built yet");
-    expect(within(panel).queryByRole("button")).toBeNull();
+    expect(await screen.findByTestId("report-title")).toHaveTextContent("Monthly contact management report");
+    expect(buildReport).toHaveBeenCalledWith(expect.objectContaining({ kind: "monthly" }), expect.anything());
   });
 
   it("opens global search with Ctrl+K and jumps to a result with the keyboard", async () => {
     const { user, router } = renderApp("/reports", appRoutes);
-    await screen.findByTestId("placeholder-reports");
+    await screen.findByTestId("reports-page");
 
     await user.keyboard("{Control>}k{/Control}");
     const input = await screen.findByTestId("global-search");

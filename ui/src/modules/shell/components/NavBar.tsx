@@ -1,4 +1,4 @@
-import { AppShell, Badge, NavLink, ScrollArea, Stack, Text } from "@mantine/core";
+import { AppShell, NavLink, ScrollArea, Stack, Text } from "@mantine/core";
 import { Link, useLocation } from "react-router";
 import { WorkCountBadge } from "../../engagement/components/WorkCountBadge";
 import { useSessionUser } from "../../session/hooks/useSessionUser";
@@ -39,15 +39,7 @@ export function NavBar({ onNavigate }: NavBarProps) {
                       </Text>
                     }
                     leftSection={<item.icon size={18} stroke={1.6} />}
-                    rightSection={
-                      item.slug === "work" ? (
-                        <WorkCountBadge />
-                      ) : item.built ? null : (
-                        <Badge size="xs" variant="default" fw={500} tt="none">
-                          Soon
-                        </Badge>
-                      )
-                    }
+                    rightSection={item.slug === "work" ? <WorkCountBadge /> : null}
                     active={pathname === item.path || pathname.startsWith(`${item.path}/`)}
                     onClick={onNavigate}
                     data-testid={`nav-${item.slug}`}

@@ -10,6 +10,4 @@ export type NavItem = {
   path: string;
   icon: Icon;
   group: NavGroup;
-  /** false while the section only shows its "not built yet" panel. */
-  built: boolean;
 };

@@ -11,14 +11,14 @@ import {
 import type { NavGroup, NavItem, NavSlug } from "../types/navItem";
 
 export const navItems: NavItem[] = [
-  { slug: "dashboard", label: "Dashboard", path: "/dashboard", icon: IconLayoutDashboard, group: "work", built: true },
-  { slug: "work", label: "My work", path: "/work", icon: IconListCheck, group: "work", built: true },
-  { slug: "contacts", label: "Contacts", path: "/contacts", icon: IconAddressBook, group: "work", built: true },
-  { slug: "relationships", label: "Accounts and maps", path: "/accounts", icon: IconHierarchy2, group: "work", built: true },
-  { slug: "import", label: "Import", path: "/import", icon: IconFileImport, group: "data", built: true },
-  { slug: "duplicates", label: "Duplicates", path: "/duplicates", icon: IconCopy, group: "data", built: true },
-  { slug: "reports", label: "Reports", path: "/reports", icon: IconChartBar, group: "data", built: false },
-  { slug: "admin", label: "Administration", path: "/admin", icon: IconSettings, group: "settings", built: true },
+  { slug: "dashboard", label: "Dashboard", path: "/dashboard", icon: IconLayoutDashboard, group: "work" },
+  { slug: "work", label: "My work", path: "/work", icon: IconListCheck, group: "work" },
+  { slug: "contacts", label: "Contacts", path: "/contacts", icon: IconAddressBook, group: "work" },
+  { slug: "relationships", label: "Accounts and maps", path: "/accounts", icon: IconHierarchy2, group: "work" },
+  { slug: "import", label: "Import", path: "/import", icon: IconFileImport, group: "data" },
+  { slug: "duplicates", label: "Duplicates", path: "/duplicates", icon: IconCopy, group: "data" },
+  { slug: "reports", label: "Reports", path: "/reports", icon: IconChartBar, group: "data" },
+  { slug: "admin", label: "Administration", path: "/admin", icon: IconSettings, group: "settings" },
 ];
 
 export const navGroupLabels: Record<NavGroup, string> = {

@@ -1,0 +1,187 @@
+//! The counts reports are made of: per contact state (new, changed, deactivated, verified,
+//! flagged) in one pass over the actor's contacts, overall, per territory or per region.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+
+use super::timestamp;
+use crate::access::scope::push_contact_scope;
+use crate::access::Actor;
+use crate::error::CoreResult;
+use crate::model::Role;
+
+/// Whose contacts are counted.
+#[derive(Debug, Clone, Copy)]
+pub enum Who<'a> {
+    /// The contacts the user may see, as their contact list shows them.
+    Actor(&'a Actor),
+    /// Every contact (what a site administrator sees).
+    Everyone,
+    /// Every contact not archived (what a manager sees of their territories).
+    InUse,
+    /// What a billing administrator sees.
+    Billing,
+}
+
+fn push_who(builder: &mut QueryBuilder<'_, Sqlite>, who: Who<'_>) {
+    match who {
+        Who::Actor(actor) => push_contact_scope(builder, actor),
+        Who::Everyone => {}
+        Who::InUse => {
+            builder.push(" AND c.status <> 'archived'");
+        }
+        Who::Billing => {
+            // The billing scope depends on the role alone; this actor only shapes the SQL.
+            let billing = Actor::new(0, String::new(), String::new(), Role::BillingAdmin);
+            push_contact_scope(builder, &billing);
+        }
+    }
+}
+
+/// What a report counts about a set of contacts (erased ones never count).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Facts {
+    pub contacts: u32,
+    pub active: u32,
+    /// Created in the period.
+    pub created: u32,
+    /// Created before the period and last changed in it.
+    pub updated: u32,
+    /// Inactive or archived now, since a status change in the period.
+    pub deactivated: u32,
+    /// No email address and no phone number.
+    pub unreachable: u32,
+    /// Active and never verified.
+    pub never_verified: u32,
+    /// Active and last verified before the policy's cutoff.
+    pub stale: u32,
+    /// Verified in the period.
+    pub verified_in_period: u32,
+    /// None of the findings above (unreachable, never verified, stale).
+    pub clean: u32,
+}
+
+impl Facts {
+    /// Active contacts verified within the policy period.
+    pub fn verified(&self) -> u32 {
+        self.active.saturating_sub(self.never_verified + self.stale)
+    }
+
+    /// `clean / contacts` as a whole percentage, 100 for no contacts (as the dashboard's).
+    pub fn score(&self) -> u32 {
+        percent(self.clean, self.contacts).unwrap_or(100)
+    }
+}
+
+pub fn percent(part: u32, whole: u32) -> Option<u32> {
+    (whole > 0).then(|| u32::try_from(u64::from(part) * 100 / u64::from(whole)).unwrap_or(100))
+}
+
+/// The bounds the counts use: the report's period and the verification cutoff.
+#[derive(Debug, Clone, Copy)]
+pub struct Bounds {
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    pub verified_since: DateTime<Utc>,
+}
+
+/// The aggregate columns, in `Facts` order. Timestamps are the store's own (digits, '-', ':',
+/// 'T', '.', 'Z'), so they are written into the SQL rather than bound ten times each.
+fn measures(bounds: &Bounds) -> String {
+    let from = timestamp(bounds.from);
+    let to = timestamp(bounds.to);
+    let cutoff = timestamp(bounds.verified_since);
+    let unreachable = "(c.primary_email IS NULL AND c.primary_phone IS NULL)";
+    let unverified =
+        format!("(c.status = 'active' AND (c.verified_at IS NULL OR c.verified_at < '{cutoff}'))");
+    format!(
+        "count(*),
+         ifnull(sum(c.status = 'active'), 0),
+         ifnull(sum(c.created_at >= '{from}' AND c.created_at < '{to}'), 0),
+         ifnull(sum(c.created_at < '{from}' AND c.updated_at >= '{from}' AND c.updated_at < '{to}'), 0),
+         ifnull(sum(c.status <> 'active' AND c.status_changed_at >= '{from}'
+             AND c.status_changed_at < '{to}'), 0),
+         ifnull(sum({unreachable}), 0),
+         ifnull(sum(c.status = 'active' AND c.verified_at IS NULL), 0),
+         ifnull(sum(c.status = 'active' AND c.verified_at < '{cutoff}'), 0),
+         ifnull(sum(c.verified_at >= '{from}' AND c.verified_at < '{to}'), 0),
+         ifnull(sum(NOT ({unreachable} OR {unverified})), 0)"
+    )
+}
+
+type FactRow = (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64);
+/// A group's id, then its `FactRow`.
+type GroupRow = (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64);
+
+fn facts(row: FactRow) -> Facts {
+    let n = |v: i64| u32::try_from(v).unwrap_or(u32::MAX);
+    Facts {
+        contacts: n(row.0),
+        active: n(row.1),
+        created: n(row.2),
+        updated: n(row.3),
+        deactivated: n(row.4),
+        unreachable: n(row.5),
+        never_verified: n(row.6),
+        stale: n(row.7),
+        verified_in_period: n(row.8),
+        clean: n(row.9),
+    }
+}
+
+/// Every contact counted, each once (a site administrator's include those with no site and the
+/// archived ones, as their contact list does).
+pub async fn overall(pool: &SqlitePool, who: Who<'_>, bounds: &Bounds) -> CoreResult<Facts> {
+    let mut builder = QueryBuilder::<Sqlite>::new("SELECT ");
+    builder.push(measures(bounds));
+    builder.push(" FROM contacts c WHERE c.erased_at IS NULL");
+    push_who(&mut builder, who);
+    let row: FactRow = builder.build_query_as().fetch_one(pool).await?;
+    Ok(facts(row))
+}
+
+/// How contacts are grouped: by the territory or the region of their sites. A contact with
+/// sites in two territories counts in both, once in each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grouping {
+    Territory,
+    Region,
+}
+
+/// The contacts counted per territory or region (by id).
+pub async fn grouped(
+    pool: &SqlitePool,
+    who: Who<'_>,
+    bounds: &Bounds,
+    grouping: Grouping,
+) -> CoreResult<HashMap<i64, Facts>> {
+    let key = match grouping {
+        Grouping::Territory => "s.territory_id",
+        Grouping::Region => "t.region_id",
+    };
+    // One row per (group, contact) first, so a contact with two sites in one territory
+    // counts once there; then each contact's own columns for the aggregate.
+    let mut builder = QueryBuilder::<Sqlite>::new("SELECT d.g, ");
+    builder.push(measures(bounds));
+    builder.push(format!(
+        " FROM (SELECT DISTINCT {key} AS g, c.id AS id FROM contacts c
+             JOIN contact_sites cs ON cs.contact_id = c.id
+             JOIN sites s ON s.id = cs.site_id
+             JOIN territories t ON t.id = s.territory_id
+             WHERE c.erased_at IS NULL"
+    ));
+    push_who(&mut builder, who);
+    builder.push(") d JOIN contacts c ON c.id = d.id GROUP BY d.g");
+    let rows: Vec<GroupRow> = builder.build_query_as().fetch_all(pool).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            (
+                r.0,
+                facts((r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10)),
+            )
+        })
+        .collect())
+}

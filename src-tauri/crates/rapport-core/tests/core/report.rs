@@ -1,0 +1,339 @@
+use chrono::{Duration, TimeZone, Utc};
+use rapport_core::access::Actor;
+use rapport_core::dashboard::dashboard;
+use rapport_core::model::*;
+use rapport_core::report::{self, snapshot};
+use rapport_core::store::contacts;
+use rapport_core::{CoreError, Database};
+
+use crate::{demo_db, fixed_now, sign_in};
+
+fn request(kind: ReportKind, period: Option<&str>) -> ReportRequest {
+    ReportRequest {
+        kind,
+        period: period.map(Into::into),
+    }
+}
+
+fn figure<'a>(report: &'a Report, label: &str) -> &'a str {
+    &report
+        .figures
+        .iter()
+        .find(|f| f.label == label)
+        .unwrap_or_else(|| panic!("{}: no figure {label}", report.title))
+        .value
+}
+
+fn section<'a>(report: &'a Report, title: &str) -> &'a ReportSection {
+    report
+        .sections
+        .iter()
+        .find(|s| s.title == title)
+        .unwrap_or_else(|| panic!("{}: no section {title}", report.title))
+}
+
+fn number(cell: &str) -> u32 {
+    cell.replace(',', "")
+        .parse()
+        .unwrap_or_else(|_| panic!("{cell} is not a count"))
+}
+
+async fn list_count(db: &Database, actor: &Actor, filter: ContactFilter) -> u32 {
+    let query = ContactCountQuery {
+        search: None,
+        filter,
+    };
+    contacts::count(db, actor, &query).await.unwrap().count
+}
+
+/// The monthly report's figures are the contact list's counts for the month, and its data
+/// quality is the dashboard's, for every role.
+#[tokio::test]
+async fn reports_count_what_the_list_and_the_dashboard_count() {
+    let demo = demo_db(900).await;
+    let now = fixed_now();
+    for who in ["admin", "regional", "territory", "billing"] {
+        let actor = sign_in(&demo.db, who).await;
+        let d = dashboard(&demo.db, &actor, now).await.unwrap();
+        for kind in ReportKind::ALL {
+            let period = match kind {
+                ReportKind::Monthly => Some("2026-10"),
+                ReportKind::QuarterlyReview => Some("2026-Q3"),
+                _ => None,
+            };
+            let r = report::build(&demo.db, &actor, &request(*kind, period), now)
+                .await
+                .unwrap();
+            assert_eq!(r.kind, *kind);
+            assert_eq!(r.generated_by, actor.display_name());
+            assert!(
+                !r.figures.is_empty() && !r.sections.is_empty(),
+                "{who} {kind:?}"
+            );
+            for s in &r.sections {
+                for row in &s.rows {
+                    assert_eq!(row.len(), s.columns.len(), "{who}: {}", s.title);
+                }
+            }
+        }
+
+        let monthly = report::build(
+            &demo.db,
+            &actor,
+            &request(ReportKind::Monthly, Some("2026-10")),
+            now,
+        )
+        .await
+        .unwrap();
+        assert_eq!(monthly.period.label, "October 2026");
+        assert_eq!(number(figure(&monthly, "Contacts")), d.total, "{who}");
+        let october = Utc.with_ymd_and_hms(2026, 10, 1, 0, 0, 0).unwrap();
+        let november = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
+        let created_since = |since| ContactFilter {
+            changed: Some(ChangeFilter {
+                kind: ChangeKind::Created,
+                since,
+            }),
+            ..ContactFilter::default()
+        };
+        let created = list_count(&demo.db, &actor, created_since(october)).await
+            - list_count(&demo.db, &actor, created_since(november)).await;
+        assert_eq!(
+            number(figure(&monthly, "New in the month")),
+            created,
+            "{who}"
+        );
+        assert_eq!(
+            figure(&monthly, "Data quality"),
+            format!("{}%", d.quality.score),
+            "{who}"
+        );
+
+        // Each territory's contacts are the list's count filtered to the territory.
+        let by_territory = section(&monthly, "Contacts by territory");
+        let territories = rapport_core::store::organisation::list_territories(&demo.db, &actor)
+            .await
+            .unwrap();
+        assert_eq!(by_territory.rows.len(), territories.len(), "{who}");
+        for (row, t) in by_territory.rows.iter().zip(&territories) {
+            assert_eq!(row[0], t.name);
+            let filter = ContactFilter {
+                territory_id: Some(t.id.clone()),
+                ..ContactFilter::default()
+            };
+            assert_eq!(
+                number(&row[2]),
+                list_count(&demo.db, &actor, filter).await,
+                "{who}: {}",
+                t.name
+            );
+        }
+
+        let quality = report::build(
+            &demo.db,
+            &actor,
+            &request(ReportKind::DataQuality, None),
+            now,
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            figure(&quality, "Data quality"),
+            format!("{}%", d.quality.score)
+        );
+        assert_eq!(
+            number(figure(&quality, "Unreachable")),
+            d.quality.unreachable
+        );
+        assert_eq!(
+            number(figure(&quality, "Not verified in time")),
+            d.quality.unverified
+        );
+
+        let verification = report::build(
+            &demo.db,
+            &actor,
+            &request(ReportKind::Verification, None),
+            now,
+        )
+        .await
+        .unwrap();
+        let due = section(&verification, "Verifications due");
+        let overdue = number(figure(&verification, "Overdue"))
+            + number(figure(&verification, "Never verified"));
+        assert_eq!(overdue, d.quality.unverified, "{who}");
+        assert_eq!(due.rows.len() as u32, overdue.min(500), "{who}");
+        // Every contact listed is one the user may open.
+        for row in due.rows.iter().take(20) {
+            let id = row[0].trim_start_matches("C-").trim_start_matches('0');
+            contacts::visible_id(&demo.db, &actor, id, "view")
+                .await
+                .unwrap_or_else(|e| panic!("{who} may not see {}: {e}", row[0]));
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_territory_manager_reports_on_their_territories_only() {
+    let demo = demo_db(600).await;
+    let manager = sign_in(&demo.db, "territory").await;
+    let admin_report = report::build(
+        &demo.db,
+        &demo.admin,
+        &request(ReportKind::Verification, None),
+        fixed_now(),
+    )
+    .await
+    .unwrap();
+    let theirs = report::build(
+        &demo.db,
+        &manager,
+        &request(ReportKind::Verification, None),
+        fixed_now(),
+    )
+    .await
+    .unwrap();
+    let names = |r: &Report| -> Vec<String> {
+        section(r, "Verification by territory")
+            .rows
+            .iter()
+            .map(|row| row[0].clone())
+            .collect()
+    };
+    assert!(names(&theirs).len() < names(&admin_report).len());
+    assert!(
+        theirs.scope.starts_with("Territories: "),
+        "{}",
+        theirs.scope
+    );
+    assert_eq!(admin_report.scope, "All contacts");
+    assert!(
+        number(figure(&theirs, "Active contacts"))
+            < number(figure(&admin_report, "Active contacts"))
+    );
+}
+
+#[tokio::test]
+async fn periods_are_checked_and_named() {
+    let demo = demo_db(50).await;
+    let now = fixed_now();
+    let bad = report::build(
+        &demo.db,
+        &demo.admin,
+        &request(ReportKind::Monthly, Some("2026-13")),
+        now,
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        matches!(bad, CoreError::InvalidInput(ref p) if p.field == "period"),
+        "{bad:?}"
+    );
+    let bad = report::build(
+        &demo.db,
+        &demo.admin,
+        &request(ReportKind::DataQuality, Some("2026-11")),
+        now,
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(bad.fields()[0].field, "period");
+    let q = report::build(
+        &demo.db,
+        &demo.admin,
+        &request(ReportKind::QuarterlyReview, None),
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(q.period.key, "2026-Q4");
+    assert_eq!(
+        report::file_name(&q, ReportFormat::Pdf),
+        "quarterly-review-2026-Q4.pdf"
+    );
+}
+
+/// One snapshot a day, whoever asks first; the trend reads it back for each role's scope.
+#[tokio::test]
+async fn daily_snapshots_make_the_quality_trend() {
+    let demo = demo_db(400).await;
+    let now = fixed_now();
+    assert!(snapshot::take_daily(&demo.db, now - Duration::days(2))
+        .await
+        .unwrap());
+    assert!(snapshot::take_daily(&demo.db, now).await.unwrap());
+    assert!(
+        !snapshot::take_daily(&demo.db, now).await.unwrap(),
+        "once a day"
+    );
+    let trend = snapshot::trend(demo.db.reader(), &demo.admin, now, 90)
+        .await
+        .unwrap();
+    assert_eq!(trend.len(), 2);
+    assert!(trend[0].day < trend[1].day);
+    let d = dashboard(&demo.db, &demo.admin, now).await.unwrap();
+    let today = trend.last().unwrap();
+    assert_eq!(
+        (today.contacts, today.clean, today.score),
+        (d.quality.contacts, d.quality.clean, d.quality.score)
+    );
+
+    // A territory manager's trend sums their territories (not archived), within their view.
+    let manager = sign_in(&demo.db, "territory").await;
+    let theirs = snapshot::trend(demo.db.reader(), &manager, now, 90)
+        .await
+        .unwrap();
+    let md = dashboard(&demo.db, &manager, now).await.unwrap();
+    let point = theirs.last().unwrap();
+    assert!(point.contacts >= md.quality.contacts && point.contacts < today.contacts);
+    let per_territory: u32 = md.by_territory.iter().map(|t| t.count).sum();
+    assert_eq!(point.contacts, per_territory);
+
+    // The data-quality report lists the trend, newest first.
+    let r = report::build(
+        &demo.db,
+        &demo.admin,
+        &request(ReportKind::DataQuality, None),
+        now,
+    )
+    .await
+    .unwrap();
+    let rows = &section(&r, "Trend").rows;
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0][0], now.date_naive().to_string());
+}
+
+#[tokio::test]
+async fn a_report_exports_as_csv_a_spreadsheet_reads() {
+    let demo = demo_db(300).await;
+    let r = report::build(
+        &demo.db,
+        &demo.admin,
+        &request(ReportKind::Monthly, Some("2026-10")),
+        fixed_now(),
+    )
+    .await
+    .unwrap();
+    let bytes = report::render(&r, ReportFormat::Csv).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.starts_with("\u{feff}Report,Monthly contact management report\r\n"));
+    assert!(text.contains("\r\nPeriod,October 2026\r\n"));
+    assert!(text.contains("\r\nContacts by territory\r\nTerritory,Region,Contacts,New,Changed,Deactivated,Data quality\r\n"));
+    // Counts of a thousand or more hold a comma, so they are quoted.
+    let contacts = figure(&r, "Contacts");
+    assert!(text.contains(&format!(
+        "\r\nContacts,{}\r\n",
+        if contacts.contains(',') {
+            format!("\"{contacts}\"")
+        } else {
+            contacts.to_string()
+        }
+    )));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(report::file_name(&r, ReportFormat::Csv));
+    report::write(&r, ReportFormat::Csv, &path).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    assert_eq!(path.file_name().unwrap(), "monthly-2026-10.csv");
+    // Only the report is left in the folder: the temporary file was renamed.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
