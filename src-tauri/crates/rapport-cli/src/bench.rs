@@ -46,6 +46,8 @@ struct Report {
     count_scoped_ms: f64,
     /// The home dashboard (see `bench_dashboard`), after the import below.
     dashboard: crate::bench_dashboard::DashboardReport,
+    /// Reports and the daily snapshot (see `bench_reports`).
+    reports: crate::bench_reports::ReportsBench,
     database_mb: f64,
     /// Rows of the CSV imported at the end.
     import_rows: u64,
@@ -251,6 +253,8 @@ pub async fn run(
     let import_rate = imported.records as f64 / import_seconds;
     say("dashboard: a site administrator's and a territory manager's…");
     let dashboard = crate::bench_dashboard::run(&db, &path, &key, &admin, &scoped).await?;
+    say("reports: the daily snapshot and each report…");
+    let reports = crate::bench_reports::run(&db, &path, &key, &admin, &scoped).await?;
     db.close().await;
     let engagement = if interactions > 0 {
         Some(
@@ -276,6 +280,7 @@ pub async fn run(
         count_ms,
         count_scoped_ms,
         dashboard,
+        reports,
         database_mb: (file_size(&path) as f64 / 1_048_576.0 * 10.0).round() / 10.0,
         import_rows,
         import_rows_per_s: import_rate.round(),

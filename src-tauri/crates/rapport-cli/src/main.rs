@@ -4,6 +4,7 @@ mod bench;
 mod bench_dashboard;
 mod bench_duplicates;
 mod bench_engagement;
+mod bench_reports;
 mod contact;
 mod duplicates;
 mod export;

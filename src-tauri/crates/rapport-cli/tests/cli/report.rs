@@ -47,7 +47,11 @@ fn report_prints_json_and_csv_and_writes_files() {
     assert_eq!(report["period"]["key"], "2026-10");
     assert_eq!(report["period"]["label"], "October 2026");
     assert_eq!(report["scope"], "All contacts");
-    assert_eq!(report["chart"], Value::Null, "only the data-quality report draws a line");
+    assert_eq!(
+        report["chart"],
+        Value::Null,
+        "only the data-quality report draws a line"
+    );
     assert_eq!(report["figures"][0]["label"], "Contacts");
     assert_eq!(report["figures"][0]["value"], "300");
     let sections = report["sections"].as_array().unwrap();

@@ -78,6 +78,7 @@ pub async fn create(
     let users = users::create(db, options.now).await?;
     engagement::create(db, options).await?;
     relationships::create(db, options).await?;
+    crate::report::snapshot::reconstruct_weekly(db, options.now, 13).await?;
     Ok(DemoSummary {
         regions: org.regions.len() as u64,
         territories: org.territories.len() as u64,

@@ -48,6 +48,7 @@ impl Context<'_> {
             from: self.period.from,
             to: self.period.to,
             verified_since: self.verified_since(),
+            as_of: None,
         }
     }
 
@@ -342,15 +343,15 @@ async fn imports(cx: &Context<'_>) -> CoreResult<ReportSection> {
 async fn quarterly_review(cx: &Context<'_>) -> CoreResult<Contents> {
     let all = cx.overall().await?;
     let territories = cx.by_territory().await?;
-    let awaiting = |f: &Facts| {
-        // Active and not verified since the quarter began.
-        f.active.saturating_sub(f.verified_in_period.min(f.active))
-    };
+    // Active and not verified during the quarter.
+    let awaiting = |f: &Facts| f.active.saturating_sub(f.verified_in_period);
     let list = contact_list(
         cx,
         &format!(
-            "c.status = 'active' AND (c.verified_at IS NULL OR c.verified_at < '{}')",
-            timestamp(cx.period.from)
+            "c.status = 'active' AND (c.verified_at IS NULL OR c.verified_at < '{}'
+                OR c.verified_at >= '{}')",
+            timestamp(cx.period.from),
+            timestamp(cx.period.to)
         ),
     )
     .await?;
@@ -410,7 +411,9 @@ async fn quarterly_review(cx: &Context<'_>) -> CoreResult<Contents> {
                 c.company,
                 human(&c.contact_type),
                 c.authority,
-                c.preferred_method.map(|m| human(&m)).unwrap_or_default(),
+                c.preferred_method
+                    .map(|m| if m == "sms" { "SMS".into() } else { human(&m) })
+                    .unwrap_or_default(),
                 day(c.verified_at),
                 c.owner,
             ]

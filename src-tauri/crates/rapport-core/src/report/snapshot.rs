@@ -18,22 +18,39 @@ fn day_of(at: DateTime<Utc>) -> String {
 
 /// Takes today's snapshot unless it exists. Returns whether one was taken.
 pub async fn take_daily(db: &Database, now: DateTime<Utc>) -> CoreResult<bool> {
-    let day = day_of(now);
     let taken: Option<i64> = sqlx::query_scalar(
         "SELECT 1 FROM quality_snapshots WHERE level = 'all' AND group_id = 0 AND day = ?",
     )
-    .bind(&day)
+    .bind(day_of(now))
     .fetch_optional(db.reader())
     .await?;
     if taken.is_some() {
         return Ok(false);
     }
+    take(db, now, None).await?;
+    Ok(true)
+}
+
+/// The demo's history: a snapshot a week for the `weeks` weeks before `now`, counted from the
+/// contacts' creation and verification dates as [`Bounds::as_of`] reconstructs them, so the
+/// trends have a past on a new demo database.
+pub async fn reconstruct_weekly(db: &Database, now: DateTime<Utc>, weeks: i64) -> CoreResult<()> {
+    for week in (1..=weeks).rev() {
+        let day = now - Duration::weeks(week);
+        take(db, day, Some(day)).await?;
+    }
+    Ok(())
+}
+
+async fn take(db: &Database, now: DateTime<Utc>, as_of: Option<DateTime<Utc>>) -> CoreResult<()> {
+    let day = day_of(now);
     let pool = db.reader();
     let policy = policy::load(pool).await?;
     let bounds = Bounds {
         from: now,
         to: now,
         verified_since: now - Duration::days(i64::from(policy.verification_days)),
+        as_of,
     };
     let mut rows: Vec<(&str, i64, Facts)> = vec![
         ("all", 0, sql::overall(pool, Who::Everyone, &bounds).await?),
@@ -69,7 +86,7 @@ pub async fn take_daily(db: &Database, now: DateTime<Utc>) -> CoreResult<bool> {
         .await?;
     }
     tx.commit().await?;
-    Ok(true)
+    Ok(())
 }
 
 /// The actor's data-quality trend over the last `days` days, oldest first: everyone's for a

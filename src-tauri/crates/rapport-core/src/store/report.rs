@@ -25,6 +25,15 @@ pub enum Who<'a> {
     Billing,
 }
 
+/// Leaves out contacts created after `bounds.as_of`.
+fn push_as_of(builder: &mut QueryBuilder<'_, Sqlite>, bounds: &Bounds) {
+    if let Some(as_of) = bounds.as_of {
+        builder
+            .push(" AND c.created_at < ")
+            .push_bind(timestamp(as_of));
+    }
+}
+
 fn push_who(builder: &mut QueryBuilder<'_, Sqlite>, who: Who<'_>) {
     match who {
         Who::Actor(actor) => push_contact_scope(builder, actor),
@@ -57,7 +66,7 @@ pub struct Facts {
     pub never_verified: u32,
     /// Active and last verified before the policy's cutoff.
     pub stale: u32,
-    /// Verified in the period.
+    /// Active and verified in the period.
     pub verified_in_period: u32,
     /// None of the findings above (unreachable, never verified, stale).
     pub clean: u32,
@@ -85,6 +94,10 @@ pub struct Bounds {
     pub from: DateTime<Utc>,
     pub to: DateTime<Utc>,
     pub verified_since: DateTime<Utc>,
+    /// Count as things stood then, as far as the rows tell: contacts created since are left
+    /// out and a verification made since counts as not made (its predecessor is not kept).
+    /// Only the demo's reconstructed history uses it.
+    pub as_of: Option<DateTime<Utc>>,
 }
 
 /// The aggregate columns, in `Facts` order. Timestamps are the store's own (digits, '-', ':',
@@ -94,8 +107,15 @@ fn measures(bounds: &Bounds) -> String {
     let to = timestamp(bounds.to);
     let cutoff = timestamp(bounds.verified_since);
     let unreachable = "(c.primary_email IS NULL AND c.primary_phone IS NULL)";
+    let verified_at = match bounds.as_of {
+        Some(as_of) => format!(
+            "(CASE WHEN c.verified_at < '{}' THEN c.verified_at END)",
+            timestamp(as_of)
+        ),
+        None => "c.verified_at".to_string(),
+    };
     let unverified =
-        format!("(c.status = 'active' AND (c.verified_at IS NULL OR c.verified_at < '{cutoff}'))");
+        format!("(c.status = 'active' AND ({verified_at} IS NULL OR {verified_at} < '{cutoff}'))");
     format!(
         "count(*),
          ifnull(sum(c.status = 'active'), 0),
@@ -104,9 +124,9 @@ fn measures(bounds: &Bounds) -> String {
          ifnull(sum(c.status <> 'active' AND c.status_changed_at >= '{from}'
              AND c.status_changed_at < '{to}'), 0),
          ifnull(sum({unreachable}), 0),
-         ifnull(sum(c.status = 'active' AND c.verified_at IS NULL), 0),
-         ifnull(sum(c.status = 'active' AND c.verified_at < '{cutoff}'), 0),
-         ifnull(sum(c.verified_at >= '{from}' AND c.verified_at < '{to}'), 0),
+         ifnull(sum(c.status = 'active' AND {verified_at} IS NULL), 0),
+         ifnull(sum(c.status = 'active' AND {verified_at} < '{cutoff}'), 0),
+         ifnull(sum(c.status = 'active' AND {verified_at} >= '{from}' AND {verified_at} < '{to}'), 0),
          ifnull(sum(NOT ({unreachable} OR {unverified})), 0)"
     )
 }
@@ -138,6 +158,7 @@ pub async fn overall(pool: &SqlitePool, who: Who<'_>, bounds: &Bounds) -> CoreRe
     builder.push(measures(bounds));
     builder.push(" FROM contacts c WHERE c.erased_at IS NULL");
     push_who(&mut builder, who);
+    push_as_of(&mut builder, bounds);
     let row: FactRow = builder.build_query_as().fetch_one(pool).await?;
     Ok(facts(row))
 }
@@ -173,6 +194,7 @@ pub async fn grouped(
              WHERE c.erased_at IS NULL"
     ));
     push_who(&mut builder, who);
+    push_as_of(&mut builder, bounds);
     builder.push(") d JOIN contacts c ON c.id = d.id GROUP BY d.g");
     let rows: Vec<GroupRow> = builder.build_query_as().fetch_all(pool).await?;
     Ok(rows

@@ -150,6 +150,29 @@ async fn reports_count_what_the_list_and_the_dashboard_count() {
             d.quality.unverified
         );
 
+        let review = report::build(
+            &demo.db,
+            &actor,
+            &request(ReportKind::QuarterlyReview, Some("2026-Q3")),
+            now,
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            number(figure(&review, "Active contacts")),
+            number(figure(&review, "Reviewed this quarter"))
+                + number(figure(&review, "Awaiting review")),
+            "{who}: every active contact is reviewed or awaits review"
+        );
+        for row in &section(&review, "Review status by territory").rows {
+            assert_eq!(
+                number(&row[2]),
+                number(&row[3]) + number(&row[4]),
+                "{who}: {}",
+                row[0]
+            );
+        }
+
         let verification = report::build(
             &demo.db,
             &actor,
@@ -258,6 +281,24 @@ async fn periods_are_checked_and_named() {
 async fn daily_snapshots_make_the_quality_trend() {
     let demo = demo_db(400).await;
     let now = fixed_now();
+    // The demo reconstructs a snapshot a week for 13 weeks from its rows' dates.
+    let history = snapshot::trend(demo.db.reader(), &demo.admin, now, 92)
+        .await
+        .unwrap();
+    assert_eq!(history.len(), 13);
+    assert_eq!(
+        history[12].day,
+        (now - Duration::weeks(1)).date_naive().to_string()
+    );
+    assert!(
+        history.windows(2).all(|w| w[0].contacts <= w[1].contacts),
+        "contacts accrue"
+    );
+    assert!(
+        history[0].contacts < 400,
+        "contacts created since were left out"
+    );
+
     assert!(snapshot::take_daily(&demo.db, now - Duration::days(2))
         .await
         .unwrap());
@@ -266,11 +307,11 @@ async fn daily_snapshots_make_the_quality_trend() {
         !snapshot::take_daily(&demo.db, now).await.unwrap(),
         "once a day"
     );
-    let trend = snapshot::trend(demo.db.reader(), &demo.admin, now, 90)
+    let trend = snapshot::trend(demo.db.reader(), &demo.admin, now, 92)
         .await
         .unwrap();
-    assert_eq!(trend.len(), 2);
-    assert!(trend[0].day < trend[1].day);
+    assert_eq!(trend.len(), 15);
+    assert!(trend.windows(2).all(|w| w[0].day < w[1].day));
     let d = dashboard(&demo.db, &demo.admin, now).await.unwrap();
     let today = trend.last().unwrap();
     assert_eq!(
@@ -299,8 +340,10 @@ async fn daily_snapshots_make_the_quality_trend() {
     .await
     .unwrap();
     let rows = &section(&r, "Trend").rows;
-    assert_eq!(rows.len(), 2);
     assert_eq!(rows[0][0], now.date_naive().to_string());
+    let chart = r.chart.as_ref().unwrap();
+    assert_eq!(chart.points.len(), rows.len());
+    assert_eq!(chart.points.last().unwrap().value, d.quality.score);
 }
 
 #[tokio::test]
@@ -336,4 +379,112 @@ async fn a_report_exports_as_csv_a_spreadsheet_reads() {
     assert_eq!(path.file_name().unwrap(), "monthly-2026-10.csv");
     // Only the report is left in the folder: the temporary file was renamed.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+/// A report of many rows as the PDF writes it: pages with numbers, every table row's text
+/// extractable, a Japanese name drawn in a font that has it, an overlong one cut with "…".
+#[test]
+fn a_long_report_prints_on_numbered_pages_with_every_row() {
+    let long_name = format!("Maximilian {} Esq.", "Wolfeschlegelsteinhausen".repeat(12));
+    let mut rows: Vec<Vec<String>> = (1..=300)
+        .map(|i| {
+            vec![
+                format!("C-{i:06}"),
+                format!("Person Number {i}"),
+                "Globex Corporation".into(),
+                format!("{}", i * 7),
+            ]
+        })
+        .collect();
+    rows[0][1] = "山田 太郎".into();
+    rows[1][1] = long_name.clone();
+    let report = Report {
+        kind: ReportKind::Verification,
+        title: "Verification status".into(),
+        period: ReportPeriod {
+            key: "2026-11-01".into(),
+            label: "As of 1 November 2026".into(),
+            from: fixed_now(),
+            to: fixed_now(),
+        },
+        generated_at: fixed_now(),
+        generated_by: "Sam Okafor".into(),
+        scope: "All contacts".into(),
+        figures: vec![
+            ReportFigure {
+                label: "Active contacts".into(),
+                value: "1,204".into(),
+            },
+            ReportFigure {
+                label: "Overdue".into(),
+                value: "57".into(),
+            },
+        ],
+        chart: None,
+        sections: vec![ReportSection {
+            title: "Verifications due".into(),
+            note: Some("The first 300 of 1,204, longest overdue first.".into()),
+            columns: vec![
+                ReportColumn {
+                    label: "Reference".into(),
+                    numeric: false,
+                },
+                ReportColumn {
+                    label: "Name".into(),
+                    numeric: false,
+                },
+                ReportColumn {
+                    label: "Company".into(),
+                    numeric: false,
+                },
+                ReportColumn {
+                    label: "Days overdue".into(),
+                    numeric: true,
+                },
+            ],
+            rows,
+        }],
+    };
+    let bytes = report::render(&report, ReportFormat::Pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    if let Ok(dir) = std::env::var("RAPPORT_PDF_OUT") {
+        std::fs::write(std::path::Path::new(&dir).join("report-test.pdf"), &bytes).unwrap();
+    }
+    let pdf = lopdf::Document::load_mem(&bytes).unwrap();
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    assert!(
+        pages.len() >= 6,
+        "300 rows of 14 pt need several pages, got {}",
+        pages.len()
+    );
+    let text: Vec<String> = pages
+        .iter()
+        .map(|p| pdf.extract_text(&[*p]).unwrap())
+        .collect();
+    let all = text.concat();
+    assert!(text[0].contains("Verification status"), "{}", text[0]);
+    assert!(text[0].contains("ACTIVE CONTACTS") && text[0].contains("1,204"));
+    for (n, page) in text.iter().enumerate() {
+        let footer = format!("Page {} of {}", n + 1, pages.len());
+        assert!(page.contains(&footer), "page {} lacks {footer}", n + 1);
+    }
+    // Every row is printed once; the header is repeated on each continued page.
+    for i in [3, 150, 299, 300] {
+        assert_eq!(
+            all.matches(&format!("Person Number {i}\n")).count()
+                + all.matches(&format!("Person Number {i} ")).count()
+                + usize::from(all.ends_with(&format!("Person Number {i}"))),
+            1,
+            "row {i}"
+        );
+    }
+    assert!(text[1].contains("Verifications due (continued)"));
+    assert!(text[1].contains("Days overdue"));
+    assert!(all.contains("山田"), "the Japanese name is text in the PDF");
+    assert!(all.contains("Maximilian Wolfeschlegel"));
+    assert!(all.contains('…'), "the overlong name is cut");
+    assert!(
+        !all.contains(&long_name),
+        "the overlong name is not printed whole"
+    );
 }

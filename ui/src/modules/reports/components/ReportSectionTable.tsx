@@ -1,6 +1,9 @@
 import { Card, ScrollArea, Stack, Table, Text, Title } from "@mantine/core";
 import type { ReportSection } from "../../../ipc/bindings";
 
+/** Rows beyond which a table scrolls in a frame of its own. */
+const LONG_TABLE = 30;
+
 /** One of a report's tables: numeric columns right-aligned, its note under the title. */
 export function ReportSectionTable({ section }: { section: ReportSection }) {
   return (
@@ -19,7 +22,8 @@ export function ReportSectionTable({ section }: { section: ReportSection }) {
             Nothing to list.
           </Text>
         ) : (
-          <ScrollArea.Autosize mah={520} type="auto">
+          // A long list scrolls in its own frame with its header kept; a short table is the page's.
+          <ScrollArea.Autosize mah={section.rows.length > LONG_TABLE ? 560 : undefined} type="auto">
             <Table striped highlightOnHover stickyHeader withTableBorder={false} fz="sm">
               <Table.Thead>
                 <Table.Tr>
