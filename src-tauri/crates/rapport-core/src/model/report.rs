@@ -5,6 +5,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::ContactRef;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportKind {
@@ -164,4 +166,98 @@ pub struct QualityPoint {
     pub unverified: u32,
     /// `clean / contacts` as a whole percentage (100 when there are no contacts).
     pub score: u32,
+}
+
+/// The seed's regular verification: every month, the contacts whose verification falls due by
+/// the month's end; every quarter, the active contacts not reviewed since it began.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum QueueKind {
+    Verification,
+    Review,
+}
+
+impl QueueKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QueueKind::Verification => "verification",
+            QueueKind::Review => "review",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum QueueFilter {
+    All,
+    Mine,
+    Unassigned,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct QueueQuery {
+    pub kind: QueueKind,
+    pub filter: QueueFilter,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct QueueEntry {
+    pub contact: ContactRef,
+    pub company: Option<String>,
+    pub territory: Option<String>,
+    pub verified_at: Option<DateTime<Utc>>,
+    /// When the verification fell or falls due (none: never verified).
+    pub due_at: Option<DateTime<Utc>>,
+    pub owner: Option<String>,
+    pub assignee: Option<QueueAssignee>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct QueueAssignee {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct QueuePage {
+    pub kind: QueueKind,
+    /// `2026-11` or `2026-Q4`, and how people name it.
+    pub period: String,
+    pub period_label: String,
+    /// In the user's scope: all in the queue, those nobody is assigned, those assigned to them.
+    pub total: u32,
+    pub unassigned: u32,
+    pub mine: u32,
+    /// The page the query asked for, oldest verification first.
+    pub entries: Vec<QueueEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct QueueAssignment {
+    pub kind: QueueKind,
+    pub contact_ids: Vec<String>,
+    /// The user to assign; none takes the assignment away.
+    pub assignee_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct QueueRefusal {
+    pub contact_id: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct QueueAssignReport {
+    pub changed: u32,
+    pub refused: Vec<QueueRefusal>,
 }

@@ -6,6 +6,7 @@ mod contents;
 pub mod csv;
 pub mod pdf;
 mod period;
+pub mod queue;
 pub mod snapshot;
 mod table;
 

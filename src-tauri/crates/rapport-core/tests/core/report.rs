@@ -2,7 +2,7 @@ use chrono::{Duration, TimeZone, Utc};
 use rapport_core::access::Actor;
 use rapport_core::dashboard::dashboard;
 use rapport_core::model::*;
-use rapport_core::report::{self, snapshot};
+use rapport_core::report::{self, queue, snapshot};
 use rapport_core::store::contacts;
 use rapport_core::{CoreError, Database};
 
@@ -487,4 +487,217 @@ fn a_long_report_prints_on_numbered_pages_with_every_row() {
         !all.contains(&long_name),
         "the overlong name is not printed whole"
     );
+}
+
+fn queue_query(kind: QueueKind, filter: QueueFilter) -> QueueQuery {
+    QueueQuery {
+        kind,
+        filter,
+        offset: 0,
+        limit: 500,
+    }
+}
+
+/// The month's verification queue holds the contacts whose verification falls due by the
+/// month's end; assigning them is checked against both users' scopes, and verifying a contact
+/// takes it out.
+#[tokio::test]
+async fn verification_queue_assigns_within_scope_and_empties_as_contacts_are_verified() {
+    let demo = demo_db(500).await;
+    let now = chrono::Utc::now();
+    let admin = &demo.admin;
+    let all = queue::queue(
+        &demo.db,
+        admin,
+        &queue_query(QueueKind::Verification, QueueFilter::All),
+        now,
+    )
+    .await
+    .unwrap();
+    assert!(all.total > 0 && all.total < 500, "{}", all.total);
+    assert_eq!(all.unassigned, all.total);
+    assert_eq!(all.mine, 0);
+    assert_eq!(all.entries.len() as u32, all.total.min(500));
+    // Oldest verification first, the never verified before them.
+    let verified: Vec<_> = all.entries.iter().map(|e| e.verified_at).collect();
+    let mut sorted = verified.clone();
+    sorted.sort_by_key(|v| (v.is_some(), *v));
+    assert_eq!(verified, sorted);
+
+    // The territory manager sees part of the queue; assigning them a contact outside their
+    // territories is refused with their name, the others are assigned.
+    let manager = sign_in(&demo.db, "territory").await;
+    let theirs = queue::queue(
+        &demo.db,
+        &manager,
+        &queue_query(QueueKind::Verification, QueueFilter::All),
+        now,
+    )
+    .await
+    .unwrap();
+    assert!(theirs.total > 0 && theirs.total < all.total);
+    let inside: Vec<String> = theirs
+        .entries
+        .iter()
+        .take(3)
+        .map(|e| e.contact.id.clone())
+        .collect();
+    let outside = all
+        .entries
+        .iter()
+        .map(|e| e.contact.id.clone())
+        .find(|id| !theirs.entries.iter().any(|e| &e.contact.id == id))
+        .unwrap();
+    let users = queue::assignees(&demo.db, admin).await.unwrap();
+    let manager_id = users
+        .iter()
+        .find(|u| u.username == "territory")
+        .unwrap()
+        .id
+        .clone();
+    let mut ids = inside.clone();
+    ids.push(outside.clone());
+    ids.push("999999".into());
+    let report = queue::assign(
+        &demo.db,
+        admin,
+        &QueueAssignment {
+            kind: QueueKind::Verification,
+            contact_ids: ids,
+            assignee_id: Some(manager_id.clone()),
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(report.changed, 3);
+    assert_eq!(report.refused.len(), 2, "{:?}", report.refused);
+    let refusal = report
+        .refused
+        .iter()
+        .find(|r| r.contact_id == outside)
+        .unwrap();
+    assert!(
+        refusal.message.contains("outside their territories"),
+        "{}",
+        refusal.message
+    );
+    assert!(report
+        .refused
+        .iter()
+        .any(|r| r.message.contains("is not in your verification queue")));
+
+    let mine = queue::queue(
+        &demo.db,
+        &manager,
+        &queue_query(QueueKind::Verification, QueueFilter::Mine),
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(mine.mine, 3);
+    let mut assigned: Vec<String> = mine.entries.iter().map(|e| e.contact.id.clone()).collect();
+    assigned.sort();
+    let mut expected = inside.clone();
+    expected.sort();
+    assert_eq!(assigned, expected);
+    assert!(mine
+        .entries
+        .iter()
+        .all(|e| e.assignee.as_ref().unwrap().username == "territory"));
+    let unassigned = queue::queue(
+        &demo.db,
+        admin,
+        &queue_query(QueueKind::Verification, QueueFilter::Unassigned),
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(unassigned.total, all.total);
+    assert_eq!(unassigned.unassigned, all.total - 3);
+
+    // Verifying a contact takes it out of the queue.
+    rapport_core::contact::status::verify(
+        &demo.db,
+        &manager,
+        &inside[0],
+        &rapport_core::contact::status::VerificationInput {
+            method: "Phone call".into(),
+            verified_on: now.date_naive(),
+        },
+    )
+    .await
+    .unwrap();
+    let after = queue::queue(
+        &demo.db,
+        &manager,
+        &queue_query(QueueKind::Verification, QueueFilter::Mine),
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(after.mine, 2);
+    assert!(!after.entries.iter().any(|e| e.contact.id == inside[0]));
+
+    // Taking an assignment away; a billing administrator cannot be given contacts they may not edit.
+    let report = queue::assign(
+        &demo.db,
+        admin,
+        &QueueAssignment {
+            kind: QueueKind::Verification,
+            contact_ids: vec![inside[1].clone()],
+            assignee_id: None,
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(report.changed, 1);
+    let after = queue::queue(
+        &demo.db,
+        &manager,
+        &queue_query(QueueKind::Verification, QueueFilter::Mine),
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(after.mine, 1);
+    let bad = queue::assign(
+        &demo.db,
+        admin,
+        &QueueAssignment {
+            kind: QueueKind::Verification,
+            contact_ids: vec![inside[1].clone()],
+            assignee_id: Some("424242".into()),
+        },
+        now,
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(bad.fields()[0].field, "assigneeId");
+}
+
+/// The quarter's review queue is the quarterly report's "awaiting review" list.
+#[tokio::test]
+async fn review_queue_is_the_quarterly_reports_awaiting_list() {
+    let demo = demo_db(400).await;
+    let now = chrono::Utc::now();
+    let q = queue::queue(
+        &demo.db,
+        &demo.admin,
+        &queue_query(QueueKind::Review, QueueFilter::All),
+        now,
+    )
+    .await
+    .unwrap();
+    let r = report::build(
+        &demo.db,
+        &demo.admin,
+        &request(ReportKind::QuarterlyReview, None),
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(q.period, r.period.key);
+    assert_eq!(q.total, number(figure(&r, "Awaiting review")));
 }
