@@ -2,7 +2,10 @@
 //! file the user chooses in the save dialog.
 
 use chrono::Utc;
-use rapport_core::model::{Report, ReportFormat, ReportRequest};
+use rapport_core::model::{
+    QueueAssignReport, QueueAssignee, QueueAssignment, QueuePage, QueueQuery, Report, ReportFormat,
+    ReportRequest,
+};
 use rapport_core::report;
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -67,4 +70,34 @@ pub async fn export_report(
         path: written,
         format,
     }))
+}
+
+/// A page of the month's verification queue or the quarter's review queue, in the user's scope.
+#[tauri::command]
+#[specta::specta]
+pub async fn review_queue(
+    state: State<'_, AppState>,
+    query: QueueQuery,
+) -> Result<QueuePage, AppError> {
+    let (ready, actor) = state.actor().await?;
+    Ok(report::queue::queue(&ready.db, &actor, &query, Utc::now()).await?)
+}
+
+/// The users queue contacts can be assigned to.
+#[tauri::command]
+#[specta::specta]
+pub async fn queue_assignees(state: State<'_, AppState>) -> Result<Vec<QueueAssignee>, AppError> {
+    let (ready, actor) = state.actor().await?;
+    Ok(report::queue::assignees(&ready.db, &actor).await?)
+}
+
+/// Assigns queue contacts to a user (or takes the assignment away); refusals come back per contact.
+#[tauri::command]
+#[specta::specta]
+pub async fn assign_queue(
+    state: State<'_, AppState>,
+    assignment: QueueAssignment,
+) -> Result<QueueAssignReport, AppError> {
+    let (ready, actor) = state.actor().await?;
+    Ok(report::queue::assign(&ready.db, &actor, &assignment, Utc::now()).await?)
 }

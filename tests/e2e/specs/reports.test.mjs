@@ -1,7 +1,8 @@
 // Reports through the real window, on the demo database: the administrator opens the monthly
 // report, picks another month, exports it as PDF and as CSV through the save dialog (the e2e
 // build answers it), and reads the data-quality report with its trend; the dashboard's quality
-// card leads to the same report.
+// card leads to the same report. On My work, a contact of the month's verification queue is
+// assigned, verified on its page, and leaves the queue.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -144,5 +145,43 @@ describe('reports', () => {
     await link.scrollIntoView({ block: 'center' });
     await clickWhenFree(browser, link, 'Data quality report');
     await waitForReport(browser, 'data_quality');
+  });
+
+  it('assigns a contact of the verification queue, and verifying it takes it out', async () => {
+    await clickWhenFree(browser, $(browser, 'nav-work'), 'My work');
+    const queues = await $(browser, 'verification-queues');
+    await queues.waitForDisplayed({ timeout: 60_000, timeoutMsg: 'no verification queues on My work' });
+    await queues.scrollIntoView({ block: 'start' });
+    await clickWhenFree(browser, browser.$('[data-testid="queue-filter"] label*=Unassigned'), 'Unassigned');
+    const first = await $(browser, 'queue-entry');
+    await first.waitForDisplayed({ timeout: 30_000, timeoutMsg: 'the queue has no unassigned contact' });
+    const id = await first.getAttribute('data-contact-id');
+    await clickWhenFree(browser, first.$('[data-testid="queue-select"]'), 'the first contact');
+    await pickOption(browser, 'queue-assignee', 'Sam Okafor');
+    await clickWhenFree(browser, $(browser, 'queue-assign'), 'Assign');
+    await $(browser, 'queue-assigned').waitForDisplayed({ timeoutMsg: 'the assignment was not confirmed' });
+    assert.match(await $(browser, 'queue-assigned').getText(), /^1 contact changed\./);
+    await clickWhenFree(browser, browser.$('[data-testid="queue-filter"] label*=Mine'), 'Mine');
+    await browser.waitUntil(
+      async () => {
+        const rows = await browser.$$('[data-testid="queue-entry"]');
+        return rows.length === 1 && (await rows[0].getAttribute('data-contact-id')) === id && (await rows[0].getAttribute('data-assignee')) === 'admin';
+      },
+      { timeout: 30_000, timeoutMsg: `contact ${id} is not the only one in Mine` },
+    );
+    await screenshot(browser, 'queue-mine.png');
+
+    // Verify it on its page: it leaves the queue.
+    await clickWhenFree(browser, browser.$(`[data-testid="queue-entry"][data-contact-id="${id}"] a`), 'the contact');
+    await clickWhenFree(browser, $(browser, 'contact-actions'), 'Actions');
+    await clickWhenFree(browser, $(browser, 'action-verify'), 'Verify details');
+    await clickWhenFree(browser, $(browser, 'verify-method-phone'), 'Phone call');
+    await clickWhenFree(browser, $(browser, 'verify-submit'), 'Verify');
+    await $(browser, 'verify-modal').waitForDisplayed({ reverse: true, timeout: 30_000, timeoutMsg: 'the verification was not saved' });
+    await clickWhenFree(browser, $(browser, 'nav-work'), 'My work');
+    await (await $(browser, 'verification-queues')).scrollIntoView({ block: 'start' });
+    await clickWhenFree(browser, browser.$('[data-testid="queue-filter"] label*=Mine'), 'Mine');
+    await $(browser, 'queue-empty').waitForDisplayed({ timeout: 30_000, timeoutMsg: 'the verified contact is still in my queue' });
+    await screenshot(browser, 'queue-emptied.png');
   });
 });

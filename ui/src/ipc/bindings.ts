@@ -144,6 +144,12 @@ export const commands = {
 	 *  shows), asks where to save it, and writes it; none when the dialog is closed.
 	 */
 	exportReport: (request: ReportRequest, format: ReportFormat) => typedError<ExportedReport | null, AppError>(__TAURI_INVOKE("export_report", { request, format })),
+	/**  A page of the month's verification queue or the quarter's review queue, in the user's scope. */
+	reviewQueue: (query: QueueQuery) => typedError<QueuePage, AppError>(__TAURI_INVOKE("review_queue", { query })),
+	/**  The users queue contacts can be assigned to. */
+	queueAssignees: () => typedError<QueueAssignee[], AppError>(__TAURI_INVOKE("queue_assignees")),
+	/**  Assigns queue contacts to a user (or takes the assignment away); refusals come back per contact. */
+	assignQueue: (assignment: QueueAssignment) => typedError<QueueAssignReport, AppError>(__TAURI_INVOKE("assign_queue", { assignment })),
 	listMapAccounts: (query: string | null) => typedError<MapAccount[], AppError>(__TAURI_INVOKE("list_map_accounts", { query })),
 	accountMap: (accountId: string) => typedError<AccountMap, AppError>(__TAURI_INVOKE("account_map", { accountId })),
 	contactNetwork: (contactId: string, depth: number, kinds: string[]) => typedError<Network, AppError>(__TAURI_INVOKE("contact_network", { contactId, depth, kinds })),
@@ -1567,6 +1573,68 @@ export type QualityPoint = {
 	unverified: number,
 	/**  `clean / contacts` as a whole percentage (100 when there are no contacts). */
 	score: number,
+};
+
+export type QueueAssignReport = {
+	changed: number,
+	refused: QueueRefusal[],
+};
+
+export type QueueAssignee = {
+	id: string,
+	username: string,
+	displayName: string,
+};
+
+export type QueueAssignment = {
+	kind: QueueKind,
+	contactIds: string[],
+	/**  The user to assign; none takes the assignment away. */
+	assigneeId: string | null,
+};
+
+export type QueueEntry = {
+	contact: ContactRef,
+	company: string | null,
+	territory: string | null,
+	verifiedAt: string | null,
+	/**  When the verification fell or falls due (none: never verified). */
+	dueAt: string | null,
+	owner: string | null,
+	assignee: QueueAssignee | null,
+};
+
+export type QueueFilter = "all" | "mine" | "unassigned";
+
+/**
+ *  The seed's regular verification: every month, the contacts whose verification falls due by
+ *  the month's end; every quarter, the active contacts not reviewed since it began.
+ */
+export type QueueKind = "verification" | "review";
+
+export type QueuePage = {
+	kind: QueueKind,
+	/**  `2026-11` or `2026-Q4`, and how people name it. */
+	period: string,
+	periodLabel: string,
+	/**  In the user's scope: all in the queue, those nobody is assigned, those assigned to them. */
+	total: number,
+	unassigned: number,
+	mine: number,
+	/**  The page the query asked for, oldest verification first. */
+	entries: QueueEntry[],
+};
+
+export type QueueQuery = {
+	kind: QueueKind,
+	filter: QueueFilter,
+	offset: number,
+	limit: number,
+};
+
+export type QueueRefusal = {
+	contactId: string,
+	message: string,
 };
 
 /**  How far a permission reaches. */

@@ -10,6 +10,7 @@ import {
   overdueFollowUps,
   resolveEscalation,
 } from "../../../ipc/engagement";
+import { queueAssignees, reviewQueue } from "../../../ipc/queues";
 import { makeCadence, makeEscalation, makeFollowUp } from "../../../test/engagementFixtures";
 import { makeAppInfo, makeSession, makeUser } from "../../../test/fixtures";
 import { renderApp } from "../../../test/renderApp";
@@ -17,6 +18,7 @@ import { MyWorkPage } from "./MyWorkPage";
 
 vi.mock("../../../ipc/app");
 vi.mock("../../../ipc/engagement");
+vi.mock("../../../ipc/queues");
 
 const routes = [{ path: "/work", element: <MyWorkPage /> }];
 const signedInAs = (role: "site_admin" | "territory_manager" | "billing_admin") =>
@@ -37,6 +39,16 @@ beforeEach(() => {
   vi.mocked(escalationQueue).mockResolvedValue([makeEscalation()]);
   vi.mocked(overdueFollowUps).mockResolvedValue({ items: [], nextCursor: null });
   vi.mocked(nonResponsiveContacts).mockResolvedValue([makeEscalation({ id: "e2" })]);
+  vi.mocked(reviewQueue).mockResolvedValue({
+    kind: "verification",
+    period: "2026-11",
+    periodLabel: "November 2026",
+    total: 0,
+    unassigned: 0,
+    mine: 0,
+    entries: [],
+  });
+  vi.mocked(queueAssignees).mockResolvedValue([]);
 });
 
 describe("My work", () => {

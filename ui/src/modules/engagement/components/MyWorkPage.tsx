@@ -1,6 +1,7 @@
 import { Box, Grid, Group, Stack, Text, ThemeIcon, Title } from "@mantine/core";
 import { IconAlarm, IconAlertTriangle, IconListCheck, IconUserExclamation } from "@tabler/icons-react";
 import type { Role } from "../../../ipc/bindings";
+import { VerificationQueues } from "../../queues/components/VerificationQueues";
 import { useSessionUser } from "../../session/hooks/useSessionUser";
 import { useEscalationQueue } from "../hooks/useEscalationQueue";
 import { useNonResponsiveContacts } from "../hooks/useNonResponsiveContacts";
@@ -111,6 +112,7 @@ export function MyWorkPage() {
             </Grid.Col>
           </Grid>
           {manager ? <TerritoryQueues /> : null}
+          <VerificationQueues />
         </Stack>
       </Box>
     </Box>
