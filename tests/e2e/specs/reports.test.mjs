@@ -152,7 +152,7 @@ describe('reports', () => {
     const queues = await $(browser, 'verification-queues');
     await queues.waitForDisplayed({ timeout: 60_000, timeoutMsg: 'no verification queues on My work' });
     await queues.scrollIntoView({ block: 'start' });
-    await clickWhenFree(browser, browser.$('[data-testid="queue-filter"] label*=Unassigned'), 'Unassigned');
+    await clickWhenFree(browser, browser.$('//*[@data-testid="queue-filter"]//label[starts-with(normalize-space(), "Unassigned")]'), 'Unassigned');
     const first = await $(browser, 'queue-entry');
     await first.waitForDisplayed({ timeout: 30_000, timeoutMsg: 'the queue has no unassigned contact' });
     const id = await first.getAttribute('data-contact-id');
@@ -161,7 +161,7 @@ describe('reports', () => {
     await clickWhenFree(browser, $(browser, 'queue-assign'), 'Assign');
     await $(browser, 'queue-assigned').waitForDisplayed({ timeoutMsg: 'the assignment was not confirmed' });
     assert.match(await $(browser, 'queue-assigned').getText(), /^1 contact changed\./);
-    await clickWhenFree(browser, browser.$('[data-testid="queue-filter"] label*=Mine'), 'Mine');
+    await clickWhenFree(browser, browser.$('//*[@data-testid="queue-filter"]//label[starts-with(normalize-space(), "Mine")]'), 'Mine');
     await browser.waitUntil(
       async () => {
         const rows = await browser.$$('[data-testid="queue-entry"]');
@@ -180,7 +180,7 @@ describe('reports', () => {
     await $(browser, 'verify-modal').waitForDisplayed({ reverse: true, timeout: 30_000, timeoutMsg: 'the verification was not saved' });
     await clickWhenFree(browser, $(browser, 'nav-work'), 'My work');
     await (await $(browser, 'verification-queues')).scrollIntoView({ block: 'start' });
-    await clickWhenFree(browser, browser.$('[data-testid="queue-filter"] label*=Mine'), 'Mine');
+    await clickWhenFree(browser, browser.$('//*[@data-testid="queue-filter"]//label[starts-with(normalize-space(), "Mine")]'), 'Mine');
     await $(browser, 'queue-empty').waitForDisplayed({ timeout: 30_000, timeoutMsg: 'the verified contact is still in my queue' });
     await screenshot(browser, 'queue-emptied.png');
   });

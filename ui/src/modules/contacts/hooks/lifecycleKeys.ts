@@ -9,7 +9,8 @@ export const lifecycleKeys = {
 
 /**
  * After a change to a contact: its page, every other contact page (setting a primary contact
- * changes the previous one too), the history, the list, the counts and the erasure list.
+ * changes the previous one too), the history, the list, the counts, the erasure list, and what
+ * counts contacts elsewhere (the verification queues, the dashboard, reports).
  * Contact pages not on screen are dropped rather than marked stale, so opening one never shows
  * what it was before the change (say, a primary contact who just stepped down) while it reloads.
  */
@@ -18,7 +19,7 @@ export function refreshContacts(queryClient: QueryClient): Promise<void[]> {
     queryClient.removeQueries({ queryKey: [name], type: "inactive" });
   }
   return Promise.all(
-    ["getContact", "contactHistory", "listContacts", "countContacts", "listErasureDue"].map((name) =>
+    ["getContact", "contactHistory", "listContacts", "countContacts", "listErasureDue", "review-queue", "dashboard", "report"].map((name) =>
       queryClient.invalidateQueries({ queryKey: [name] }),
     ),
   );
