@@ -61,7 +61,7 @@ pub const FIELDS: [(&str, &[&str]); 28] = [
 /// Every table holding rows about a contact, with the condition that picks the rows of the
 /// contacts in the JSON array `?1`. In the order rows are put back (parents first); deletion
 /// runs the other way. A test checks that every table referring to `contacts` is here.
-const TABLES: [(&str, &str); 21] = [
+const TABLES: [(&str, &str); 22] = [
     ("contacts", "id IN (SELECT value FROM json_each(?1))"),
     ("contact_emails", IN_IDS),
     ("contact_phones", IN_IDS),
@@ -91,6 +91,7 @@ const TABLES: [(&str, &str); 21] = [
     ),
     ("map_group_members", IN_IDS),
     ("communication_flow_participants", IN_IDS),
+    ("queue_assignments", IN_IDS),
 ];
 const IN_IDS: &str = "contact_id IN (SELECT value FROM json_each(?1))";
 
@@ -925,6 +926,23 @@ async fn move_rows(
     run(
         conn,
         "UPDATE cadences SET contact_id = ?1 WHERE contact_id = ?2",
+        survivor,
+        other,
+    )
+    .await?;
+    // One assignment per queue and period: the survivor's own wins.
+    run(
+        conn,
+        "DELETE FROM queue_assignments AS o WHERE contact_id = ?2 AND EXISTS (
+            SELECT 1 FROM queue_assignments s WHERE s.contact_id = ?1
+                AND s.queue = o.queue AND s.period = o.period)",
+        survivor,
+        other,
+    )
+    .await?;
+    run(
+        conn,
+        "UPDATE queue_assignments SET contact_id = ?1 WHERE contact_id = ?2",
         survivor,
         other,
     )
