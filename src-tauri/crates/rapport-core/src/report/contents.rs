@@ -8,7 +8,6 @@ use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 use super::snapshot;
 use super::table::{count, day, figure, human, minutes, rate, section, share};
 use crate::access::role::reach;
-use crate::access::scope::push_contact_scope;
 use crate::access::{Action, Actor, Reach};
 use crate::contact::policy::{self, LifecyclePolicy};
 use crate::dashboard::TREND_DAYS;
@@ -17,7 +16,7 @@ use crate::error::CoreResult;
 use crate::import::history;
 use crate::model::*;
 use crate::store::organisation;
-use crate::store::report::{self as sql, Bounds, Facts, Grouping, Who};
+use crate::store::report::{self as sql, push_actor_scope, Bounds, Facts, Grouping, Who};
 use crate::store::timestamp;
 use crate::Database;
 
@@ -218,7 +217,7 @@ async fn by_type_rows(cx: &Context<'_>) -> CoreResult<Vec<Vec<String>>> {
         .push(" AND c.created_at < ")
         .push_bind(timestamp(cx.period.to))
         .push("), 0) FROM contacts c WHERE c.erased_at IS NULL");
-    push_contact_scope(&mut builder, cx.actor);
+    push_actor_scope(&mut builder, cx.actor);
     builder.push(" GROUP BY c.contact_type");
     let rows: Vec<(ContactType, i64, i64)> = builder.build_query_as().fetch_all(cx.pool()).await?;
     Ok(ContactType::ALL
@@ -253,7 +252,7 @@ async fn engagement_in_period(cx: &Context<'_>) -> CoreResult<PeriodEngagement> 
         .push(" AND ic.occurred_at < ")
         .push_bind(timestamp(cx.period.to))
         .push(" AND c.erased_at IS NULL");
-    push_contact_scope(&mut builder, cx.actor);
+    push_actor_scope(&mut builder, cx.actor);
     builder.push(" GROUP BY ic.channel, ic.direction");
     let rows: Vec<(String, String, i64)> = builder.build_query_as().fetch_all(cx.pool()).await?;
     let mut interactions = 0u64;
@@ -293,7 +292,7 @@ async fn engagement_in_period(cx: &Context<'_>) -> CoreResult<PeriodEngagement> 
             "), 0) FROM follow_ups f JOIN contacts c ON c.id = f.contact_id
              WHERE c.erased_at IS NULL",
         );
-    push_contact_scope(&mut builder, cx.actor);
+    push_actor_scope(&mut builder, cx.actor);
     let (done, overdue): (i64, i64) = builder.build_query_as().fetch_one(cx.pool()).await?;
     let small = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
     Ok(PeriodEngagement {
@@ -593,7 +592,7 @@ async fn finding_counts(cx: &Context<'_>) -> CoreResult<FindingCounts> {
                 ifnull(sum(NOT EXISTS (SELECT 1 FROM contact_sites cs WHERE cs.contact_id = c.id)), 0)
          FROM contacts c WHERE c.erased_at IS NULL",
     );
-    push_contact_scope(&mut builder, cx.actor);
+    push_actor_scope(&mut builder, cx.actor);
     let (a, b, c): (i64, i64, i64) = builder.build_query_as().fetch_one(cx.pool()).await?;
     let small = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
     Ok(FindingCounts {
@@ -692,7 +691,7 @@ async fn verified_since(cx: &Context<'_>, since: DateTime<Utc>) -> CoreResult<u3
         "SELECT count(*) FROM contacts c WHERE c.erased_at IS NULL AND c.verified_at >= ",
     );
     builder.push_bind(timestamp(since));
-    push_contact_scope(&mut builder, cx.actor);
+    push_actor_scope(&mut builder, cx.actor);
     let n: i64 = builder.build_query_scalar().fetch_one(cx.pool()).await?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
@@ -703,7 +702,7 @@ async fn methods(cx: &Context<'_>) -> CoreResult<Vec<Vec<String>>> {
          FROM contacts c WHERE c.erased_at IS NULL AND c.status = 'active' AND c.verified_at >= ",
     );
     builder.push_bind(timestamp(cx.verified_since()));
-    push_contact_scope(&mut builder, cx.actor);
+    push_actor_scope(&mut builder, cx.actor);
     builder.push(" GROUP BY 1 ORDER BY 2 DESC, 1");
     let rows: Vec<(String, i64)> = builder.build_query_as().fetch_all(cx.pool()).await?;
     Ok(rows
@@ -838,7 +837,7 @@ async fn contact_list(cx: &Context<'_>, condition: &str) -> CoreResult<ContactLi
         let mut b = QueryBuilder::<Sqlite>::new(select);
         b.push(" FROM contacts c WHERE c.erased_at IS NULL AND ")
             .push(condition);
-        push_contact_scope(&mut b, cx.actor);
+        push_actor_scope(&mut b, cx.actor);
         b
     };
     let total: i64 = start("SELECT count(*)")

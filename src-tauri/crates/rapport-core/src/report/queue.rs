@@ -12,12 +12,12 @@ use sqlx::{QueryBuilder, Sqlite};
 
 use super::period;
 use crate::access::role::reach;
-use crate::access::scope::push_contact_scope;
 use crate::access::{authorize, Action, Actor, Reach};
 use crate::audit::{self, Event, Who};
 use crate::contact::policy;
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
+use crate::store::report::push_actor_scope;
 use crate::store::timestamp;
 use crate::Database;
 
@@ -76,7 +76,7 @@ impl Queue {
         )
         .push_bind(timestamp(self.verified_before))
         .push(")");
-        push_contact_scope(b, actor);
+        push_actor_scope(b, actor);
     }
 }
 
@@ -243,7 +243,7 @@ pub async fn assign(
             queue.push_from(&mut b, who);
         } else {
             b.push(" FROM contacts c WHERE c.erased_at IS NULL");
-            push_contact_scope(&mut b, who);
+            push_actor_scope(&mut b, who);
         }
         b.push(" AND c.id IN (");
         let mut list = b.separated(", ");
