@@ -489,6 +489,8 @@ export type ContactDetail = {
 	approvals: ApprovalRecord[],
 	/**  Data-quality findings: missing, invalid, stale or inconsistent data. */
 	findings: Finding[],
+	/**  100 less the weight of each finding (see `contact::findings::score`). */
+	qualityScore: number,
 };
 
 /**  The wizard's saved state. */

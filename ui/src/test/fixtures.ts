@@ -186,6 +186,7 @@ export function makeContactDetail(overrides: Partial<ContactDetail> = {}): Conta
     erased: false,
     approvals: [],
     findings: [],
+    qualityScore: 100,
     ...overrides,
   };
 }

@@ -146,6 +146,8 @@ pub struct ContactDetail {
     pub approvals: Vec<super::ApprovalRecord>,
     /// Data-quality findings: missing, invalid, stale or inconsistent data.
     pub findings: Vec<Finding>,
+    /// 100 less the weight of each finding (see `contact::findings::score`).
+    pub quality_score: u32,
 }
 
 /// One data-quality problem of a contact, with the form field it concerns.

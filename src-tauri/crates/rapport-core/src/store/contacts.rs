@@ -1081,7 +1081,9 @@ pub async fn get(db: &Database, actor: &Actor, id: &str, home: &str) -> CoreResu
             )
             .collect(),
         findings: Vec::new(),
+        quality_score: 100,
     };
     detail.findings = crate::contact::findings::of(&detail, &policy, Utc::now());
+    detail.quality_score = crate::contact::findings::score(&detail.findings);
     Ok(detail)
 }

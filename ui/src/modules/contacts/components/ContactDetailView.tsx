@@ -119,6 +119,7 @@ function LiveContact({ contact, permissions, onAction }: LiveContactProps) {
             <FindingsCard
               contactId={contact.id}
               findings={contact.findings}
+              score={contact.qualityScore}
               canEdit={permissions.edit}
               onVerify={() => onAction({ action: "verify" })}
             />

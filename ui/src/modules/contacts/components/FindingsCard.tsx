@@ -8,12 +8,14 @@ import { findingFix } from "./findingFix";
 export type FindingsCardProps = {
   contactId: string;
   findings: Finding[];
+  /** 100 less the weight of each finding, as the core scores it. */
+  score: number;
   /** Whether the user may fix what is found (edit the contact, verify it). */
   canEdit: boolean;
   onVerify(): void;
 };
 
-function FixButton({ contactId, finding, canEdit, onVerify }: { finding: Finding } & Omit<FindingsCardProps, "findings">) {
+function FixButton({ contactId, finding, canEdit, onVerify }: { finding: Finding } & Omit<FindingsCardProps, "findings" | "score">) {
   const fix = findingFix(contactId, finding, canEdit);
   if (fix.kind === "verify") {
     return (
@@ -46,18 +48,29 @@ function FixButton({ contactId, finding, canEdit, onVerify }: { finding: Finding
 }
 
 /** Data-quality findings: what is missing, invalid, stale or inconsistent, each with its fix. */
-export function FindingsCard({ contactId, findings, canEdit, onVerify }: FindingsCardProps) {
+function scoreColor(score: number): string {
+  if (score >= 80) return "teal";
+  if (score >= 50) return "yellow";
+  return "red";
+}
+
+export function FindingsCard({ contactId, findings, score, canEdit, onVerify }: FindingsCardProps) {
   return (
     <DetailCard
       title="Data quality"
       icon={<IconStethoscope size={16} />}
       testId="card-findings"
       rightSection={
-        findings.length > 0 ? (
-          <Badge color="yellow" variant="light" tt="none" fw={500}>
-            {findings.length === 1 ? "1 problem" : `${findings.length} problems`}
+        <Group gap={6} wrap="nowrap">
+          <Badge color={scoreColor(score)} variant="light" tt="none" fw={600} data-testid="quality-score" title="Data-quality score out of 100">
+            Score {score}
           </Badge>
-        ) : null
+          {findings.length > 0 ? (
+            <Badge color="yellow" variant="light" tt="none" fw={500}>
+              {findings.length === 1 ? "1 problem" : `${findings.length} problems`}
+            </Badge>
+          ) : null}
+        </Group>
       }
     >
       {findings.length === 0 ? (
