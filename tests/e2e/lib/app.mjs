@@ -3,7 +3,7 @@
 // directories and its own ports; `stop()` ends the session and kills the driver's whole process
 // group (driver, WebKitWebDriver, app), and an exit hook does the same if the run dies.
 import { spawn } from 'node:child_process';
-import { appendFileSync, createWriteStream, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -254,4 +254,18 @@ export async function invokeOk(browser, command, args = {}) {
   const answer = await invoke(browser, command, args);
   if (!answer.ok) throw new Error(`${command} failed: ${JSON.stringify(answer.failure)}`);
   return answer.value;
+}
+
+/** Waits until the app has written `file` (an export answered through the e2e dialog). */
+export async function waitForFile(browser, file, timeout = 60_000) {
+  await browser.waitUntil(
+    async () => {
+      try {
+        return readFileSync(file).length > 0;
+      } catch {
+        return false;
+      }
+    },
+    { timeout, timeoutMsg: `${file} was not written` },
+  );
 }

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { pickOption, setColorScheme } from '../lib/admin.mjs';
-import { invoke, invokeOk, keepFailures, SCREENSHOTS, screenshot, startApp } from '../lib/app.mjs';
+import { invoke, invokeOk, keepFailures, SCREENSHOTS, screenshot, startApp, waitForFile } from '../lib/app.mjs';
 import { waitForList } from '../lib/contacts.mjs';
 import { clickWhenFree } from '../lib/lifecycle.mjs';
 import { enterDemo, signIn, signOut, textOf } from '../lib/session.mjs';
@@ -508,19 +508,6 @@ async function chooseKind(browser, label) {
   await clickWhenFree(browser, $(browser, 'org-connect-kind'), 'the kind of relationship');
   const option = browser.$(`//*[@role="option"][normalize-space()="${label}"]`);
   await clickWhenFree(browser, option, `the "${label}" option`);
-}
-
-async function waitForFile(browser, file) {
-  await browser.waitUntil(
-    async () => {
-      try {
-        return readFileSync(file).length > 0;
-      } catch {
-        return false;
-      }
-    },
-    { timeout: 30_000, timeoutMsg: `${file} was not written` },
-  );
 }
 
 function escape(text) {

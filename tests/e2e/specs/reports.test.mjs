@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { pickOption } from '../lib/admin.mjs';
-import { invokeOk, keepFailures, screenshot, startApp } from '../lib/app.mjs';
+import { invokeOk, keepFailures, screenshot, startApp, waitForFile } from '../lib/app.mjs';
 import { waitForList } from '../lib/contacts.mjs';
 import { clickWhenFree } from '../lib/lifecycle.mjs';
 import { enterDemo } from '../lib/session.mjs';
@@ -38,19 +38,6 @@ async function figures(browser) {
         el.lastElementChild?.textContent ?? '',
       ]),
     ),
-  );
-}
-
-async function waitForFile(browser, file) {
-  await browser.waitUntil(
-    async () => {
-      try {
-        return readFileSync(file).length > 0;
-      } catch {
-        return false;
-      }
-    },
-    { timeout: 60_000, timeoutMsg: `${file} was not written` },
   );
 }
 

@@ -15,6 +15,19 @@ fn request(kind: ReportKind, period: Option<&str>) -> ReportRequest {
     }
 }
 
+/// The report as `actor` gets it at `now`.
+async fn made(
+    db: &Database,
+    actor: &Actor,
+    kind: ReportKind,
+    period: Option<&str>,
+    now: chrono::DateTime<Utc>,
+) -> Report {
+    report::build(db, actor, &request(kind, period), now)
+        .await
+        .unwrap()
+}
+
 fn figure<'a>(report: &'a Report, label: &str) -> &'a str {
     &report
         .figures
@@ -77,14 +90,7 @@ async fn reports_count_what_the_list_and_the_dashboard_count() {
             }
         }
 
-        let monthly = report::build(
-            &demo.db,
-            &actor,
-            &request(ReportKind::Monthly, Some("2026-10")),
-            now,
-        )
-        .await
-        .unwrap();
+        let monthly = made(&demo.db, &actor, ReportKind::Monthly, Some("2026-10"), now).await;
         assert_eq!(monthly.period.label, "October 2026");
         assert_eq!(number(figure(&monthly, "Contacts")), d.total, "{who}");
         let october = Utc.with_ymd_and_hms(2026, 10, 1, 0, 0, 0).unwrap();
@@ -129,14 +135,7 @@ async fn reports_count_what_the_list_and_the_dashboard_count() {
             );
         }
 
-        let quality = report::build(
-            &demo.db,
-            &actor,
-            &request(ReportKind::DataQuality, None),
-            now,
-        )
-        .await
-        .unwrap();
+        let quality = made(&demo.db, &actor, ReportKind::DataQuality, None, now).await;
         assert_eq!(
             figure(&quality, "Data quality"),
             format!("{}%", d.quality.score)
@@ -150,14 +149,14 @@ async fn reports_count_what_the_list_and_the_dashboard_count() {
             d.quality.unverified
         );
 
-        let review = report::build(
+        let review = made(
             &demo.db,
             &actor,
-            &request(ReportKind::QuarterlyReview, Some("2026-Q3")),
+            ReportKind::QuarterlyReview,
+            Some("2026-Q3"),
             now,
         )
-        .await
-        .unwrap();
+        .await;
         assert_eq!(
             number(figure(&review, "Active contacts")),
             number(figure(&review, "Reviewed this quarter"))
@@ -173,14 +172,7 @@ async fn reports_count_what_the_list_and_the_dashboard_count() {
             );
         }
 
-        let verification = report::build(
-            &demo.db,
-            &actor,
-            &request(ReportKind::Verification, None),
-            now,
-        )
-        .await
-        .unwrap();
+        let verification = made(&demo.db, &actor, ReportKind::Verification, None, now).await;
         let due = section(&verification, "Verifications due");
         let overdue = number(figure(&verification, "Overdue"))
             + number(figure(&verification, "Never verified"));
@@ -200,22 +192,22 @@ async fn reports_count_what_the_list_and_the_dashboard_count() {
 async fn a_territory_manager_reports_on_their_territories_only() {
     let demo = demo_db(600).await;
     let manager = sign_in(&demo.db, "territory").await;
-    let admin_report = report::build(
+    let admin_report = made(
         &demo.db,
         &demo.admin,
-        &request(ReportKind::Verification, None),
+        ReportKind::Verification,
+        None,
         fixed_now(),
     )
-    .await
-    .unwrap();
-    let theirs = report::build(
+    .await;
+    let theirs = made(
         &demo.db,
         &manager,
-        &request(ReportKind::Verification, None),
+        ReportKind::Verification,
+        None,
         fixed_now(),
     )
-    .await
-    .unwrap();
+    .await;
     let names = |r: &Report| -> Vec<String> {
         section(r, "Verification by territory")
             .rows
@@ -261,14 +253,14 @@ async fn periods_are_checked_and_named() {
     .await
     .unwrap_err();
     assert_eq!(bad.fields()[0].field, "period");
-    let q = report::build(
+    let q = made(
         &demo.db,
         &demo.admin,
-        &request(ReportKind::QuarterlyReview, None),
+        ReportKind::QuarterlyReview,
+        None,
         now,
     )
-    .await
-    .unwrap();
+    .await;
     assert_eq!(q.period.key, "2026-Q4");
     assert_eq!(
         report::file_name(&q, ReportFormat::Pdf),
@@ -331,14 +323,7 @@ async fn daily_snapshots_make_the_quality_trend() {
     assert_eq!(point.contacts, per_territory);
 
     // The data-quality report lists the trend, newest first.
-    let r = report::build(
-        &demo.db,
-        &demo.admin,
-        &request(ReportKind::DataQuality, None),
-        now,
-    )
-    .await
-    .unwrap();
+    let r = made(&demo.db, &demo.admin, ReportKind::DataQuality, None, now).await;
     let rows = &section(&r, "Trend").rows;
     assert_eq!(rows[0][0], now.date_naive().to_string());
     let chart = r.chart.as_ref().unwrap();
@@ -349,14 +334,14 @@ async fn daily_snapshots_make_the_quality_trend() {
 #[tokio::test]
 async fn a_report_exports_as_csv_a_spreadsheet_reads() {
     let demo = demo_db(300).await;
-    let r = report::build(
+    let r = made(
         &demo.db,
         &demo.admin,
-        &request(ReportKind::Monthly, Some("2026-10")),
+        ReportKind::Monthly,
+        Some("2026-10"),
         fixed_now(),
     )
-    .await
-    .unwrap();
+    .await;
     let bytes = report::render(&r, ReportFormat::Csv).unwrap();
     let text = String::from_utf8(bytes).unwrap();
     assert!(text.starts_with("\u{feff}Report,Monthly contact management report\r\n"));
@@ -680,14 +665,14 @@ async fn review_queue_is_the_quarterly_reports_awaiting_list() {
     let demo = demo_db(400).await;
     let now = chrono::Utc::now();
     let q = queue_page(&demo.db, &demo.admin, QueueKind::Review, QueueFilter::All).await;
-    let r = report::build(
+    let r = made(
         &demo.db,
         &demo.admin,
-        &request(ReportKind::QuarterlyReview, None),
+        ReportKind::QuarterlyReview,
+        None,
         now,
     )
-    .await
-    .unwrap();
+    .await;
     assert_eq!(q.period, r.period.key);
     assert_eq!(q.total, number(figure(&r, "Awaiting review")));
 }
