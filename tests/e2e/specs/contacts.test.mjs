@@ -1,6 +1,6 @@
 // The walking skeleton as a user meets it: first start on a fresh database (the user explores the
 // demo and signs in as its site administrator), the contact list, search as you type, the detail page by mouse and by
-// keyboard, the empty state, the global search and a section that is not built yet.
+// keyboard, the empty state and the global search.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
@@ -165,15 +165,6 @@ describe('Rapport on a fresh demo database', () => {
       async () => browser.execute(() => !document.querySelector('[data-testid="global-search"]')),
       { timeout: 10_000, interval: 100, timeoutMsg: 'Escape did not close the global search' },
     );
-  });
-
-  it('a section that is not built yet says so plainly', async () => {
-    await browser.$('[data-testid="nav-reports"]').click();
-    const panel = browser.$('[data-testid="placeholder-reports"]');
-    await panel.waitForDisplayed({ timeoutMsg: 'the Reports section shows no panel' });
-    assert.match(await panel.getText(), /not built yet/i, 'the Reports panel says plainly that it is not built yet');
-    assert.equal(await browser.$('[data-testid="contacts-table"]').isExisting(), false);
-    await screenshot(browser, 'reports.png');
   });
 });
 
