@@ -78,6 +78,15 @@ pub fn human(wire: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A channel or contact method as people read it: "SMS", otherwise as [`human`] writes it.
+pub fn channel(wire: &str) -> String {
+    if wire == "sms" {
+        "SMS".into()
+    } else {
+        human(wire)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,5 +104,7 @@ mod tests {
         assert_eq!(minutes(Some(200)), "3 h 20 min");
         assert_eq!(minutes(Some(3120)), "2 d 4 h");
         assert_eq!(human("active_customer"), "Active customer");
+        assert_eq!(channel("sms"), "SMS");
+        assert_eq!(channel("email"), "Email");
     }
 }

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import type { Finding } from "../../../ipc/bindings";
 import { DetailCard } from "./DetailCard";
 import { findingFix } from "./findingFix";
+import { qualityColor } from "../utils/qualityColor";
 
 export type FindingsCardProps = {
   contactId: string;
@@ -48,11 +49,6 @@ function FixButton({ contactId, finding, canEdit, onVerify }: { finding: Finding
 }
 
 /** Data-quality findings: what is missing, invalid, stale or inconsistent, each with its fix. */
-function scoreColor(score: number): string {
-  if (score >= 80) return "teal";
-  if (score >= 50) return "yellow";
-  return "red";
-}
 
 export function FindingsCard({ contactId, findings, score, canEdit, onVerify }: FindingsCardProps) {
   return (
@@ -62,7 +58,7 @@ export function FindingsCard({ contactId, findings, score, canEdit, onVerify }: 
       testId="card-findings"
       rightSection={
         <Group gap={6} wrap="nowrap">
-          <Badge color={scoreColor(score)} variant="light" tt="none" fw={600} data-testid="quality-score" title="Data-quality score out of 100">
+          <Badge color={qualityColor(score)} variant="light" tt="none" fw={600} data-testid="quality-score" title="Data-quality score out of 100">
             Score {score}
           </Badge>
           {findings.length > 0 ? (

@@ -3,12 +3,8 @@ import { Anchor, Card, Group, RingProgress, Stack, Text, Title } from "@mantine/
 import { Link } from "react-router";
 import type { DataQuality, QualityPoint } from "../../../ipc/bindings";
 import { formatCount } from "../../contacts/utils/formatCount";
+import { qualityColor } from "../../contacts/utils/qualityColor";
 
-function scoreColor(score: number): string {
-  if (score >= 80) return "teal";
-  if (score >= 50) return "yellow";
-  return "red";
-}
 
 /** How the score moved over the snapshots shown, in points. */
 function trendText(trend: QualityPoint[]): string {
@@ -32,7 +28,7 @@ export function QualityCard({ quality }: { quality: DataQuality }) {
             size={96}
             thickness={10}
             roundCaps
-            sections={[{ value: quality.score, color: scoreColor(quality.score) }]}
+            sections={[{ value: quality.score, color: qualityColor(quality.score) }]}
             label={
               <Text ta="center" fw={700} size="lg" data-testid="dashboard-quality-score">
                 {quality.score}%
@@ -56,7 +52,7 @@ export function QualityCard({ quality }: { quality: DataQuality }) {
             h={40}
             data={quality.trend.map((p) => p.score)}
             curveType="monotone"
-            color={scoreColor(quality.score)}
+            color={qualityColor(quality.score)}
             fillOpacity={0.2}
             strokeWidth={1.5}
             data-testid="dashboard-quality-trend"

@@ -9,7 +9,7 @@ use crate::access::{Action, Reach};
 use crate::error::CoreResult;
 use crate::import::history;
 use crate::model::*;
-use crate::report::table::{count, day, figure, human, section};
+use crate::report::table::{channel, count, day, figure, human, section};
 use crate::store::report::push_actor_scope;
 use crate::store::timestamp;
 
@@ -127,21 +127,16 @@ async fn engagement_in_period(cx: &Context<'_>) -> CoreResult<PeriodEngagement> 
     let mut interactions = 0u64;
     let by_channel = ["email", "call", "meeting", "sms", "note"]
         .iter()
-        .map(|channel| {
+        .map(|name| {
             let of = |direction: &str| {
                 rows.iter()
-                    .find(|r| r.0 == *channel && r.1 == direction)
+                    .find(|r| r.0 == *name && r.1 == direction)
                     .map_or(0, |r| r.2 as u64)
             };
             let (outbound, inbound) = (of("outbound"), of("inbound"));
             interactions += outbound + inbound;
-            let label = if *channel == "sms" {
-                "SMS".to_string()
-            } else {
-                human(channel)
-            };
             vec![
-                label,
+                channel(name),
                 count(outbound),
                 count(inbound),
                 count(outbound + inbound),

@@ -6,7 +6,7 @@ use sqlx::{QueryBuilder, Sqlite};
 use super::{contact_list, Contents, Context, REGION, TERRITORY};
 use crate::engagement::escalation;
 use crate::error::CoreResult;
-use crate::report::table::{count, day, figure, human, section, share};
+use crate::report::table::{channel, count, day, figure, human, section, share};
 use crate::store::report::{push_actor_scope, Facts};
 use crate::store::timestamp;
 
@@ -81,9 +81,7 @@ pub(super) async fn quarterly_review(cx: &Context<'_>) -> CoreResult<Contents> {
                 c.company,
                 human(&c.contact_type),
                 c.authority,
-                c.preferred_method
-                    .map(|m| if m == "sms" { "SMS".into() } else { human(&m) })
-                    .unwrap_or_default(),
+                c.preferred_method.map(|m| channel(&m)).unwrap_or_default(),
                 day(c.verified_at),
                 c.owner,
             ]
