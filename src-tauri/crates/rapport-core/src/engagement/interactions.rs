@@ -699,18 +699,12 @@ struct TimelineCursor {
     id: i64,
 }
 
-/// The filters and the keyset condition over the link rows aliased `l`.
+/// The filters and the keyset condition over the timeline's rows aliased `l`.
 fn push_timeline_filters(
     builder: &mut QueryBuilder<'_, Sqlite>,
     query: &TimelineQuery,
     after: Option<&TimelineCursor>,
 ) {
-    push_kind_filters(builder, query);
-    push_time_range(builder, query, after);
-}
-
-/// The channel, category and direction filters over the link rows aliased `l`.
-fn push_kind_filters(builder: &mut QueryBuilder<'_, Sqlite>, query: &TimelineQuery) {
     fn push_in<T: Copy>(
         builder: &mut QueryBuilder<'_, Sqlite>,
         column: &str,
@@ -740,14 +734,6 @@ fn push_kind_filters(builder: &mut QueryBuilder<'_, Sqlite>, query: &TimelineQue
         InteractionCategory::as_str,
     );
     push_in(builder, "direction", &query.directions, Direction::as_str);
-}
-
-/// The date range and the keyset condition over the link rows aliased `l`.
-fn push_time_range(
-    builder: &mut QueryBuilder<'_, Sqlite>,
-    query: &TimelineQuery,
-    after: Option<&TimelineCursor>,
-) {
     if let Some(from) = query.from {
         builder.push(" AND l.occurred_at >= ").push_bind(ts(from));
     }
@@ -764,26 +750,29 @@ fn push_time_range(
     }
 }
 
-/// Runs a timeline query selecting `(interaction_id, occurred_at)` newest first, one row more
-/// than the page to know whether another follows, and loads the page.
+/// One timeline page: the rows of `rows` (a table aliased `l` and its key column, e.g.
+/// `interaction_contacts l WHERE l.contact_id`) equal to `key`, filtered, newest first, one
+/// more than the page to know whether another follows; then the page's interactions.
 async fn timeline_page(
     db: &Database,
-    mut builder: QueryBuilder<'_, Sqlite>,
-    limit: i64,
+    actor: &Actor,
+    rows: &str,
+    key: i64,
+    query: &TimelineQuery,
 ) -> CoreResult<TimelinePage> {
-    builder.push(" LIMIT ").push_bind(limit + 1);
+    let after: Option<TimelineCursor> = decode_cursor(query.cursor.as_deref())?;
+    let limit = page_size(query.limit);
+    let mut builder = QueryBuilder::new(format!(
+        "SELECT l.interaction_id, l.occurred_at FROM {rows} = "
+    ));
+    builder.push_bind(key);
+    push_timeline_filters(&mut builder, query, after.as_ref());
+    push_interaction_scope(&mut builder, actor, "l.interaction_id");
+    builder
+        .push(" ORDER BY l.occurred_at DESC, l.interaction_id DESC LIMIT ")
+        .push_bind(limit + 1);
     let mut conn = db.reader().acquire().await?;
-    let keys: Vec<(i64, String)> = builder.build_query_as().fetch_all(&mut *conn).await?;
-    page_of(&mut conn, keys, limit).await
-}
-
-/// The page of the first `limit` keys (of up to `limit + 1` found), with the cursor to the
-/// next when there was one more.
-async fn page_of(
-    conn: &mut SqliteConnection,
-    mut keys: Vec<(i64, String)>,
-    limit: i64,
-) -> CoreResult<TimelinePage> {
+    let mut keys: Vec<(i64, String)> = builder.build_query_as().fetch_all(&mut *conn).await?;
     let more = keys.len() as i64 > limit;
     keys.truncate(usize::try_from(limit).unwrap_or(0));
     let next_cursor = match keys.last() {
@@ -795,7 +784,7 @@ async fn page_of(
     };
     let ids: Vec<i64> = keys.iter().map(|(id, _)| *id).collect();
     Ok(TimelinePage {
-        items: load(conn, &ids).await?,
+        items: load(&mut conn, &ids).await?,
         next_cursor,
     })
 }
@@ -810,27 +799,13 @@ pub async fn contact_timeline(
     query: &TimelineQuery,
 ) -> CoreResult<TimelinePage> {
     let contact = contacts::visible_id(db, actor, contact_id, "view timeline").await?;
-    let after: Option<TimelineCursor> = decode_cursor(query.cursor.as_deref())?;
-    let mut builder = QueryBuilder::new(
-        "SELECT l.interaction_id, l.occurred_at FROM interaction_contacts l WHERE l.contact_id = ",
-    );
-    builder.push_bind(contact);
-    push_timeline_filters(&mut builder, query, after.as_ref());
-    push_interaction_scope(&mut builder, actor, "l.interaction_id");
-    builder.push(" ORDER BY l.occurred_at DESC, l.interaction_id DESC");
-    timeline_page(db, builder, page_size(query.limit)).await
+    let rows = "interaction_contacts l WHERE l.contact_id";
+    timeline_page(db, actor, rows, contact, query).await
 }
 
-/// Link rows an account's timeline reads from the time index, at most, before it gathers the
-/// account's history instead.
-const WALK_BUDGET: i64 = 20_000;
-
 /// The interactions of every contact at the account's sites, newest first, filtered and paged by
-/// keyset. Two ways to the same page: an account with a large share of all interactions walks
-/// the time index (`interaction_contacts_time`) newest first and keeps its contacts' rows, so a
-/// page reads about `page / share` index entries and never sorts the account's history; a
-/// smaller account gathers its contacts' matching link rows (each one range of the primary key)
-/// and sorts those. The walk gives up after [`WALK_BUDGET`] entries and the gathering answers.
+/// keyset: one range of `account_interactions` (kept by triggers as links and sites change), so
+/// a page costs the same for the smallest account and for one with millions of interactions.
 pub async fn account_timeline(
     db: &Database,
     actor: &Actor,
@@ -838,88 +813,6 @@ pub async fn account_timeline(
     query: &TimelineQuery,
 ) -> CoreResult<TimelinePage> {
     let account = super::viewable_account(db, actor, account_id).await?;
-    let after: Option<TimelineCursor> = decode_cursor(query.cursor.as_deref())?;
-    let limit = page_size(query.limit);
-    let mut conn = db.reader().acquire().await?;
-    // The account's share of the history, from the summaries (notes left out: an estimate).
-    let (account_rows, all_rows): (i64, i64) = sqlx::query_as(
-        "SELECT (SELECT ifnull(sum(e.touchpoints), 0) FROM contact_engagement e
-                 WHERE e.contact_id IN (SELECT cs.contact_id FROM contact_sites cs
-                     JOIN sites s ON s.id = cs.site_id WHERE s.account_id = ?)),
-                (SELECT touchpoints FROM engagement_totals WHERE id = 1)",
-    )
-    .bind(account)
-    .fetch_one(&mut *conn)
-    .await?;
-    if account_rows > 0
-        && account_rows.saturating_mul(WALK_BUDGET) >= (limit + 1).saturating_mul(all_rows) * 2
-    {
-        if let Some(keys) = walk(&mut conn, actor, account, query, after.as_ref(), limit).await? {
-            return page_of(&mut conn, keys, limit).await;
-        }
-    }
-    drop(conn);
-    let mut builder = QueryBuilder::new(
-        "WITH hits AS MATERIALIZED (SELECT DISTINCT l.interaction_id, l.occurred_at
-            FROM interaction_contacts l
-            WHERE l.contact_id IN (SELECT cs.contact_id FROM contact_sites cs
-                                   JOIN sites s ON s.id = cs.site_id WHERE s.account_id = ",
-    );
-    builder.push_bind(account).push(")");
-    push_timeline_filters(&mut builder, query, after.as_ref());
-    builder.push(") SELECT interaction_id, occurred_at FROM hits WHERE 1");
-    push_interaction_scope(&mut builder, actor, "hits.interaction_id");
-    builder.push(" ORDER BY occurred_at DESC, interaction_id DESC");
-    timeline_page(db, builder, limit).await
-}
-
-/// The account's page keys (up to `limit + 1`) from the time index, or `None` when the walk
-/// read [`WALK_BUDGET`] entries without filling the page (the gathering then answers). The
-/// entry `WALK_BUDGET` rows down the range bounds the walk; the walk itself streams the index
-/// newest first and stops at the page.
-async fn walk(
-    conn: &mut SqliteConnection,
-    actor: &Actor,
-    account: i64,
-    query: &TimelineQuery,
-    after: Option<&TimelineCursor>,
-    limit: i64,
-) -> CoreResult<Option<Vec<(i64, String)>>> {
-    let mut horizon = QueryBuilder::new(
-        "SELECT l.occurred_at, l.interaction_id
-         FROM interaction_contacts l INDEXED BY interaction_contacts_time WHERE 1",
-    );
-    push_time_range(&mut horizon, query, after);
-    horizon
-        .push(" ORDER BY l.occurred_at DESC, l.interaction_id DESC LIMIT 1 OFFSET ")
-        .push_bind(WALK_BUDGET - 1);
-    let horizon: Option<(String, i64)> =
-        horizon.build_query_as().fetch_optional(&mut *conn).await?;
-    let mut builder = QueryBuilder::new(
-        "SELECT l.interaction_id, l.occurred_at
-         FROM interaction_contacts l INDEXED BY interaction_contacts_time
-         WHERE l.contact_id IN (SELECT cs.contact_id FROM contact_sites cs
-            JOIN sites s ON s.id = cs.site_id WHERE s.account_id = ",
-    );
-    builder.push_bind(account).push(")");
-    push_kind_filters(&mut builder, query);
-    push_time_range(&mut builder, query, after);
-    if let Some((at, id)) = &horizon {
-        builder
-            .push(" AND (l.occurred_at, l.interaction_id) >= (")
-            .push_bind(at.clone())
-            .push(", ")
-            .push_bind(*id)
-            .push(")");
-    }
-    push_interaction_scope(&mut builder, actor, "l.interaction_id");
-    builder
-        .push(
-            " GROUP BY l.occurred_at, l.interaction_id
-              ORDER BY l.occurred_at DESC, l.interaction_id DESC LIMIT ",
-        )
-        .push_bind(limit + 1);
-    let keys: Vec<(i64, String)> = builder.build_query_as().fetch_all(&mut *conn).await?;
-    // A full page, or the range ended inside the budget: the walk's answer is complete.
-    Ok((keys.len() as i64 > limit || horizon.is_none()).then_some(keys))
+    let rows = "account_interactions l WHERE l.account_id";
+    timeline_page(db, actor, rows, account, query).await
 }

@@ -1488,6 +1488,7 @@ async fn assert_totals_match(db: &Database) {
     .await
     .unwrap();
     assert_eq!(kept, recount, "engagement_totals");
+    assert_account_history_matches(db).await;
     let buckets: Vec<(i64, i64)> =
         sqlx::query_as("SELECT bucket, n FROM response_buckets WHERE n > 0 ORDER BY bucket")
             .fetch_all(db.reader())
@@ -1501,6 +1502,32 @@ async fn assert_totals_match(db: &Database) {
     .await
     .unwrap();
     assert_eq!(buckets, recount, "response_buckets");
+}
+
+/// Every account's kept history equals the one gathered from the link rows and the contacts'
+/// sites, with the number of (link row, site) pairs that put each interaction there.
+pub(crate) async fn assert_account_history_matches(db: &Database) {
+    type Entry = (i64, String, i64, String, String, String, i64);
+    let kept: Vec<Entry> = sqlx::query_as(
+        "SELECT account_id, occurred_at, interaction_id, channel, category, direction, links
+         FROM account_interactions ORDER BY 1, 2, 3",
+    )
+    .fetch_all(db.reader())
+    .await
+    .unwrap();
+    let recount: Vec<Entry> = sqlx::query_as(
+        "SELECT s.account_id, l.occurred_at, l.interaction_id, l.channel, l.category,
+                l.direction, count(*)
+         FROM interaction_contacts l JOIN contact_sites cs ON cs.contact_id = l.contact_id
+         JOIN sites s ON s.id = cs.site_id
+         GROUP BY s.account_id, l.occurred_at, l.interaction_id ORDER BY 1, 2, 3",
+    )
+    .fetch_all(db.reader())
+    .await
+    .unwrap();
+    assert!(!recount.is_empty(), "the demo's accounts have a history");
+    assert_eq!(kept.len(), recount.len(), "account_interactions entries");
+    assert_eq!(kept, recount, "account_interactions");
 }
 
 /// Every contact's summary and answers, in key order.
@@ -1688,6 +1715,29 @@ async fn kept_totals_and_summaries_equal_a_recount_after_every_kind_of_change() 
             engagement::scope_metrics(db, actor, None).await.unwrap(),
             metrics_by_hand(db, set).await
         );
+    }
+
+    // The accounts' kept histories follow a contact's sites and a site's account, whatever
+    // changes them (here plain SQL, as a restore or a future screen might).
+    for statement in [
+        "DELETE FROM contact_sites WHERE contact_id = (SELECT contact_id FROM interaction_contacts
+            GROUP BY contact_id ORDER BY count(*) DESC LIMIT 1)",
+        "INSERT INTO contact_sites (contact_id, site_id, role)
+            SELECT l.contact_id, (SELECT max(id) FROM sites), 'Buyer' FROM interaction_contacts l
+            WHERE NOT EXISTS (SELECT 1 FROM contact_sites cs WHERE cs.contact_id = l.contact_id
+                              AND cs.site_id = (SELECT max(id) FROM sites))
+            GROUP BY l.contact_id LIMIT 5",
+        "UPDATE contact_sites SET site_id = (SELECT min(id) FROM sites)
+            WHERE site_id = (SELECT max(id) FROM sites) AND is_primary = 0 AND contact_id NOT IN
+                (SELECT contact_id FROM contact_sites WHERE site_id = (SELECT min(id) FROM sites))",
+        "UPDATE sites SET account_id = (SELECT max(account_id) FROM sites)
+            WHERE id = (SELECT min(id) FROM sites)",
+    ] {
+        let mut tx = db.write().await.unwrap();
+        let changed = sqlx::query(statement).execute(&mut *tx).await.unwrap();
+        tx.commit().await.unwrap();
+        assert!(changed.rows_affected() > 0, "{statement}");
+        assert_account_history_matches(db).await;
     }
 }
 
