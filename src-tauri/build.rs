@@ -62,6 +62,7 @@ const COMMANDS: &[&str] = &[
     "get_security_policy",
     "save_security_policy",
     "change_own_password",
+    "set_own_time_zone",
     "begin_totp_enrolment",
     "confirm_totp_enrolment",
     "list_regions",

@@ -79,6 +79,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::admin::get_security_policy,
             commands::admin::save_security_policy,
             commands::admin::change_own_password,
+            commands::admin::set_own_time_zone,
             commands::admin::begin_totp_enrolment,
             commands::admin::confirm_totp_enrolment,
             commands::admin::list_regions,

@@ -12,7 +12,7 @@ use rapport_core::store::organisation;
 use rapport_core::{backup, key, keychain};
 use tauri::State;
 
-use crate::commands::session::AppInfo;
+use crate::commands::session::{current_info, AppInfo};
 use crate::error::AppError;
 use crate::state::{AppState, Phase, Ready};
 
@@ -88,6 +88,19 @@ pub async fn change_own_password(
 ) -> Result<(), AppError> {
     let (ready, actor) = state.actor().await?;
     Ok(users::change_own_password(&ready.db, &actor, &current_password, &new_password).await?)
+}
+
+/// The signed-in user's time zone (IANA; `None`: the computer's); returns the app's state with
+/// it, so every screen shows times in it from then on.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_own_time_zone(
+    state: State<'_, AppState>,
+    time_zone: Option<String>,
+) -> Result<AppInfo, AppError> {
+    let (ready, actor) = state.actor().await?;
+    users::set_own_time_zone(&ready.db, &actor, time_zone.as_deref(), Utc::now()).await?;
+    current_info(&state).await
 }
 
 #[tauri::command]

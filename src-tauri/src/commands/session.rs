@@ -5,7 +5,7 @@ use rapport_core::access::policy;
 use rapport_core::access::signin::{self, Credentials};
 use rapport_core::access::{users, UserProfile};
 use rapport_core::demo::{self, DemoUser};
-use rapport_core::{key, keychain, CoreError};
+use rapport_core::{key, keychain, CoreError, Database};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
@@ -35,6 +35,8 @@ pub struct SessionInfo {
     pub user: UserProfile,
     pub locked: bool,
     pub idle_lock_minutes: u32,
+    /// The zone the user reads and types times in (IANA); `None`: the computer's.
+    pub time_zone: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -52,15 +54,21 @@ pub struct AppInfo {
     pub session: Option<SessionInfo>,
 }
 
-async fn session_info(state: &AppState) -> Option<SessionInfo> {
-    let mut session = state.session.lock().await;
-    let session = session.as_mut()?;
-    session.check_idle();
-    Some(SessionInfo {
-        user: session.actor.profile(),
-        locked: session.locked,
-        idle_lock_minutes: u32::try_from(session.idle_limit.as_secs() / 60).unwrap_or(u32::MAX),
-    })
+async fn session_info(state: &AppState, db: &Database) -> Result<Option<SessionInfo>, AppError> {
+    let (actor, locked, idle_limit) = {
+        let mut session = state.session.lock().await;
+        let Some(session) = session.as_mut() else {
+            return Ok(None);
+        };
+        session.check_idle();
+        (session.actor.clone(), session.locked, session.idle_limit)
+    };
+    Ok(Some(SessionInfo {
+        user: actor.profile(),
+        locked,
+        idle_lock_minutes: u32::try_from(idle_limit.as_secs() / 60).unwrap_or(u32::MAX),
+        time_zone: users::own_time_zone(db, &actor).await?,
+    }))
 }
 
 pub async fn current_info(state: &AppState) -> Result<AppInfo, AppError> {
@@ -100,7 +108,7 @@ pub async fn current_info(state: &AppState) -> Result<AppInfo, AppError> {
     if ready.is_demo {
         info.demo_users = demo::users::list(&ready.db).await?;
     }
-    info.session = session_info(state).await;
+    info.session = session_info(state, &ready.db).await?;
     info.screen = if info.session.is_some() {
         StartScreen::Main
     } else if users::any_user(&ready.db).await? {

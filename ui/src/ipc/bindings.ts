@@ -88,6 +88,11 @@ export const commands = {
 	getSecurityPolicy: () => typedError<SecurityPolicy, AppError>(__TAURI_INVOKE("get_security_policy")),
 	saveSecurityPolicy: (policy: SecurityPolicy) => typedError<null, AppError>(__TAURI_INVOKE("save_security_policy", { policy })),
 	changeOwnPassword: (currentPassword: string, newPassword: string) => typedError<null, AppError>(__TAURI_INVOKE("change_own_password", { currentPassword, newPassword })),
+	/**
+	 *  The signed-in user's time zone (IANA; `None`: the computer's); returns the app's state with
+	 *  it, so every screen shows times in it from then on.
+	 */
+	setOwnTimeZone: (timeZone: string | null) => typedError<AppInfo, AppError>(__TAURI_INVOKE("set_own_time_zone", { timeZone })),
 	beginTotpEnrolment: () => typedError<TotpEnrolment, AppError>(__TAURI_INVOKE("begin_totp_enrolment")),
 	/**  Confirms the authenticator with its first code; returns the recovery codes, shown once. */
 	confirmTotpEnrolment: (code: string) => typedError<string[], AppError>(__TAURI_INVOKE("confirm_totp_enrolment", { code })),
@@ -1832,6 +1837,8 @@ export type SessionInfo = {
 	user: UserProfile,
 	locked: boolean,
 	idleLockMinutes: number,
+	/**  The zone the user reads and types times in (IANA); `None`: the computer's. */
+	timeZone: string | null,
 };
 
 export type SetupInput = {

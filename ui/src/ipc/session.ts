@@ -49,3 +49,8 @@ export function beginTotpEnrolment(): Promise<TotpEnrolment> {
 export function confirmTotpEnrolment(code: string): Promise<string[]> {
   return call(() => commands.confirmTotpEnrolment(code));
 }
+
+/** The zone the user reads and types times in (IANA); null follows this computer's clock. */
+export function setOwnTimeZone(timeZone: string | null): Promise<AppInfo> {
+  return call(() => commands.setOwnTimeZone(timeZone));
+}

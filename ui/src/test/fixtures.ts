@@ -60,7 +60,7 @@ export function makeUser(overrides: Partial<UserProfile> = {}): UserProfile {
 }
 
 export function makeSession(overrides: Partial<SessionInfo> = {}): SessionInfo {
-  return { user: makeUser(), locked: false, idleLockMinutes: 15, ...overrides };
+  return { user: makeUser(), locked: false, idleLockMinutes: 15, timeZone: null, ...overrides };
 }
 
 export const demoUsers: DemoUser[] = [

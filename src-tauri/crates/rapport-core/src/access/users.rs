@@ -564,6 +564,57 @@ pub async fn change_own_password(
     .await
 }
 
+/// The zone the user reads and types times in; `None` follows the computer's clock.
+pub async fn own_time_zone(db: &Database, actor: &Actor) -> CoreResult<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT time_zone FROM users WHERE id = ?")
+            .bind(actor.user_id())
+            .fetch_one(db.reader())
+            .await?,
+    )
+}
+
+/// A user chooses the zone they read and type times in (`None`: the computer's), checked
+/// against the IANA database and audited. Returns the zone as stored.
+pub async fn set_own_time_zone(
+    db: &Database,
+    actor: &Actor,
+    zone: Option<&str>,
+    now: DateTime<Utc>,
+) -> CoreResult<Option<String>> {
+    let zone = match zone.map(str::trim).filter(|z| !z.is_empty()) {
+        Some(typed) => Some(
+            crate::validate::time_zone(typed)
+                .map_err(|message| CoreError::invalid("timeZone", message))?,
+        ),
+        None => None,
+    };
+    let mut tx = db.write().await?;
+    let before: Option<String> = sqlx::query_scalar("SELECT time_zone FROM users WHERE id = ?")
+        .bind(actor.user_id())
+        .fetch_one(&mut *tx)
+        .await?;
+    if before == zone {
+        return Ok(zone);
+    }
+    sqlx::query("UPDATE users SET time_zone = ?, updated_at = ? WHERE id = ?")
+        .bind(&zone)
+        .bind(timestamp(now))
+        .bind(actor.user_id())
+        .execute(&mut *tx)
+        .await?;
+    audit::record(
+        &mut tx,
+        Who::User(actor),
+        now,
+        Event::new("set_time_zone", "user", Some(actor.user_id().to_string()))
+            .changes(vec![Change::new("timeZone", json!(before), json!(zone))]),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(zone)
+}
+
 /// Starts authenticator enrolment: a new secret waits until its first code confirms it.
 pub async fn begin_totp(db: &Database, actor: &Actor) -> CoreResult<TotpEnrolment> {
     let secret = totp::new_secret();

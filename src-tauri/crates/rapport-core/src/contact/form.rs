@@ -295,17 +295,16 @@ pub async fn prepare(
         input.preferred_times.as_deref(),
         200,
     );
-    let time_zone = checked_text(&mut v, "timeZone", input.time_zone.as_deref(), 64);
-    if let Some(zone) = &time_zone {
-        let plausible = zone == "UTC"
-            || (zone.contains('/')
-                && zone
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "/_-+".contains(c)));
-        if !plausible {
-            v.problem("timeZone", "must be a time zone such as Europe/London");
-        }
-    }
+    let time_zone =
+        checked_text(&mut v, "timeZone", input.time_zone.as_deref(), 64).and_then(|zone| {
+            match validate::time_zone(&zone) {
+                Ok(zone) => Some(zone),
+                Err(message) => {
+                    v.problem("timeZone", message);
+                    None
+                }
+            }
+        });
     let language = checked_text(&mut v, "language", input.language.as_deref(), 35);
     if let Some(language) = &language {
         let mut parts = language.split('-');

@@ -4,12 +4,14 @@
 pub mod email;
 pub mod phone;
 mod problems;
+mod time_zone;
 
 use unicode_normalization::UnicodeNormalization;
 
 pub use email::business_email;
 pub use phone::{parse_phone, ParsedPhone};
 pub(crate) use problems::Problems;
+pub use time_zone::time_zone;
 
 /// Longest text a field may hold (Excel's cell limit, so anything exported can be re-imported).
 pub const MAX_FIELD_CHARS: usize = 32_767;

@@ -1,6 +1,7 @@
 //! Roles and scope: every role sees exactly its contacts in lists, searches, counts and
 //! details, and everything else answers `not_found` (audited).
 
+use chrono::Utc;
 use rapport_core::access::{users, Action, Actor, Reach};
 use rapport_core::model::*;
 use rapport_core::store::contacts;
@@ -170,6 +171,56 @@ async fn out_of_scope_and_archived_ids_answer_not_found_and_are_audited() {
         .await
         .unwrap();
     assert_eq!(count_events(&demo, "read_archived").await, reads_before + 1);
+}
+
+#[tokio::test]
+async fn users_choose_their_own_time_zone_from_the_iana_database() {
+    let demo = demo_db(300).await;
+    let territory = sign_in(&demo.db, "territory").await;
+    assert_eq!(
+        users::own_time_zone(&demo.db, &territory).await.unwrap(),
+        None
+    );
+    let events = count_events(&demo, "set_time_zone").await;
+
+    let refused = users::set_own_time_zone(&demo.db, &territory, Some("Asia/Tokio"), Utc::now())
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), "invalid_input");
+    assert_eq!(
+        refused.to_string(),
+        "timeZone: \"Asia/Tokio\" is not a time zone such as Europe/London"
+    );
+    assert_eq!(
+        users::own_time_zone(&demo.db, &territory).await.unwrap(),
+        None
+    );
+
+    let stored = users::set_own_time_zone(&demo.db, &territory, Some(" asia/tokyo "), Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(stored.as_deref(), Some("Asia/Tokyo"));
+    // Only the user's own zone changed.
+    assert_eq!(
+        users::own_time_zone(&demo.db, &territory).await.unwrap(),
+        Some("Asia/Tokyo".into())
+    );
+    assert_eq!(
+        users::own_time_zone(&demo.db, &demo.admin).await.unwrap(),
+        None
+    );
+    // Saving the same zone again records nothing; going back to the computer's clock does.
+    users::set_own_time_zone(&demo.db, &territory, Some("Asia/Tokyo"), Utc::now())
+        .await
+        .unwrap();
+    users::set_own_time_zone(&demo.db, &territory, None, Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(
+        users::own_time_zone(&demo.db, &territory).await.unwrap(),
+        None
+    );
+    assert_eq!(count_events(&demo, "set_time_zone").await, events + 2);
 }
 
 async fn count_events(demo: &Demo, action: &str) -> i64 {

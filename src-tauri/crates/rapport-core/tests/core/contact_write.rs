@@ -82,6 +82,7 @@ async fn a_bad_form_names_every_field_and_stores_nothing() {
     input.phones[0].number = "0131 496 O123".into();
     input.sites[0].authority_limit = Some("lots".into());
     input.approval_limit = Some("12.345".into());
+    input.time_zone = Some("Europe/Londn".into());
     let error = write::create(&demo.db, &demo.admin, &input, HOME)
         .await
         .unwrap_err();
@@ -95,7 +96,8 @@ async fn a_bad_form_names_every_field_and_stores_nothing() {
             "emails.0.address",
             "lastName",
             "phones.0.number",
-            "sites.0.authorityLimit"
+            "sites.0.authorityLimit",
+            "timeZone"
         ]
     );
     let after = contacts::count(&demo.db, &demo.admin, &Default::default())
@@ -113,6 +115,26 @@ async fn a_bad_form_names_every_field_and_stores_nothing() {
         .find(|p| p.field == "phones.0.number")
         .unwrap();
     assert!(letter.message.contains("\"O\""), "{}", letter.message);
+    let zone = check
+        .problems
+        .iter()
+        .find(|p| p.field == "timeZone")
+        .unwrap();
+    assert_eq!(
+        zone.message,
+        "\"Europe/Londn\" is not a time zone such as Europe/London"
+    );
+
+    // A zone in any case is stored as the IANA database spells it.
+    input = person(&inside);
+    input.time_zone = Some("america/new_york".into());
+    let created = write::create(&demo.db, &demo.admin, &input, HOME)
+        .await
+        .unwrap();
+    let detail = contacts::get(&demo.db, &demo.admin, &created.id, HOME)
+        .await
+        .unwrap();
+    assert_eq!(detail.time_zone.as_deref(), Some("America/New_York"));
 }
 
 #[tokio::test]

@@ -1,6 +1,8 @@
 import { Group, Table, Text } from "@mantine/core";
 import { IconCheck, IconMessageCircle, IconX } from "@tabler/icons-react";
 import type { ContactChannel, ContactDetail } from "../../../ipc/bindings";
+import { offsetLabel, zoneLabel } from "../../shell/utils/timeZone";
+import { userLocale } from "../../shell/utils/userLocale";
 import { formatLanguage } from "../utils/formatLanguage";
 import { channelLabels } from "../utils/labels";
 import { DetailCard } from "./DetailCard";
@@ -29,6 +31,18 @@ function YesNo({ value }: YesNoProps) {
   );
 }
 
+/** "Europe / Berlin · 15:04 there now (UTC+01:00)", so a call is placed at a sensible hour. */
+function theirTime(zone: string): string {
+  try {
+    const now = new Date();
+    const time = new Intl.DateTimeFormat(userLocale, { timeStyle: "short", timeZone: zone }).format(now);
+    return `${zoneLabel(zone)} · ${time} there now (${offsetLabel(zone, now)})`;
+  } catch {
+    // A zone this platform does not know: shown as stored.
+    return zone;
+  }
+}
+
 export function PreferencesCard({ contact }: PreferencesCardProps) {
   const channels = [...contact.channelPreferences].sort(
     (a, b) => CHANNEL_ORDER.indexOf(a.channel) - CHANNEL_ORDER.indexOf(b.channel),
@@ -39,7 +53,7 @@ export function PreferencesCard({ contact }: PreferencesCardProps) {
         items={[
           { label: "Preferred method", value: contact.preferredMethod ? channelLabels[contact.preferredMethod] : null },
           { label: "Preferred times", value: contact.preferredTimes },
-          { label: "Time zone", value: contact.timeZone },
+          { label: "Time zone", value: contact.timeZone ? theirTime(contact.timeZone) : null },
           { label: "Language", value: contact.language ? formatLanguage(contact.language) : null },
         ]}
       />

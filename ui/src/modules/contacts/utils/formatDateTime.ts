@@ -1,8 +1,22 @@
-import { userLocale } from "../../shell/utils/userLocale";
 //! Timestamps arrive in UTC (RFC 3339) and are shown in the user's locale and time zone.
+import { userTimeZone } from "../../shell/utils/timeZone";
+import { userLocale } from "../../shell/utils/userLocale";
 
-const dateFormat = new Intl.DateTimeFormat(userLocale, { dateStyle: "medium" });
-const dateTimeFormat = new Intl.DateTimeFormat(userLocale, { dateStyle: "medium", timeStyle: "short" });
+const zoned = new Map<string, { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat }>();
+
+/** The formats for the user's zone, made once per zone. */
+function inUserZone() {
+  const zone = userTimeZone();
+  let formats = zoned.get(zone);
+  if (!formats) {
+    formats = {
+      date: new Intl.DateTimeFormat(userLocale, { dateStyle: "medium", timeZone: zone }),
+      dateTime: new Intl.DateTimeFormat(userLocale, { dateStyle: "medium", timeStyle: "short", timeZone: zone }),
+    };
+    zoned.set(zone, formats);
+  }
+  return formats;
+}
 const calendarFormat = new Intl.DateTimeFormat(userLocale, { dateStyle: "long", timeZone: "UTC" });
 const dayMonthFormat = new Intl.DateTimeFormat(userLocale, { day: "numeric", month: "long", timeZone: "UTC" });
 
@@ -16,12 +30,12 @@ function parse(iso: string): Date | null {
 
 export function formatDate(iso: string): string {
   const date = parse(iso);
-  return date ? dateFormat.format(date) : iso;
+  return date ? inUserZone().date.format(date) : iso;
 }
 
 export function formatDateTime(iso: string): string {
   const date = parse(iso);
-  return date ? dateTimeFormat.format(date) : iso;
+  return date ? inUserZone().dateTime.format(date) : iso;
 }
 
 /** A calendar date without time ("1984-03-07"): formatted in UTC so it never shifts by a day. */

@@ -17,6 +17,7 @@ import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useMemo, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { Direction, Interaction, InteractionCategory, InteractionChannel } from "../../../ipc/bindings";
+import { offsetLabel, userTimeZone, zoneLabel } from "../../shell/utils/timeZone";
 import { useConsentWarnings } from "../hooks/useConsentWarnings";
 import { useSaveInteraction } from "../hooks/useSaveInteraction";
 import type { InteractionErrors, InteractionFormValues, InteractionPrefill } from "../types/interactionForm";
@@ -224,6 +225,9 @@ export function LogInteractionModal({ contact, editing = null, prefill, onClose 
               data-testid="interaction-category"
             />
           </Group>
+          <Text size="xs" c="dimmed" mt={-8} data-testid="interaction-zone">
+            Date and time in {zoneLabel(userTimeZone())} ({offsetLabel(userTimeZone())}): your time zone, set in your account menu.
+          </Text>
           {canBeUnanswered(values.channel, values.direction) ? (
             <Checkbox
               label={values.channel === "call" ? "No answer (voicemail, nobody picked up)" : "No-show (they did not come)"}

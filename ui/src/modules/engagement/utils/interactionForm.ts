@@ -10,7 +10,8 @@ import type {
   InteractionPrefill,
 } from "../types/interactionForm";
 import { canBeUnanswered } from "./labels";
-import { addDays, isDate, isTime, localDate, localTime, toDueInput, toOffsetIso } from "./localTime";
+import { userTimeZone } from "../../shell/utils/timeZone";
+import { addDays, isDate, isTime, localDate, localTime, resolveTyped, toDueInput, toOffsetIso } from "./localTime";
 
 /** A week is the usual "get back to them" in the seed's procedures. */
 const DEFAULT_FOLLOW_UP_DAYS = 7;
@@ -62,6 +63,9 @@ export function checkInteraction(values: InteractionFormValues, consentWarnings:
   const errors: InteractionErrors = {};
   if (!values.subject.trim()) errors.subject = "Subject is required";
   if (!isDate(values.date) || !isTime(values.time)) errors.occurredAt = "Enter the date as YYYY-MM-DD and the time as HH:MM";
+  else if (resolveTyped(values.date, values.time).skipped) {
+    errors.occurredAt = `${values.time.trim()} does not exist on ${values.date.trim()} in ${userTimeZone()}: the clocks go forward then`;
+  }
   const duration = values.duration.trim();
   if (duration && !/^\d+$/.test(duration)) errors.duration = "Duration is a whole number of minutes";
   if (consentWarnings > 0 && !values.acknowledgeConsent) {

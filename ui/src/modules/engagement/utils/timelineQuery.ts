@@ -1,5 +1,5 @@
 import type { TimelineFilterValues } from "../types/timelineFilters";
-import { addDays, dayStartUtc, isDate, localDate } from "./localTime";
+import { dayStartUtc, isDate, nextDay } from "./localTime";
 import type { TimelineFilterKey } from "./queryKeys";
 
 /** Half-typed dates are ignored (the list does not jump while typing); the user sees why below. */
@@ -12,7 +12,7 @@ export function timelineQuery(filters: TimelineFilterValues): TimelineFilterKey 
     directions: filters.direction ? [filters.direction] : [],
     from: isDate(from) ? dayStartUtc(from) : null,
     // "Until" names the last day shown; the core's bound is exclusive, so it is the next day's start.
-    until: isDate(until) ? dayStartUtc(localDate(addDays(new Date(`${until}T12:00:00`), 1))) : null,
+    until: isDate(until) ? dayStartUtc(nextDay(until)) : null,
   };
 }
 

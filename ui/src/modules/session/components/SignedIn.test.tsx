@@ -8,6 +8,7 @@ import {
   changeOwnPassword,
   confirmTotpEnrolment,
   lockSession,
+  setOwnTimeZone,
   signOut,
   unlockSession,
 } from "../../../ipc/session";
@@ -225,5 +226,37 @@ describe("the user's own account", () => {
     await user.click(screen.getByTestId("totp-codes-stored"));
     await user.click(screen.getByTestId("totp-done"));
     await waitFor(() => expect(screen.queryByTestId("totp-recovery-codes")).toBeNull());
+  });
+
+  it("chooses the time zone every time is shown in, and says what the core refused", async () => {
+    const tokyo = makeAppInfo({ session: makeSession({ timeZone: "Asia/Tokyo" }) });
+    vi.mocked(setOwnTimeZone)
+      .mockRejectedValueOnce(
+        new IpcError({
+          code: "invalid_input",
+          message: 'timeZone: "Asia/Tokio" is not a time zone such as Europe/London',
+          fields: [{ field: "timeZone", message: '"Asia/Tokio" is not a time zone such as Europe/London' }],
+        }),
+      )
+      .mockResolvedValueOnce(tokyo);
+    const { user } = renderGate();
+    await openUserMenu(user);
+    expect(await screen.findByTestId("user-menu-time-zone")).toHaveTextContent("(this computer's)");
+    await user.click(screen.getByTestId("user-menu-time-zone"));
+
+    const select = await screen.findByTestId("time-zone-select");
+    await user.clear(select);
+    await user.type(select, "Tokyo");
+    await user.click(await screen.findByRole("option", { name: "Asia / Tokyo" }));
+    expect(screen.getByTestId("time-zone-now")).toHaveTextContent(/Now in Asia \/ Tokyo: .*\(UTC\+09:00\)/);
+    await user.click(screen.getByTestId("time-zone-submit"));
+    await waitFor(() => expect(select).toHaveAccessibleDescription(/is not a time zone such as Europe\/London/));
+
+    await user.click(screen.getByTestId("time-zone-submit"));
+    expect(setOwnTimeZone).toHaveBeenLastCalledWith("Asia/Tokyo");
+    await waitFor(() => expect(screen.queryByTestId("time-zone-form")).toBeNull());
+    await openUserMenu(user);
+    expect(await screen.findByTestId("user-menu-time-zone")).toHaveTextContent("Asia / Tokyo");
+    expect(screen.getByTestId("user-menu-time-zone")).not.toHaveTextContent("this computer");
   });
 });

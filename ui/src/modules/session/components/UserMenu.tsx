@@ -1,13 +1,16 @@
 import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { IconChevronDown, IconKey, IconLock, IconLogout, IconShieldLock } from "@tabler/icons-react";
+import { IconChevronDown, IconClock, IconKey, IconLock, IconLogout, IconShieldLock } from "@tabler/icons-react";
+import { useAppInfo } from "../../shell/hooks/useAppInfo";
+import { computerTimeZone, zoneLabel } from "../../shell/utils/timeZone";
 import { formatIpcError } from "../../../ipc/formatIpcError";
 import { useLockSession } from "../hooks/useLockSession";
 import { useSessionUser } from "../hooks/useSessionUser";
 import { useSignOut } from "../hooks/useSignOut";
 import { roleLabels } from "../utils/roleLabels";
 import { ChangePasswordModal } from "./ChangePasswordModal";
+import { TimeZoneModal } from "./TimeZoneModal";
 import { TotpEnrolmentModal } from "./TotpEnrolmentModal";
 
 /** The signed-in user in the header, with what they can do about their own session. */
@@ -17,6 +20,8 @@ export function UserMenu() {
   const signOut = useSignOut();
   const [passwordOpened, password] = useDisclosure(false);
   const [totpOpened, totp] = useDisclosure(false);
+  const [zoneOpened, zone] = useDisclosure(false);
+  const timeZone = useAppInfo().data?.session?.timeZone ?? null;
   if (!user) return null;
 
   const onSignOut = () =>
@@ -67,6 +72,13 @@ export function UserMenu() {
           <Menu.Item leftSection={<IconShieldLock size={16} />} onClick={totp.open} data-testid="user-menu-totp">
             Set up authenticator
           </Menu.Item>
+          <Menu.Item leftSection={<IconClock size={16} />} onClick={zone.open} data-testid="user-menu-time-zone">
+            <Text size="sm">Time zone</Text>
+            <Text size="xs" c="dimmed" truncate="end">
+              {zoneLabel(timeZone ?? computerTimeZone())}
+              {timeZone ? "" : " (this computer's)"}
+            </Text>
+          </Menu.Item>
           <Menu.Divider />
           <Menu.Item leftSection={<IconLogout size={16} />} onClick={onSignOut} data-testid="user-menu-sign-out">
             Sign out
@@ -75,6 +87,7 @@ export function UserMenu() {
       </Menu>
       <ChangePasswordModal opened={passwordOpened} onClose={password.close} />
       <TotpEnrolmentModal opened={totpOpened} onClose={totp.close} />
+      <TimeZoneModal key={timeZone ?? ""} opened={zoneOpened} current={timeZone} onClose={zone.close} />
     </>
   );
 }

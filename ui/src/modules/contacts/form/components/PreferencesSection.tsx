@@ -7,7 +7,8 @@ import { useFieldFeedback } from "../hooks/useFieldFeedback";
 import { useFieldProps } from "../hooks/useFieldProps";
 import { preferenceOf, reachableChannels } from "../utils/channels";
 import { CHANNEL_ORDER } from "../utils/compare";
-import { languageOptions, PREFERRED_TIMES, timeZoneOptions } from "../utils/options";
+import { timeZoneOptions } from "../../../shell/utils/timeZone";
+import { languageOptions, PREFERRED_TIMES } from "../utils/options";
 import { FormAutocomplete, FormTextarea } from "./FormFields";
 import { FormGroup } from "./FormGroup";
 

@@ -163,31 +163,3 @@ export function languageOptions(current: string | null): ComboboxItem[] {
     .map((tag) => ({ value: tag, label: `${languageName(tag)} · ${tag}` }))
     .sort((a, b) => a.label.localeCompare(b.label, userLocale));
 }
-
-function supportedTimeZones(): string[] {
-  try {
-    return Intl.supportedValuesOf("timeZone");
-  } catch {
-    return ["UTC", "Europe/London", "Europe/Dublin", "Europe/Paris", "Europe/Berlin", "America/New_York"];
-  }
-}
-
-const zoneLabel = (zone: string) => zone.replace(/_/g, " ").replace(/\//g, " / ");
-const zoneList = supportedTimeZones();
-if (!zoneList.includes("UTC")) zoneList.push("UTC");
-const timeZones: ComboboxItem[] = zoneList.map((zone) => ({ value: zone, label: zoneLabel(zone) }));
-
-/** The platform's time zones ("Europe/London" shown as "Europe / London"), with the current value kept. */
-export function timeZoneOptions(current: string | null): ComboboxItem[] {
-  if (!current || zoneList.includes(current)) return timeZones;
-  return [{ value: current, label: zoneLabel(current) }, ...timeZones];
-}
-
-/** The user's own time zone, a sensible first suggestion. */
-export function localTimeZone(): string | null {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone ?? null;
-  } catch {
-    return null;
-  }
-}
