@@ -188,6 +188,62 @@ describe('engagement in the app', () => {
     );
   });
 
+  it("reads and shows times in the user's own time zone", async () => {
+    const chooseZone = async (typed, option) => {
+      await clickWhenFree(browser, $(browser, 'user-menu'), 'the account menu');
+      await clickWhenFree(browser, $(browser, 'user-menu-time-zone'), 'Time zone in the account menu');
+      await typeInto(browser, 'time-zone-select', typed);
+      const choice = browser.$(`//*[@role="option"][normalize-space()="${option}"]`);
+      await choice.waitForDisplayed({ timeoutMsg: `the time zone picker offers no "${option}"` });
+      await choice.click();
+      await shot(browser, 'engagement-time-zone.png');
+      await $(browser, 'time-zone-submit').click();
+      await $(browser, 'time-zone-form').waitForDisplayed({ reverse: true, timeoutMsg: 'the time zone was not saved' });
+    };
+    await chooseZone('Tokyo', 'Asia / Tokyo');
+    await waitForContact(browser, contact.id);
+
+    await openLogDialog(browser);
+    assert.match(await textOf(browser, 'interaction-zone'), /Asia \/ Tokyo \(UTC\+09:00\)/);
+    await chooseSegment(browser, 'interaction-channel', 'Note');
+    await typeInto(browser, 'interaction-date', '2026-11-20');
+    await typeInto(browser, 'interaction-time', '09:30');
+    const subject = 'Notes from the Tokyo office visit';
+    await typeInto(browser, 'interaction-subject', subject);
+    await shot(browser, 'engagement-log-time-zone.png');
+    await saveLogDialog(browser);
+
+    // Stored as the moment 00:30 UTC, shown as 09:30 in Tokyo.
+    const entry = async () =>
+      browser.execute((wanted) => {
+        const found = [...document.querySelectorAll('[data-testid="timeline-entry"]')].find(
+          (el) => el.querySelector('[data-testid="timeline-subject"]')?.textContent === wanted,
+        );
+        return found?.querySelector('[data-testid="timeline-meta"]')?.textContent ?? null;
+      }, subject);
+    await browser.waitUntil(async () => /\b9:30\b|\b09:30\b/.test((await entry()) ?? ''), {
+      timeout: 20_000,
+      timeoutMsg: `the note is not shown at 09:30 Tokyo time: ${await entry()}`,
+    });
+    const page = await invokeOk(browser, 'contact_timeline', {
+      contactId: contact.id,
+      query: { channels: ['note'], categories: [], directions: [], from: null, until: null, cursor: null, limit: 50 },
+    });
+    const stored = page.items.find((i) => i.subject === subject);
+    assert.equal(new Date(stored.occurredAt).toISOString(), '2026-11-20T00:30:00.000Z');
+
+    // In New York the same note was written the evening before.
+    await chooseZone('New York', 'America / New York');
+    await waitForContact(browser, contact.id);
+    await browser.waitUntil(async () => /\b7:30\b|\b19:30\b/.test((await entry()) ?? ''), {
+      timeout: 20_000,
+      timeoutMsg: `the note is not shown at 19:30 New York time: ${await entry()}`,
+    });
+    assert.match((await entry()) ?? '', /\b19\b/, 'the evening of the 19th in New York');
+    await $(browser, 'activity').scrollIntoView();
+    await shot(browser, 'engagement-timeline-new-york.png');
+  });
+
   it('raises a desktop notification for a follow-up that falls due', async () => {
     // Whatever the demo had due for the administrator is raised (and marked) first.
     await invokeOk(browser, 'e2e_raise_reminders');

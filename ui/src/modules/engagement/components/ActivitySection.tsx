@@ -1,6 +1,7 @@
 import { Button, Grid, Group, Stack, Text, Title } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import type { Interaction } from "../../../ipc/bindings";
+import { userTimeZone, zoneLabel } from "../../shell/utils/timeZone";
 import { CadenceCard } from "./CadenceCard";
 import { ContactFollowUpsCard } from "./ContactFollowUpsCard";
 import { EngagementFigures } from "./EngagementFigures";
@@ -22,7 +23,7 @@ export function ActivitySection({ contactId, onLog, onEdit }: ActivitySectionPro
             Activity
           </Title>
           <Text size="xs" c="dimmed">
-            Times are shown in your time zone.
+            Times are shown in {zoneLabel(userTimeZone())}, your time zone.
           </Text>
         </Stack>
         <Button leftSection={<IconPlus size={16} />} onClick={onLog} data-testid="log-interaction-open">

@@ -70,7 +70,7 @@ export function TimelineEntry({ interaction, contactId, onEdit, onDelete }: Time
             </Badge>
           ) : null}
         </Group>
-        <Text size="xs" c="dimmed" truncate="end">
+        <Text size="xs" c="dimmed" truncate="end" data-testid="timeline-meta">
           {meta.join(" · ")}
         </Text>
         <Labelled label="Outcome" text={interaction.outcome} testId="timeline-outcome" />
