@@ -6,8 +6,8 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use chrono::Utc;
 use rapport_core::model::{
-    AccountMap, CommunicationFlow, ContactRelationship, FlowInput, MapAccount, MapGroup,
-    MapGroupInput, Network, RelationshipChange, RelationshipInput, RelationshipKind,
+    AccountMap, ContactRelationship, FlowInput, FlowSaved, MapAccount, MapGroupInput,
+    MapGroupSaved, Network, RelationshipChange, RelationshipInput, RelationshipKind,
     RelationshipKindInput,
 };
 use rapport_core::relationship as core;
@@ -143,14 +143,17 @@ pub async fn save_map_group(
     state: State<'_, AppState>,
     id: Option<String>,
     input: MapGroupInput,
-) -> Result<MapGroup, AppError> {
+) -> Result<MapGroupSaved, AppError> {
     let (ready, actor) = state.actor().await?;
     Ok(core::save_group(&ready.db, &actor, id.as_deref(), &input, Utc::now()).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn delete_map_group(state: State<'_, AppState>, id: String) -> Result<(), AppError> {
+pub async fn delete_map_group(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<RelationshipChange, AppError> {
     let (ready, actor) = state.actor().await?;
     Ok(core::delete_group(&ready.db, &actor, &id, Utc::now()).await?)
 }
@@ -161,7 +164,7 @@ pub async fn save_communication_flow(
     state: State<'_, AppState>,
     id: Option<String>,
     input: FlowInput,
-) -> Result<CommunicationFlow, AppError> {
+) -> Result<FlowSaved, AppError> {
     let (ready, actor) = state.actor().await?;
     Ok(core::save_flow(&ready.db, &actor, id.as_deref(), &input, Utc::now()).await?)
 }
@@ -171,7 +174,7 @@ pub async fn save_communication_flow(
 pub async fn delete_communication_flow(
     state: State<'_, AppState>,
     id: String,
-) -> Result<(), AppError> {
+) -> Result<RelationshipChange, AppError> {
     let (ready, actor) = state.actor().await?;
     Ok(core::delete_flow(&ready.db, &actor, &id, Utc::now()).await?)
 }

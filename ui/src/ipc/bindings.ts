@@ -183,10 +183,10 @@ export const commands = {
 	undoRelationshipChange: (changeId: string) => typedError<RelationshipChange, AppError>(__TAURI_INVOKE("undo_relationship_change", { changeId })),
 	relationshipKinds: () => typedError<RelationshipKind[], AppError>(__TAURI_INVOKE("relationship_kinds")),
 	saveRelationshipKind: (input: RelationshipKindInput) => typedError<RelationshipKind, AppError>(__TAURI_INVOKE("save_relationship_kind", { input })),
-	saveMapGroup: (id: string | null, input: MapGroupInput) => typedError<MapGroup, AppError>(__TAURI_INVOKE("save_map_group", { id, input })),
-	deleteMapGroup: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_map_group", { id })),
-	saveCommunicationFlow: (id: string | null, input: FlowInput) => typedError<CommunicationFlow, AppError>(__TAURI_INVOKE("save_communication_flow", { id, input })),
-	deleteCommunicationFlow: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_communication_flow", { id })),
+	saveMapGroup: (id: string | null, input: MapGroupInput) => typedError<MapGroupSaved, AppError>(__TAURI_INVOKE("save_map_group", { id, input })),
+	deleteMapGroup: (id: string) => typedError<RelationshipChange, AppError>(__TAURI_INVOKE("delete_map_group", { id })),
+	saveCommunicationFlow: (id: string | null, input: FlowInput) => typedError<FlowSaved, AppError>(__TAURI_INVOKE("save_communication_flow", { id, input })),
+	deleteCommunicationFlow: (id: string) => typedError<RelationshipChange, AppError>(__TAURI_INVOKE("delete_communication_flow", { id })),
 	/**
 	 *  Saves a map the page drew (SVG text or PNG bytes, as base64) where the user chooses; false
 	 *  when the dialog was cancelled. The page cannot write files itself.
@@ -974,6 +974,12 @@ export type FlowParticipantInput = {
 	groupId?: string | null,
 };
 
+/**  A saved communication flow, and the undo log's entry of the save. */
+export type FlowSaved = {
+	flow: CommunicationFlow,
+	change: RelationshipChange,
+};
+
 export type FollowUp = {
 	id: string,
 	contact: ContactRef,
@@ -1300,6 +1306,12 @@ export type MapGroupInput = {
 	name: string,
 	position?: number,
 	memberIds?: string[],
+};
+
+/**  A saved level or team, and the undo log's entry of the save. */
+export type MapGroupSaved = {
+	group: MapGroup,
+	change: RelationshipChange,
 };
 
 /**  The two image formats the page exports a map in. */

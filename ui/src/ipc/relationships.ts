@@ -1,15 +1,15 @@
 //! Typed wrappers for the relationship-map commands: accounts with their maps, reports-to and
-//! other relationships (each edit answers with a change that can be undone), levels and teams,
-//! communication flows.
+//! other relationships, levels and teams, communication flows (each edit answers with a change
+//! that can be undone).
 import { commands } from "./bindings";
 import type {
   AccountMap,
-  CommunicationFlow,
   ContactRelationship,
   FlowInput,
+  FlowSaved,
   MapAccount,
-  MapGroup,
   MapGroupInput,
+  MapGroupSaved,
   Network,
   RelationshipChange,
   RelationshipInput,
@@ -71,20 +71,20 @@ export function undoRelationshipChange(changeId: string): Promise<RelationshipCh
 }
 
 /** Creates a level or team when `id` is null, else replaces it. */
-export function saveMapGroup(id: string | null, input: MapGroupInput): Promise<MapGroup> {
+export function saveMapGroup(id: string | null, input: MapGroupInput): Promise<MapGroupSaved> {
   return call(() => commands.saveMapGroup(id, input));
 }
 
-export function deleteMapGroup(id: string): Promise<null> {
+export function deleteMapGroup(id: string): Promise<RelationshipChange> {
   return call(() => commands.deleteMapGroup(id));
 }
 
 /** Creates a communication flow when `id` is null, else replaces it. */
-export function saveCommunicationFlow(id: string | null, input: FlowInput): Promise<CommunicationFlow> {
+export function saveCommunicationFlow(id: string | null, input: FlowInput): Promise<FlowSaved> {
   return call(() => commands.saveCommunicationFlow(id, input));
 }
 
-export function deleteCommunicationFlow(id: string): Promise<null> {
+export function deleteCommunicationFlow(id: string): Promise<RelationshipChange> {
   return call(() => commands.deleteCommunicationFlow(id));
 }
 

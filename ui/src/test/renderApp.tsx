@@ -1,5 +1,6 @@
 //! Renders real routes with the real providers; only src/ipc is mocked by each test file.
 import { MantineProvider } from "@mantine/core";
+import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -21,6 +22,7 @@ export function renderApp(initialEntry: InitialEntry, routes: RouteObject[] = co
   const user = userEvent.setup();
   const view = render(
     <MantineProvider theme={theme} env="test">
+      <Notifications />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -180,6 +180,22 @@ pub struct RelationshipChange {
     pub summary: String,
 }
 
+/// A saved level or team, and the undo log's entry of the save.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MapGroupSaved {
+    pub group: MapGroup,
+    pub change: RelationshipChange,
+}
+
+/// A saved communication flow, and the undo log's entry of the save.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FlowSaved {
+    pub flow: CommunicationFlow,
+    pub change: RelationshipChange,
+}
+
 /// An account the user can open a map of.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]

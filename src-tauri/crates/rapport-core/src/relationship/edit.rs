@@ -498,6 +498,36 @@ pub async fn remove_relationship(
     })
 }
 
+fn undone_already() -> CoreError {
+    CoreError::Changed {
+        message: "This change was undone already.".into(),
+    }
+}
+
+/// Marks the undo log's entry undone, inside the undo's transaction; refused when another undo
+/// got there first.
+pub(crate) async fn mark_undone(
+    conn: &mut SqliteConnection,
+    actor: &Actor,
+    number: i64,
+    now: DateTime<Utc>,
+) -> CoreResult<()> {
+    let marked = sqlx::query(
+        "UPDATE relationship_changes SET undone_at = ?, undone_by = ?
+         WHERE id = ? AND undone_at IS NULL",
+    )
+    .bind(ts(now))
+    .bind(actor.user_id())
+    .bind(number)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    if marked != 1 {
+        return Err(undone_already());
+    }
+    Ok(())
+}
+
 fn stale() -> CoreError {
     CoreError::Changed {
         message: "This change cannot be undone: the relationships it changed were changed again \
@@ -521,15 +551,23 @@ pub async fn undo_change(
     let Ok(number) = parse_id("change", change_id) else {
         return Err(out_of_scope(db, actor, "relationship_change", change_id, what).await);
     };
-    let found: Option<(String, String, String, Option<String>)> = sqlx::query_as(
-        "SELECT summary, before, after, undone_at FROM relationship_changes WHERE id = ?",
+    let found: Option<(String, String, String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT summary, before, after, undone_at, subject FROM relationship_changes
+             WHERE id = ?",
     )
     .bind(number)
     .fetch_optional(db.reader())
     .await?;
-    let Some((summary, before, after, undone)) = found else {
+    let Some((summary, before, after, undone, subject)) = found else {
         return Err(CoreError::not_found("change", change_id));
     };
+    if undone.is_some() {
+        return Err(undone_already());
+    }
+    if let Some(subject) = subject {
+        return super::map_undo::undo(db, actor, number, &subject, &summary, &before, &after, now)
+            .await;
+    }
     let before: Vec<StoredRelationship> = serde_json::from_str(&before).unwrap_or_default();
     let after: Vec<StoredRelationship> = serde_json::from_str(&after).unwrap_or_default();
     let mut people: Vec<i64> = before
@@ -549,11 +587,6 @@ pub async fn undo_change(
             drop(conn);
             return Err(out_of_scope(db, actor, "relationship_change", change_id, what).await);
         }
-    }
-    if undone.is_some() {
-        return Err(CoreError::Changed {
-            message: "This change was undone already.".into(),
-        });
     }
     let mut tx = db.write().await?;
     let erased: bool = sqlx::query_scalar(
@@ -599,21 +632,7 @@ pub async fn undo_change(
         }
         insert(&mut tx, row).await?;
     }
-    let marked = sqlx::query(
-        "UPDATE relationship_changes SET undone_at = ?, undone_by = ?
-         WHERE id = ? AND undone_at IS NULL",
-    )
-    .bind(ts(now))
-    .bind(actor.user_id())
-    .bind(number)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if marked != 1 {
-        return Err(CoreError::Changed {
-            message: "This change was undone already.".into(),
-        });
-    }
+    mark_undone(&mut tx, actor, number, now).await?;
     let first = after.first().or(before.first());
     let mut event = Event::new(
         "undo_relationship_change",

@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde_json::json;
 use sqlx::SqliteConnection;
 
+use super::map_undo::{self, MapRows, MapSubject};
 use super::{
     account_contacts, editable_contacts, edited_id, json_ids, reachable_account,
     refuse_outside_account, visible, wire, Problems, HIDDEN_NAME, MAX_NAME_CHARS,
@@ -165,7 +166,7 @@ pub async fn save_flow(
     id: Option<&str>,
     input: &FlowInput,
     now: DateTime<Utc>,
-) -> CoreResult<CommunicationFlow> {
+) -> CoreResult<FlowSaved> {
     let mut p = Problems::default();
     let name = p.line("name", &input.name, MAX_NAME_CHARS);
     let format = p.optional_line("format", input.format.as_deref(), 200);
@@ -257,6 +258,7 @@ pub async fn save_flow(
             format!("this account already has a flow called \"{name}\""),
         ));
     }
+    let mut before = MapRows::default();
     let (flow, action, kept) = match flow {
         Some(flow) => {
             let stored: Option<i64> =
@@ -274,6 +276,7 @@ pub async fn save_flow(
                 }
                 Some(_) => {}
             }
+            before = map_undo::snapshot(&mut tx, MapSubject::Flow(flow)).await?;
             let old: Vec<i64> = sqlx::query_scalar(
                 "SELECT contact_id FROM communication_flow_participants
                  WHERE flow_id = ? AND contact_id IS NOT NULL",
@@ -357,6 +360,20 @@ pub async fn save_flow(
         })),
     )
     .await?;
+    let summary = if action == "create" {
+        format!("Added the flow \"{name}\".")
+    } else {
+        format!("Changed the flow \"{name}\".")
+    };
+    let change = map_undo::log(
+        &mut tx,
+        actor,
+        now,
+        MapSubject::Flow(flow),
+        summary,
+        &before,
+    )
+    .await?;
     let mut seen: HashSet<i64> = contacts.iter().copied().collect();
     let in_account = account_contacts(&mut tx, account).await?;
     seen.extend(visible(&mut tx, actor, &in_account).await?);
@@ -365,7 +382,10 @@ pub async fn save_flow(
         .pop()
         .ok_or_else(|| CoreError::not_found("communication_flow", flow.to_string()))?;
     tx.commit().await?;
-    Ok(saved)
+    Ok(FlowSaved {
+        flow: saved,
+        change,
+    })
 }
 
 /// Deletes a communication flow. Refused when it has participants the actor cannot see.
@@ -374,7 +394,7 @@ pub async fn delete_flow(
     actor: &Actor,
     id: &str,
     now: DateTime<Utc>,
-) -> CoreResult<()> {
+) -> CoreResult<RelationshipChange> {
     let what = "delete a communication flow";
     let Ok(flow) = parse_id("flow", id) else {
         return Err(out_of_scope(db, actor, "communication_flow", id, what).await);
@@ -403,6 +423,7 @@ pub async fn delete_flow(
              delete it",
         ));
     }
+    let before = map_undo::snapshot(&mut tx, MapSubject::Flow(flow)).await?;
     let deleted = sqlx::query("DELETE FROM communication_flows WHERE id = ?")
         .bind(flow)
         .execute(&mut *tx)
@@ -421,6 +442,16 @@ pub async fn delete_flow(
         })),
     )
     .await?;
+    let summary = format!("Deleted the flow \"{name}\".");
+    let change = map_undo::log(
+        &mut tx,
+        actor,
+        now,
+        MapSubject::Flow(flow),
+        summary,
+        &before,
+    )
+    .await?;
     tx.commit().await?;
-    Ok(())
+    Ok(change)
 }

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::SqliteConnection;
 
+use super::map_undo::{self, MapRows, MapSubject};
 use super::{
     editable_contacts, edited_id, json_ids, reachable_account, refuse_outside_account, visible,
     wire, Problems, MAX_NAME_CHARS,
@@ -114,6 +115,14 @@ async fn stored(
     Ok(Some((account, name, members)))
 }
 
+/// "level" or "team", as summaries name them.
+fn kind_word(kind: GroupKind) -> &'static str {
+    match kind {
+        GroupKind::Level => "level",
+        GroupKind::Team => "team",
+    }
+}
+
 /// Creates (`id` none) or changes a level or team of an account. Members must be people at the
 /// account's sites whom the actor may edit; members the actor cannot see are kept.
 pub async fn save_group(
@@ -122,7 +131,7 @@ pub async fn save_group(
     id: Option<&str>,
     input: &MapGroupInput,
     now: DateTime<Utc>,
-) -> CoreResult<MapGroup> {
+) -> CoreResult<MapGroupSaved> {
     let mut p = Problems::default();
     let name = p.line("name", &input.name, MAX_NAME_CHARS);
     if input.member_ids.len() > MAX_MEMBERS {
@@ -160,6 +169,7 @@ pub async fn save_group(
         ));
     }
     let position = i64::from(input.position);
+    let mut before = MapRows::default();
     let (group, action, kept) = match group {
         Some(group) => {
             let Some((stored_account, _, old_members)) = stored(&mut tx, group).await? else {
@@ -171,6 +181,7 @@ pub async fn save_group(
                     "a group cannot move to another account",
                 ));
             }
+            before = map_undo::snapshot(&mut tx, MapSubject::Group(group)).await?;
             let seen = visible(&mut tx, actor, &old_members).await?;
             let kept: Vec<i64> = old_members
                 .into_iter()
@@ -229,6 +240,21 @@ pub async fn save_group(
         })),
     )
     .await?;
+    let what = kind_word(input.kind);
+    let summary = if action == "create" {
+        format!("Added the {what} \"{name}\".")
+    } else {
+        format!("Changed the {what} \"{name}\".")
+    };
+    let change = map_undo::log(
+        &mut tx,
+        actor,
+        now,
+        MapSubject::Group(group),
+        summary,
+        &before,
+    )
+    .await?;
     let all: HashSet<i64> = members.iter().copied().collect();
     let saved = of_account(&mut tx, account, &all)
         .await?
@@ -236,7 +262,10 @@ pub async fn save_group(
         .find(|g| g.id == wire(group))
         .ok_or_else(|| CoreError::not_found("map_group", group.to_string()))?;
     tx.commit().await?;
-    Ok(saved)
+    Ok(MapGroupSaved {
+        group: saved,
+        change,
+    })
 }
 
 /// Deletes a level or team (its flows lose it as a participant). Refused when it has members
@@ -246,7 +275,7 @@ pub async fn delete_group(
     actor: &Actor,
     id: &str,
     now: DateTime<Utc>,
-) -> CoreResult<()> {
+) -> CoreResult<RelationshipChange> {
     let what = "delete a map group";
     let Ok(group) = parse_id("group", id) else {
         return Err(out_of_scope(db, actor, "map_group", id, what).await);
@@ -270,6 +299,11 @@ pub async fn delete_group(
              delete it",
         ));
     }
+    let kind: GroupKind = sqlx::query_scalar("SELECT kind FROM map_groups WHERE id = ?")
+        .bind(group)
+        .fetch_one(&mut *tx)
+        .await?;
+    let before = map_undo::snapshot(&mut tx, MapSubject::Group(group)).await?;
     sqlx::query("DELETE FROM map_groups WHERE id = ?")
         .bind(group)
         .execute(&mut *tx)
@@ -285,6 +319,16 @@ pub async fn delete_group(
         })),
     )
     .await?;
+    let summary = format!("Deleted the {} \"{name}\".", kind_word(kind));
+    let change = map_undo::log(
+        &mut tx,
+        actor,
+        now,
+        MapSubject::Group(group),
+        summary,
+        &before,
+    )
+    .await?;
     tx.commit().await?;
-    Ok(())
+    Ok(change)
 }

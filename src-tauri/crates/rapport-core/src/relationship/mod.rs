@@ -14,6 +14,7 @@ pub mod flows;
 pub mod groups;
 pub mod kinds;
 pub mod map;
+mod map_undo;
 pub(crate) mod privacy;
 
 use std::collections::{HashMap, HashSet};

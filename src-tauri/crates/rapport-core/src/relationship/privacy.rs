@@ -7,14 +7,21 @@ use sqlx::SqliteConnection;
 
 use crate::error::CoreResult;
 
-/// Undo-log entries that mention the person (their rows hold the person's id and notes, and
-/// the summary their name).
+/// Undo-log entries that mention the person: relationship rows holding the person's id and
+/// notes (and the summary their name), or a group's or flow's rows naming them as a member or
+/// participant.
 const CHANGES_OF: &str = "SELECT c.id FROM relationship_changes c WHERE EXISTS (
-    SELECT 1 FROM json_each(c.before) j
-    WHERE json_extract(j.value, '$.fromContactId') = ?1 OR json_extract(j.value, '$.toContactId') = ?1
+    SELECT 1 FROM json_each(c.before) j WHERE c.subject IS NULL
+      AND (json_extract(j.value, '$.fromContactId') = ?1 OR json_extract(j.value, '$.toContactId') = ?1)
     UNION ALL
-    SELECT 1 FROM json_each(c.after) j
-    WHERE json_extract(j.value, '$.fromContactId') = ?1 OR json_extract(j.value, '$.toContactId') = ?1)";
+    SELECT 1 FROM json_each(c.after) j WHERE c.subject IS NULL
+      AND (json_extract(j.value, '$.fromContactId') = ?1 OR json_extract(j.value, '$.toContactId') = ?1)
+    UNION ALL
+    SELECT 1 FROM json_tree(c.before) t
+    WHERE c.subject IS NOT NULL AND t.key = 'contactId' AND t.atom = ?1
+    UNION ALL
+    SELECT 1 FROM json_tree(c.after) t
+    WHERE c.subject IS NOT NULL AND t.key = 'contactId' AND t.atom = ?1)";
 
 /// Removes the person's relationships, group memberships, flow participations and undo-log
 /// entries in the erasure's transaction, with the before/after values (notes) the audit kept

@@ -388,7 +388,8 @@ async fn a_territory_manager_sees_no_one_outside_their_territory_on_a_map() {
         now,
     )
     .await
-    .unwrap();
+    .unwrap()
+    .group;
 
     let full = rel::account_map(db, admin, &account.to_string(), now)
         .await
@@ -737,7 +738,8 @@ async fn flows_show_the_last_interaction_with_any_participant_and_whether_it_is_
         now,
     )
     .await
-    .unwrap();
+    .unwrap()
+    .flow;
     assert!(!weekly.overdue);
     assert_eq!(weekly.owner_name.as_deref(), Some(admin.display_name()));
     assert_eq!(weekly.owner_username.as_deref(), Some(admin.username()));
@@ -785,6 +787,187 @@ async fn flows_show_the_last_interaction_with_any_participant_and_whether_it_is_
     );
     rel::delete_flow(db, admin, &weekly.id, now).await.unwrap();
     assert!(audit::verify(db.reader()).await.unwrap().ok);
+}
+
+/// Every row of the account's levels, teams and flows, as a comparable text.
+async fn map_rows(db: &Database, account: i64) -> String {
+    sqlx::query_scalar(
+        "SELECT json_array(
+            (SELECT json_group_array(json_array(id, kind, name, position)) FROM
+                (SELECT * FROM map_groups WHERE account_id = ?1 ORDER BY id)),
+            (SELECT json_group_array(json_array(group_id, contact_id)) FROM
+                (SELECT m.* FROM map_group_members m JOIN map_groups g ON g.id = m.group_id
+                 WHERE g.account_id = ?1 ORDER BY 1, 2)),
+            (SELECT json_group_array(json_array(id, name, frequency, format, owner_user_id,
+                        channel, note, created_at, updated_at)) FROM
+                (SELECT * FROM communication_flows WHERE account_id = ?1 ORDER BY id)),
+            (SELECT json_group_array(json_array(id, flow_id, contact_id, group_id)) FROM
+                (SELECT p.* FROM communication_flow_participants p
+                 JOIN communication_flows f ON f.id = p.flow_id WHERE f.account_id = ?1
+                 ORDER BY p.id)))",
+    )
+    .bind(account)
+    .fetch_one(db.reader())
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn level_team_and_flow_edits_are_undone_exactly_while_nothing_changed_since() {
+    let Demo { db, admin, .. } = &quiet_demo().await;
+    let now = fixed_now();
+    // The first demo account's Support level, which the Support Updates flow names.
+    let (account, support): (i64, i64) = sqlx::query_as(
+        "SELECT g.account_id, g.id FROM map_groups g WHERE g.name = 'Support'
+         ORDER BY g.account_id LIMIT 1",
+    )
+    .fetch_one(db.reader())
+    .await
+    .unwrap();
+    let people: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT cs.contact_id FROM contact_sites cs JOIN sites s ON s.id = cs.site_id
+         WHERE s.account_id = ? ORDER BY cs.contact_id LIMIT 3",
+    )
+    .bind(account)
+    .fetch_all(db.reader())
+    .await
+    .unwrap();
+    let original = map_rows(db, account).await;
+    let ids = |list: &[i64]| list.iter().map(i64::to_string).collect::<Vec<_>>();
+
+    // Deleting a level takes it out of its flows; the undo puts both back under their ids.
+    let deleted = rel::delete_group(db, admin, &support.to_string(), now)
+        .await
+        .unwrap();
+    assert_eq!(deleted.summary, "Deleted the level \"Support\".");
+    assert_ne!(map_rows(db, account).await, original);
+    let undone = rel::undo_change(db, admin, &deleted.change_id, now)
+        .await
+        .unwrap();
+    assert_eq!(undone.summary, "Undone: Deleted the level \"Support\".");
+    assert_eq!(map_rows(db, account).await, original);
+    let again = rel::undo_change(db, admin, &deleted.change_id, now)
+        .await
+        .unwrap_err();
+    assert_eq!(again.code(), "conflict");
+
+    // A new team, changed, then both edits undone newest first.
+    let input = |name: &str, members: &[i64]| MapGroupInput {
+        account_id: account.to_string(),
+        kind: GroupKind::Team,
+        name: name.into(),
+        position: 3,
+        member_ids: ids(members),
+    };
+    let created = rel::save_group(db, admin, None, &input("Rollout", &people[..2]), now)
+        .await
+        .unwrap();
+    assert_eq!(created.change.summary, "Added the team \"Rollout\".");
+    let changed = rel::save_group(
+        db,
+        admin,
+        Some(&created.group.id),
+        &input("Rollout crew", &people[1..]),
+        now,
+    )
+    .await
+    .unwrap();
+    // The older edit cannot be undone while the newer one stands.
+    let refused = rel::undo_change(db, admin, &created.change.change_id, now)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), "conflict");
+    assert!(
+        refused.to_string().contains("changed again since"),
+        "{refused}"
+    );
+    rel::undo_change(db, admin, &changed.change.change_id, now)
+        .await
+        .unwrap();
+    let map = rel::account_map(db, admin, &account.to_string(), now)
+        .await
+        .unwrap();
+    let team = map
+        .groups
+        .iter()
+        .find(|g| g.id == created.group.id)
+        .unwrap();
+    assert_eq!(
+        (team.name.as_str(), team.member_ids.clone()),
+        ("Rollout", ids(&people[..2]))
+    );
+    rel::undo_change(db, admin, &created.change.change_id, now)
+        .await
+        .unwrap();
+    assert_eq!(map_rows(db, account).await, original);
+
+    // A flow: changed, deleted, and both undone.
+    let flow = rel::account_map(db, admin, &account.to_string(), now)
+        .await
+        .unwrap()
+        .flows
+        .into_iter()
+        .find(|f| f.name == "Support Updates")
+        .unwrap();
+    let edit = FlowInput {
+        account_id: account.to_string(),
+        name: "Support digest".into(),
+        frequency: FlowFrequency::Weekly,
+        format: Some("Email digest".into()),
+        channel: None,
+        owner_username: None,
+        participants: vec![FlowParticipantInput {
+            contact_id: Some(people[0].to_string()),
+            group_id: None,
+        }],
+    };
+    let changed = rel::save_flow(db, admin, Some(&flow.id), &edit, now)
+        .await
+        .unwrap();
+    assert_eq!(changed.flow.name, "Support digest");
+    let deleted = rel::delete_flow(db, admin, &flow.id, now).await.unwrap();
+    rel::undo_change(db, admin, &deleted.change_id, now)
+        .await
+        .unwrap();
+    rel::undo_change(db, admin, &changed.change.change_id, now)
+        .await
+        .unwrap();
+    assert_eq!(map_rows(db, account).await, original);
+
+    // A name taken since blocks the undo of a deletion, naming it.
+    let deleted = rel::delete_flow(db, admin, &flow.id, now).await.unwrap();
+    let mut taker = edit.clone();
+    taker.name = "Support Updates".into();
+    rel::save_flow(db, admin, None, &taker, now).await.unwrap();
+    let blocked = rel::undo_change(db, admin, &deleted.change_id, now)
+        .await
+        .unwrap_err();
+    assert_eq!(blocked.code(), "conflict");
+    assert!(
+        blocked
+            .to_string()
+            .contains("another flow is called \"Support Updates\""),
+        "{blocked}"
+    );
+    assert!(audit::verify(db.reader()).await.unwrap().ok);
+
+    // Someone who cannot see a member cannot undo an edit naming them.
+    let territory = sign_in(db, "territory").await;
+    let group_change = rel::save_group(db, admin, None, &input("Night shift", &people), now)
+        .await
+        .unwrap()
+        .change;
+    let visible = rapport_core::store::contacts::rows_of(db, &territory, &ids(&people))
+        .await
+        .unwrap();
+    assert!(
+        visible.len() < people.len(),
+        "the first account is outside the territory"
+    );
+    let hidden = rel::undo_change(db, &territory, &group_change.change_id, now)
+        .await
+        .unwrap_err();
+    assert_eq!(hidden.code(), "not_found");
 }
 
 #[tokio::test]

@@ -82,7 +82,11 @@ describe("AccountPage", () => {
   });
 
   it("lists the communication flows and saves a new one with people and levels", async () => {
-    vi.mocked(saveCommunicationFlow).mockResolvedValue(makeFlow({ id: "f2", name: "Project Updates" }));
+    vi.mocked(saveCommunicationFlow).mockResolvedValue({
+      flow: makeFlow({ id: "f2", name: "Project Updates" }),
+      change: { changeId: "ch7", summary: 'Added the flow "Project Updates".' },
+    });
+    vi.mocked(undoRelationshipChange).mockResolvedValue({ changeId: "ch7", summary: 'Undone: Added the flow "Project Updates".' });
     const { user } = renderApp("/accounts/a1?tab=flows", routes);
     const row = await screen.findByTestId("flow-row");
     expect(row).toHaveTextContent("Executive Updates");
@@ -109,5 +113,9 @@ describe("AccountPage", () => {
         ],
       }),
     );
+    // The saved flow can be taken back from the notice.
+    await user.click(await screen.findByTestId("map-change-undo"));
+    await waitFor(() => expect(undoRelationshipChange).toHaveBeenCalledWith("ch7"));
+    expect(await screen.findByText('Undone: Added the flow "Project Updates".')).toBeInTheDocument();
   });
 });

@@ -7,6 +7,7 @@ import { formErrors, NO_ERRORS, type FormErrors } from "../../admin/utils/fieldE
 import { useOwnerOptions } from "../../contacts/form/hooks/useOwnerOptions";
 import { channelLabels } from "../../engagement/utils/labels";
 import { useMapEdit } from "../hooks/useMapEdit";
+import { useUndoNotice } from "../hooks/useUndoNotice";
 import { frequencyLabels } from "../utils/labels";
 import { participantOptions, participantsFromValues, participantValues } from "../utils/participants";
 
@@ -43,6 +44,7 @@ function initialValues(flow: CommunicationFlow | null): FlowValues {
 export function FlowFormModal({ account, flow, onClose }: FlowFormModalProps) {
   const [values, setValues] = useState<FlowValues>(() => initialValues(flow));
   const owners = useOwnerOptions();
+  const noticeUndo = useUndoNotice();
   const save = useMapEdit((v: FlowValues) =>
     saveCommunicationFlow(flow?.id ?? null, {
       accountId: account.accountId,
@@ -64,7 +66,14 @@ export function FlowFormModal({ account, flow, onClose }: FlowFormModalProps) {
       error={errors.general}
       submitLabel="Save"
       pending={save.isPending}
-      onSubmit={() => save.mutate(values, { onSuccess: onClose })}
+      onSubmit={() =>
+        save.mutate(values, {
+          onSuccess: (saved) => {
+            onClose();
+            noticeUndo(saved.change);
+          },
+        })
+      }
       onClose={onClose}
     >
       <TextInput

@@ -6,6 +6,7 @@ import { deleteCommunicationFlow } from "../../../ipc/relationships";
 import { RelativeTime } from "../../shell/components/RelativeTime";
 import { StatePanel } from "../../shell/components/StatePanel";
 import { useMapEdit } from "../hooks/useMapEdit";
+import { useUndoNotice } from "../hooks/useUndoNotice";
 import { frequencyLabels } from "../utils/labels";
 import { refusalMessage } from "../utils/refusalMessage";
 import { FlowFormModal } from "./FlowFormModal";
@@ -18,6 +19,7 @@ export type FlowsPanelProps = {
 export function FlowsPanel({ account }: FlowsPanelProps) {
   const [editing, setEditing] = useState<CommunicationFlow | "new" | null>(null);
   const remove = useMapEdit((id: string) => deleteCommunicationFlow(id));
+  const noticeUndo = useUndoNotice();
 
   const newButton = account.mayEdit ? (
     <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditing("new")} data-testid="flow-new">
@@ -116,7 +118,7 @@ export function FlowsPanel({ account }: FlowsPanelProps) {
                           color="red"
                           aria-label={`Delete ${flow.name}`}
                           loading={remove.isPending && remove.variables === flow.id}
-                          onClick={() => remove.mutate(flow.id)}
+                          onClick={() => remove.mutate(flow.id, { onSuccess: noticeUndo })}
                         >
                           <IconTrash size={14} />
                         </ActionIcon>

@@ -6,6 +6,7 @@ import { formatIpcError } from "../../../ipc/formatIpcError";
 import { deleteMapGroup, saveMapGroup } from "../../../ipc/relationships";
 import { FormModal } from "../../admin/components/FormModal";
 import { useMapEdit } from "../hooks/useMapEdit";
+import { useUndoNotice } from "../hooks/useUndoNotice";
 import { peopleOptions } from "../utils/peopleOptions";
 import { refusalMessage } from "../utils/refusalMessage";
 
@@ -30,6 +31,7 @@ export function GroupsCard({ account }: GroupsCardProps) {
     }),
   );
   const remove = useMapEdit((id: string) => deleteMapGroup(id));
+  const noticeUndo = useUndoNotice();
   const groups = [...account.groups].sort((a, b) => a.kind.localeCompare(b.kind) || a.position - b.position);
 
   const open = (group: MapGroup | null) => {
@@ -81,7 +83,7 @@ export function GroupsCard({ account }: GroupsCardProps) {
                     color="red"
                     aria-label={`Delete ${group.name}`}
                     loading={remove.isPending && remove.variables === group.id}
-                    onClick={() => remove.mutate(group.id)}
+                    onClick={() => remove.mutate(group.id, { onSuccess: noticeUndo })}
                   >
                     <IconTrash size={14} />
                   </ActionIcon>
@@ -103,7 +105,14 @@ export function GroupsCard({ account }: GroupsCardProps) {
           error={save.error ? formatIpcError(save.error).message : null}
           submitLabel="Save"
           pending={save.isPending}
-          onSubmit={() => save.mutate(editing, { onSuccess: () => setEditing(null) })}
+          onSubmit={() =>
+            save.mutate(editing, {
+              onSuccess: (saved) => {
+                setEditing(null);
+                noticeUndo(saved.change);
+              },
+            })
+          }
           onClose={() => setEditing(null)}
         >
           <SegmentedControl
