@@ -270,6 +270,22 @@ describe('relationship maps', () => {
     await clickWhenFree(browser, $(browser, 'account-tab-flows'), 'Communication flows');
     await $(browser, 'flow-row').waitForDisplayed({ timeoutMsg: 'the demo account has no communication flow' });
     await screenshot(browser, 'account-flows.png');
+    // Deleting a flow offers Undo, which brings it back as it was.
+    const flowNames = () =>
+      browser.execute(() => [...document.querySelectorAll('[data-testid="flow-row"]')].map((row) => row.textContent));
+    const before = await flowNames();
+    await clickWhenFree(browser, $(browser, 'flow-delete'), 'Delete on the first flow');
+    await browser.waitUntil(async () => (await flowNames()).length === before.length - 1, {
+      timeout: 20_000,
+      timeoutMsg: 'the flow was not deleted',
+    });
+    await $(browser, 'map-change-undo').waitForDisplayed({ timeoutMsg: 'no Undo after deleting a flow' });
+    await screenshot(browser, 'account-flow-deleted.png');
+    await $(browser, 'map-change-undo').click();
+    await browser.waitUntil(async () => JSON.stringify(await flowNames()) === JSON.stringify(before), {
+      timeout: 20_000,
+      timeoutMsg: 'Undo did not bring the flow back as it was',
+    });
     await clickWhenFree(browser, $(browser, 'account-tab-timeline'), 'Timeline');
     await $(browser, 'card-timeline').waitForDisplayed({ timeoutMsg: 'no timeline' });
     await screenshot(browser, 'account-timeline.png');

@@ -282,12 +282,11 @@ async fn aggregate(db: &Database, set: ContactSet<'_>) -> CoreResult<EngagementM
               ifnull(sum(e.attempts), 0), ifnull(sum(e.inbound), 0), ifnull(sum(e.answered), 0),
               max(e.last_contact_at),
               (SELECT count(*) FROM escalations x WHERE x.resolved_at IS NULL
-                  AND x.contact_id IN (SELECT id FROM s)),
-              (SELECT count(*) FROM contact_responses r WHERE r.contact_id IN (SELECT id FROM s))
+                  AND x.contact_id IN (SELECT id FROM s))
           FROM s JOIN contact_engagement e ON e.contact_id = s.id",
     );
     #[allow(clippy::type_complexity)]
-    let (contacts, touchpoints, attempts, inbound, answered, last, non_responsive, responses): (
+    let (contacts, touchpoints, attempts, inbound, answered, last, non_responsive): (
         i64,
         i64,
         i64,
@@ -295,27 +294,17 @@ async fn aggregate(db: &Database, set: ContactSet<'_>) -> CoreResult<EngagementM
         i64,
         Option<DateTime<Utc>>,
         i64,
-        i64,
     ) = totals.build_query_as().fetch_one(&mut *tx).await?;
-    let median_seconds = if responses == 0 {
-        None
-    } else {
-        // The middle value, or the mean of the two middle ones.
-        let mut middle = QueryBuilder::new("WITH s AS MATERIALIZED (");
-        set(&mut middle);
-        middle
-            .push(
-                // The set drives (CROSS JOIN keeps it outside): walking the whole
-                // `seconds` index to skip other contacts' answers is what must not happen.
-                ") SELECT r.seconds FROM s CROSS JOIN contact_responses r ON r.contact_id = s.id
-                 ORDER BY r.seconds LIMIT ",
-            )
-            .push_bind(2 - responses % 2)
-            .push(" OFFSET ")
-            .push_bind((responses - 1) / 2);
-        let values: Vec<i64> = middle.build_query_scalar().fetch_all(&mut *tx).await?;
-        (!values.is_empty()).then(|| values.iter().sum::<i64>() / values.len() as i64)
-    };
+    // Every answer of the set, read once (the set drives; CROSS JOIN keeps it outside, so the
+    // whole `seconds` index is never walked to skip other contacts' answers): their number is
+    // the count and their middle the median, found here without sorting them all.
+    let mut answers = QueryBuilder::new("WITH s AS MATERIALIZED (");
+    set(&mut answers);
+    answers.push(
+        ") SELECT r.seconds FROM s CROSS JOIN contact_responses r ON r.contact_id = s.id",
+    );
+    let mut seconds: Vec<i64> = answers.build_query_scalar().fetch_all(&mut *tx).await?;
+    let median_seconds = median(&mut seconds);
     tx.commit().await?;
     Ok(metrics_of(
         contacts,
@@ -327,6 +316,22 @@ async fn aggregate(db: &Database, set: ContactSet<'_>) -> CoreResult<EngagementM
         non_responsive,
         median_seconds,
     ))
+}
+
+/// The middle value, or the mean of the two middle ones (rounded toward zero, as everyone's
+/// figure is); `None` for none.
+fn median(values: &mut [i64]) -> Option<i64> {
+    let n = values.len();
+    if n == 0 {
+        return None;
+    }
+    let (below, upper, _) = values.select_nth_unstable(n / 2);
+    let upper = *upper;
+    if n % 2 == 1 {
+        return Some(upper);
+    }
+    let lower = below.iter().copied().max().unwrap_or(upper);
+    Some((lower + upper) / 2)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -565,6 +570,15 @@ async fn everyone(db: &Database) -> CoreResult<EngagementMetrics> {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn the_median_is_the_middle_or_the_mean_of_the_two_middle_values() {
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [7]), Some(7));
+        assert_eq!(median(&mut [9, 1, 5]), Some(5));
+        assert_eq!(median(&mut [600, 1, 4, 3_600]), Some(302));
+        assert_eq!(median(&mut [-3, -2]), Some(-2));
+    }
 
     fn at(day: u32, hour: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 10, day, hour, 0, 0).unwrap()

@@ -119,6 +119,7 @@ export function FlowsPanel({ account }: FlowsPanelProps) {
                           aria-label={`Delete ${flow.name}`}
                           loading={remove.isPending && remove.variables === flow.id}
                           onClick={() => remove.mutate(flow.id, { onSuccess: noticeUndo })}
+                          data-testid="flow-delete"
                         >
                           <IconTrash size={14} />
                         </ActionIcon>

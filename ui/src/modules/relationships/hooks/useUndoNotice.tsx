@@ -33,7 +33,7 @@ export function useUndoNotice() {
         message: (
           <Group justify="space-between" wrap="nowrap" gap="xs">
             <Text size="sm" c="dimmed">
-              Saved.
+              Undo puts it back as it was.
             </Text>
             <Button size="compact-xs" variant="subtle" leftSection={<IconArrowBackUp size={14} />} onClick={run} data-testid="map-change-undo">
               Undo
