@@ -1,6 +1,6 @@
 //! Renders real routes with the real providers; only src/ipc is mocked by each test file.
 import { MantineProvider } from "@mantine/core";
-import { Notifications } from "@mantine/notifications";
+import { Notifications, notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -15,6 +15,8 @@ export const contactRoutes: RouteObject[] = [
 ];
 
 export function renderApp(initialEntry: InitialEntry, routes: RouteObject[] = contactRoutes) {
+  // The notification store is global: what an earlier test showed must not be read by this one.
+  notifications.clean();
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, gcTime: Infinity } },
   });

@@ -300,9 +300,7 @@ async fn aggregate(db: &Database, set: ContactSet<'_>) -> CoreResult<EngagementM
     // the count and their middle the median, found here without sorting them all.
     let mut answers = QueryBuilder::new("WITH s AS MATERIALIZED (");
     set(&mut answers);
-    answers.push(
-        ") SELECT r.seconds FROM s CROSS JOIN contact_responses r ON r.contact_id = s.id",
-    );
+    answers.push(") SELECT r.seconds FROM s CROSS JOIN contact_responses r ON r.contact_id = s.id");
     let mut seconds: Vec<i64> = answers.build_query_scalar().fetch_all(&mut *tx).await?;
     let median_seconds = median(&mut seconds);
     tx.commit().await?;

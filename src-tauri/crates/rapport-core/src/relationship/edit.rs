@@ -498,6 +498,17 @@ pub async fn remove_relationship(
     })
 }
 
+/// An undo log entry as stored.
+#[derive(sqlx::FromRow)]
+struct LoggedChange {
+    summary: String,
+    before: String,
+    after: String,
+    undone_at: Option<String>,
+    /// A level, team or flow edit's subject; `None` for a relationship edit.
+    subject: Option<String>,
+}
+
 fn undone_already() -> CoreError {
     CoreError::Changed {
         message: "This change was undone already.".into(),
@@ -551,17 +562,23 @@ pub async fn undo_change(
     let Ok(number) = parse_id("change", change_id) else {
         return Err(out_of_scope(db, actor, "relationship_change", change_id, what).await);
     };
-    let found: Option<(String, String, String, Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT summary, before, after, undone_at, subject FROM relationship_changes
-             WHERE id = ?",
+    let found: Option<LoggedChange> = sqlx::query_as(
+        "SELECT summary, before, after, undone_at, subject FROM relationship_changes WHERE id = ?",
     )
     .bind(number)
     .fetch_optional(db.reader())
     .await?;
-    let Some((summary, before, after, undone, subject)) = found else {
+    let Some(LoggedChange {
+        summary,
+        before,
+        after,
+        undone_at,
+        subject,
+    }) = found
+    else {
         return Err(CoreError::not_found("change", change_id));
     };
-    if undone.is_some() {
+    if undone_at.is_some() {
         return Err(undone_already());
     }
     if let Some(subject) = subject {
