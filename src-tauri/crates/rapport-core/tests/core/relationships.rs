@@ -1007,6 +1007,40 @@ async fn erasure_removes_a_persons_relationships_and_the_export_holds_them() {
         .await
         .unwrap();
 
+    // A team with the person in it: its undo-log entry names them as a member.
+    let account: i64 = sqlx::query_scalar(
+        "SELECT g.account_id FROM map_group_members m JOIN map_groups g ON g.id = m.group_id
+         WHERE m.contact_id = ? LIMIT 1",
+    )
+    .bind(person)
+    .fetch_one(db.reader())
+    .await
+    .unwrap();
+    rel::save_group(
+        db,
+        admin,
+        None,
+        &MapGroupInput {
+            account_id: account.to_string(),
+            kind: GroupKind::Team,
+            name: "Night shift".into(),
+            position: 9,
+            member_ids: vec![person.to_string()],
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    const MAP_CHANGES_NAMING: &str = "SELECT count(*) FROM relationship_changes c
+        WHERE c.subject IS NOT NULL AND EXISTS (SELECT 1 FROM json_tree(c.after) t
+            WHERE t.key = 'contactId' AND t.atom = ?1)";
+    let named: i64 = sqlx::query_scalar(MAP_CHANGES_NAMING)
+        .bind(person)
+        .fetch_one(db.reader())
+        .await
+        .unwrap();
+    assert_eq!(named, 1, "the team's entry names the person");
+
     let kept: i64 = count(
         db,
         "SELECT count(*) FROM audit_payloads WHERE body LIKE '%Wombat%'",
@@ -1049,6 +1083,7 @@ async fn erasure_removes_a_persons_relationships_and_the_export_holds_them() {
         "SELECT count(*) FROM map_group_members WHERE contact_id = ?1",
         "SELECT count(*) FROM communication_flow_participants WHERE contact_id = ?1",
         "SELECT count(*) FROM relationship_changes WHERE before LIKE '%Quokka%' OR after LIKE '%Quokka%'",
+        MAP_CHANGES_NAMING,
         "SELECT count(*) FROM audit_payloads WHERE body LIKE '%Quokka%' AND ?1 > 0",
         "SELECT count(*) FROM audit_payloads WHERE body LIKE '%Wombat%' AND ?1 > 0",
     ] {
