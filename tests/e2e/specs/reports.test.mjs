@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { pickOption } from '../lib/admin.mjs';
+import { pickOption, setColorScheme } from '../lib/admin.mjs';
 import { invokeOk, keepFailures, screenshot, startApp, waitForFile } from '../lib/app.mjs';
 import { waitForList } from '../lib/contacts.mjs';
 import { clickWhenFree } from '../lib/lifecycle.mjs';
@@ -120,6 +120,9 @@ describe('reports', () => {
     // The demo reconstructs a snapshot a week, and today's is taken: the line is drawn.
     assert.ok(!(await $(browser, 'report-chart-empty').isExisting()), 'the demo has a trend to draw');
     await screenshot(browser, 'reports-quality.png');
+    await setColorScheme(browser, 'dark');
+    await screenshot(browser, 'reports-quality-dark.png');
+    await setColorScheme(browser, 'light');
     await clickWhenFree(browser, $(browser, 'report-kind-verification'), 'Verification status');
     await waitForReport(browser, 'verification');
     await screenshot(browser, 'reports-verification.png');

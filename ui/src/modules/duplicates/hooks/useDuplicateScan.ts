@@ -1,10 +1,16 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import type { DuplicateScan, DuplicateScanProgress } from "../../../ipc/bindings";
+import type { DuplicateGroup, DuplicateScan, DuplicateScanProgress } from "../../../ipc/bindings";
 import { isIpcError } from "../../../ipc/client";
 import { cancelDuplicateScan, scanDuplicates } from "../../../ipc/duplicates";
 
-export type FinishedScan = { scan: DuplicateScan; minScore: number; finishedAt: Date };
+export type FinishedScan = {
+  scan: DuplicateScan;
+  minScore: number;
+  finishedAt: Date;
+  /** The groups each merge (by id) took out of the list, put back if it is undone. */
+  setAside?: Record<string, DuplicateGroup[]>;
+};
 
 export type ScanState =
   | { phase: "idle" }
