@@ -13,7 +13,7 @@ import { pickOption, setColorScheme } from '../lib/admin.mjs';
 import { invokeOk, keepFailures, screenshot, startApp, waitForFile } from '../lib/app.mjs';
 import { waitForList } from '../lib/contacts.mjs';
 import { clickWhenFree } from '../lib/lifecycle.mjs';
-import { enterDemo } from '../lib/session.mjs';
+import { enterDemo, typeInto } from '../lib/session.mjs';
 
 const $ = (browser, testId) => browser.$(`[data-testid="${testId}"]`);
 
@@ -173,5 +173,20 @@ describe('reports', () => {
     await clickWhenFree(browser, browser.$('//*[@data-testid="queue-filter"]//label[starts-with(normalize-space(), "Mine")]'), 'Mine');
     await $(browser, 'queue-empty').waitForDisplayed({ timeout: 30_000, timeoutMsg: 'the verified contact is still in my queue' });
     await screenshot(browser, 'queue-emptied.png');
+
+    // The next three unassigned contacts, handed out at once.
+    await clickWhenFree(browser, browser.$('//*[@data-testid="queue-filter"]//label[starts-with(normalize-space(), "Unassigned")]'), 'Unassigned');
+    await $(browser, 'queue-entry').waitForDisplayed({ timeout: 30_000, timeoutMsg: 'the queue has no unassigned contact left' });
+    await typeInto(browser, 'queue-next-count', '3');
+    await pickOption(browser, 'queue-assignee', 'Sam Okafor');
+    await clickWhenFree(browser, $(browser, 'queue-assign-next'), 'Assign next');
+    await $(browser, 'queue-assigned').waitForDisplayed({ timeoutMsg: 'the assignment of the next three was not confirmed' });
+    assert.match(await $(browser, 'queue-assigned').getText(), /^3 contacts changed\./);
+    await clickWhenFree(browser, browser.$('//*[@data-testid="queue-filter"]//label[starts-with(normalize-space(), "Mine")]'), 'Mine');
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="queue-entry"]')).length === 3, {
+      timeout: 30_000,
+      timeoutMsg: 'Mine does not hold the three contacts',
+    });
+    await screenshot(browser, 'queue-assigned-next.png');
   });
 });

@@ -92,4 +92,20 @@ describe("VerificationQueues", () => {
     expect(await screen.findByTestId("queue-empty")).toHaveTextContent("the queue is empty");
     expect(reviewQueue).toHaveBeenLastCalledWith({ kind: "review", filter: "all", offset: 0, limit: 50 }, expect.anything());
   });
+
+  it("hands the next unassigned contacts, oldest verification first, to a user", async () => {
+    const { user } = renderApp("/work", routes);
+    await screen.findAllByTestId("queue-entry");
+    expect(screen.getByTestId("queue-assign-next")).toBeDisabled();
+    await user.click(screen.getByTestId("queue-assignee"));
+    await user.click(await screen.findByRole("option", { name: "Sam Okafor" }));
+    expect(screen.getByTestId("queue-assign-next")).toHaveTextContent("Assign next 2");
+    await user.clear(screen.getByTestId("queue-next-count"));
+    await user.type(screen.getByTestId("queue-next-count"), "1");
+    vi.mocked(reviewQueue).mockResolvedValueOnce(page({ entries: [entry("1")] }));
+    await user.click(screen.getByTestId("queue-assign-next"));
+    await waitFor(() => expect(assignQueue).toHaveBeenCalledWith({ kind: "verification", contactIds: ["1"], assigneeId: "1" }));
+    expect(reviewQueue).toHaveBeenCalledWith({ kind: "verification", filter: "unassigned", offset: 0, limit: 1 });
+    expect(await screen.findByTestId("queue-assigned")).toHaveTextContent("1 contact changed.");
+  });
 });

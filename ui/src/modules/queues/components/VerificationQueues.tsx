@@ -1,4 +1,22 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, List, Pagination, SegmentedControl, Select, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  List,
+  NumberInput,
+  Pagination,
+  SegmentedControl,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { IconShieldCheck } from "@tabler/icons-react";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -11,6 +29,10 @@ import { reachOf } from "../../session/utils/permissions";
 import { useAssignQueue, useQueueAssignees, useReviewQueue } from "../hooks/useQueues";
 
 const PAGE = 50;
+/** How many unassigned contacts "Assign next" hands out unless the user says otherwise. */
+const DEFAULT_NEXT = 25;
+/** The most one page of the queue holds (the core's limit). */
+const MAX_NEXT = 500;
 
 /**
  * The month's verification queue and the quarter's review queue: the contacts whose details
@@ -40,11 +62,14 @@ export function VerificationQueues() {
   };
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   const allShown = entries.length > 0 && entries.every((e) => selected.includes(e.contact.id));
+  const [next, setNext] = useState<number>(DEFAULT_NEXT);
   const assign = (assigneeId: string | null) =>
     assigning.mutate(
       { kind, contactIds: selected, assigneeId },
       { onSuccess: (report) => setSelected(report.refused.map((r) => r.contactId)) },
     );
+  const assignNext = (assigneeId: string) =>
+    assigning.mutate({ kind, next, assigneeId }, { onSuccess: (report) => setSelected(report.refused.map((r) => r.contactId)) });
 
   return (
     <Card withBorder radius="md" padding="md" data-testid="verification-queues">
@@ -96,7 +121,7 @@ export function VerificationQueues() {
             data-testid="queue-filter"
           />
           {canAssign ? (
-            <Group gap="xs" wrap="nowrap">
+            <Group gap="xs" wrap="wrap">
               <Select
                 size="xs"
                 placeholder="Assign to…"
@@ -119,6 +144,29 @@ export function VerificationQueues() {
               </Button>
               <Button size="xs" variant="default" disabled={selected.length === 0 || assigning.isPending} onClick={() => assign(null)} data-testid="queue-unassign">
                 Unassign
+              </Button>
+              <NumberInput
+                size="xs"
+                aria-label="How many unassigned contacts to assign"
+                min={1}
+                max={MAX_NEXT}
+                clampBehavior="strict"
+                allowDecimal={false}
+                value={next}
+                onChange={(value) => setNext(typeof value === "number" && value >= 1 ? value : DEFAULT_NEXT)}
+                w={70}
+                data-testid="queue-next-count"
+              />
+              <Button
+                size="xs"
+                variant="light"
+                disabled={assignee === null || (data?.unassigned ?? 0) === 0}
+                loading={assigning.isPending}
+                onClick={() => assignee && assignNext(assignee)}
+                title="The next unassigned contacts, oldest verification first"
+                data-testid="queue-assign-next"
+              >
+                Assign next {formatCount(Math.min(next, data?.unassigned ?? next))}
               </Button>
             </Group>
           ) : null}
