@@ -242,7 +242,53 @@ pub async fn scan(
         Ok(())
     })
     .await?;
-    scan_people(&people, options, progress, cancel)
+    compare_off_runtime(people, options, progress, cancel).await
+}
+
+/// How often the comparison is told of a cancel made meanwhile.
+const CANCEL_POLL: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// Runs [`scan_people`] on a blocking thread, so the comparison (seconds at 100,000 contacts,
+/// a minute at a million) never holds a runtime worker: its progress comes back through a
+/// channel, and a cancel made meanwhile is passed on to it.
+async fn compare_off_runtime(
+    people: Vec<Person>,
+    options: DuplicateScanOptions,
+    progress: &mut (dyn FnMut(DuplicateScanProgress) + Send),
+    cancel: &AtomicBool,
+) -> CoreResult<DuplicateScan> {
+    let (sender, mut updates) = tokio::sync::mpsc::unbounded_channel();
+    let stop = std::sync::Arc::new(AtomicBool::new(cancel.load(Ordering::Relaxed)));
+    let worker = tokio::task::spawn_blocking({
+        let stop = stop.clone();
+        move || {
+            scan_people(
+                &people,
+                options,
+                &mut |update| {
+                    let _ = sender.send(update);
+                },
+                &stop,
+            )
+        }
+    });
+    tokio::pin!(worker);
+    let outcome = loop {
+        tokio::select! {
+            done = &mut worker => break done,
+            Some(update) = updates.recv() => progress(update),
+            () = tokio::time::sleep(CANCEL_POLL) => {
+                if cancel.load(Ordering::Relaxed) {
+                    stop.store(true, Ordering::Relaxed);
+                }
+            }
+        }
+    };
+    while let Ok(update) = updates.try_recv() {
+        progress(update);
+    }
+    // A blocking task is never aborted, so the only failure is a panic: it goes on as before.
+    outcome.unwrap_or_else(|failure| std::panic::resume_unwind(failure.into_panic()))
 }
 
 /// The in-memory part of the scan: blocking, comparing and grouping.
