@@ -8,8 +8,8 @@ use serde_json::json;
 use sqlx::SqliteConnection;
 
 use super::{
-    editable_contacts, json_ids, kinds, names, ts, Problems, StoredRelationship, MAX_NOTE_CHARS,
-    REPORTS_TO, SELECT_RELATIONSHIP,
+    editable_contacts, kinds, names, ts, Problems, StoredRelationship, MAX_NOTE_CHARS, REPORTS_TO,
+    SELECT_RELATIONSHIP,
 };
 use crate::access::{authorize, out_of_scope, Action, Actor};
 use crate::audit::{self, Change, Event, Who};
@@ -606,14 +606,7 @@ pub async fn undo_change(
         }
     }
     let mut tx = db.write().await?;
-    let erased: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM contacts WHERE erased_at IS NOT NULL
-            AND id IN (SELECT value FROM json_each(?)))",
-    )
-    .bind(json_ids(&people))
-    .fetch_one(&mut *tx)
-    .await?;
-    if erased {
+    if super::any_erased(&mut tx, &people).await? {
         return Err(stale());
     }
     for row in &after {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sqlx::SqliteConnection;
 
-use super::{json_ids, ts};
+use super::ts;
 use crate::access::{out_of_scope, Actor};
 use crate::audit::{self, Event, Who};
 use crate::error::{CoreError, CoreResult};
@@ -45,6 +45,22 @@ impl MapSubject {
         match self {
             Self::Group(_) => "map_group",
             Self::Flow(_) => "communication_flow",
+        }
+    }
+
+    /// The table of the group's or flow's own row.
+    fn table(self) -> &'static str {
+        match self {
+            Self::Group(_) => "map_groups",
+            Self::Flow(_) => "communication_flows",
+        }
+    }
+
+    /// What the user calls it.
+    fn what(self) -> &'static str {
+        match self {
+            Self::Group(_) => "level or team",
+            Self::Flow(_) => "flow",
         }
     }
 
@@ -205,16 +221,39 @@ pub(crate) async fn log(
 }
 
 fn stale(subject: MapSubject) -> CoreError {
-    let what = match subject {
-        MapSubject::Group(_) => "level or team",
-        MapSubject::Flow(_) => "communication flow",
-    };
     CoreError::Changed {
         message: format!(
-            "This change cannot be undone: the {what} was changed again since. Undo the later \
-             changes first, or edit it directly."
+            "This change cannot be undone: the {} was changed again since. Undo the later \
+             changes first, or edit it directly.",
+            subject.what()
         ),
     }
+}
+
+/// Refuses putting back a group or flow whose name another of the account's now holds.
+async fn refuse_taken_name(
+    conn: &mut SqliteConnection,
+    subject: MapSubject,
+    account: i64,
+    name: &str,
+) -> CoreResult<()> {
+    let taken: bool = sqlx::query_scalar(&format!(
+        "SELECT EXISTS (SELECT 1 FROM {} WHERE account_id = ? AND name = ?)",
+        subject.table()
+    ))
+    .bind(account)
+    .bind(name)
+    .fetch_one(&mut *conn)
+    .await?;
+    if taken {
+        return Err(CoreError::Changed {
+            message: format!(
+                "This change cannot be undone: another {} is called \"{name}\" now.",
+                subject.what()
+            ),
+        });
+    }
+    Ok(())
 }
 
 /// Puts `rows` back in place of the subject's rows now (which must equal `expected`).
@@ -227,42 +266,16 @@ async fn restore(
     if snapshot(conn, subject).await? != *expected {
         return Err(stale(subject));
     }
-    let people = rows.contacts();
-    let erased: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM contacts WHERE erased_at IS NOT NULL
-            AND id IN (SELECT value FROM json_each(?)))",
-    )
-    .bind(json_ids(&people))
-    .fetch_one(&mut *conn)
-    .await?;
-    if erased {
+    if super::any_erased(conn, &rows.contacts()).await? {
         return Err(stale(subject));
     }
     // The group's or flow's own row goes with everything hanging from it (cascades).
-    let table = match subject {
-        MapSubject::Group(_) => "map_groups",
-        MapSubject::Flow(_) => "communication_flows",
-    };
-    sqlx::query(&format!("DELETE FROM {table} WHERE id = ?"))
+    sqlx::query(&format!("DELETE FROM {} WHERE id = ?", subject.table()))
         .bind(subject.id())
         .execute(&mut *conn)
         .await?;
     for g in &rows.groups {
-        let taken: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM map_groups WHERE account_id = ? AND name = ?)",
-        )
-        .bind(g.account_id)
-        .bind(&g.name)
-        .fetch_one(&mut *conn)
-        .await?;
-        if taken {
-            return Err(CoreError::Changed {
-                message: format!(
-                    "This change cannot be undone: another level or team is called \"{}\" now.",
-                    g.name
-                ),
-            });
-        }
+        refuse_taken_name(conn, subject, g.account_id, &g.name).await?;
         sqlx::query(
             "INSERT INTO map_groups (id, account_id, kind, name, position) VALUES (?, ?, ?, ?, ?)",
         )
@@ -275,21 +288,7 @@ async fn restore(
         .await?;
     }
     for f in &rows.flows {
-        let taken: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM communication_flows WHERE account_id = ? AND name = ?)",
-        )
-        .bind(f.account_id)
-        .bind(&f.name)
-        .fetch_one(&mut *conn)
-        .await?;
-        if taken {
-            return Err(CoreError::Changed {
-                message: format!(
-                    "This change cannot be undone: another flow is called \"{}\" now.",
-                    f.name
-                ),
-            });
-        }
+        refuse_taken_name(conn, subject, f.account_id, &f.name).await?;
         sqlx::query(
             "INSERT INTO communication_flows (id, account_id, name, frequency, format,
                 owner_user_id, channel, note, created_at, updated_at)

@@ -53,6 +53,17 @@ fn json_ids(ids: &[i64]) -> String {
     serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
 }
 
+/// Whether any of these contacts has been erased since: an undo never brings one back.
+async fn any_erased(conn: &mut SqliteConnection, ids: &[i64]) -> CoreResult<bool> {
+    Ok(sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM contacts WHERE erased_at IS NOT NULL
+            AND id IN (SELECT value FROM json_each(?)))",
+    )
+    .bind(json_ids(ids))
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
 /// A relationship row as stored, and as the undo log keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
 #[serde(rename_all = "camelCase")]
