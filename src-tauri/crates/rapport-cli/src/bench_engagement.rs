@@ -19,7 +19,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rapport_core::access::Actor;
 use rapport_core::engagement;
-use rapport_core::model::{FollowUpQuery, InteractionChannel, TimelineQuery};
+use rapport_core::model::{FollowUpQuery, InteractionChannel, Role, TimelineQuery};
 use rapport_core::store::timestamp;
 use rapport_core::{Database, DatabaseKey};
 use serde::Serialize;
@@ -49,10 +49,12 @@ pub struct EngagementReport {
     pub biggest_account_contacts: u64,
     pub busiest_contact_interactions: u64,
     pub territory_share_pct: f64,
+    pub region_share_pct: f64,
     pub contact_metrics_ms: f64,
     pub account_metrics_ms: f64,
     pub scope_metrics_admin_ms: f64,
     pub scope_metrics_territory_ms: f64,
+    pub scope_metrics_region_ms: f64,
     pub contact_timeline_first_ms: f64,
     pub contact_timeline_later_ms: f64,
     pub account_timeline_first_ms: f64,
@@ -64,6 +66,7 @@ pub struct EngagementReport {
     pub baseline_contact_metrics_ms: f64,
     pub baseline_account_metrics_ms: f64,
     pub baseline_scope_metrics_admin_ms: f64,
+    pub baseline_scope_metrics_territory_ms: f64,
     pub baseline_contact_timeline_first_ms: f64,
     pub baseline_account_timeline_first_ms: f64,
     pub baseline_account_timeline_filtered_ms: f64,
@@ -540,8 +543,7 @@ pub async fn run(
     let db = Database::open(path, key).await?;
 
     let admin = crate::bench::sign_in(&db, "admin").await?;
-    let (territory, territory_share_pct) =
-        territory_manager(&db, &admin, loaded.biggest_account, contacts).await?;
+    let managers = managers(&db, &admin, loaded.biggest_account, contacts).await?;
     let contact = loaded.busiest_contact.to_string();
     let account = loaded.biggest_account.to_string();
 
@@ -557,7 +559,8 @@ pub async fn run(
         biggest_account_interactions: loaded.biggest_account_interactions,
         biggest_account_contacts: loaded.biggest_account_contacts,
         busiest_contact_interactions: loaded.busiest_contact_interactions,
-        territory_share_pct,
+        territory_share_pct: managers.territory_share_pct,
+        region_share_pct: managers.region_share_pct,
         ..Default::default()
     };
     r.contact_metrics_ms = timed(RUNS, || async {
@@ -573,7 +576,11 @@ pub async fn run(
     })
     .await?;
     r.scope_metrics_territory_ms = timed(RUNS, || async {
-        Ok(engagement::scope_metrics(&db, &territory, None).await?)
+        Ok(engagement::scope_metrics(&db, &managers.territory, None).await?)
+    })
+    .await?;
+    r.scope_metrics_region_ms = timed(RUNS, || async {
+        Ok(engagement::scope_metrics(&db, &managers.regional, None).await?)
     })
     .await?;
 
@@ -643,38 +650,72 @@ pub async fn run(
     db.close().await;
 
     say("engagement: raw SQLite baselines…");
-    baselines(path, key, &loaded, now, &mut r)?;
+    baselines(path, key, &loaded, managers.territory_id, now, &mut r)?;
     Ok(r)
 }
 
-/// A territory manager of the biggest account's territory, and that territory's share of the
-/// contacts.
-async fn territory_manager(
+/// The managers whose figures are measured: of the biggest account's first territory, and of
+/// that territory's region.
+struct Managers {
+    territory: Actor,
+    territory_id: i64,
+    territory_share_pct: f64,
+    regional: Actor,
+    region_share_pct: f64,
+}
+
+async fn managers(
     db: &Database,
     admin: &Actor,
     account: i64,
     contacts: u64,
-) -> anyhow::Result<(Actor, f64)> {
-    let (territory, people): (i64, i64) = sqlx::query_as(
-        "SELECT a.territory_id, (SELECT count(DISTINCT cs.contact_id) FROM contact_sites cs
-                JOIN sites s ON s.id = cs.site_id WHERE s.territory_id = a.territory_id)
-         FROM (SELECT territory_id FROM sites WHERE account_id = ? ORDER BY id LIMIT 1) a",
+) -> anyhow::Result<Managers> {
+    let (territory, region, in_territory, in_region): (i64, i64, i64, i64) = sqlx::query_as(
+        "SELECT a.territory_id, t.region_id,
+                (SELECT count(DISTINCT cs.contact_id) FROM contact_sites cs
+                 JOIN sites s ON s.id = cs.site_id WHERE s.territory_id = a.territory_id),
+                (SELECT count(DISTINCT cs.contact_id) FROM contact_sites cs
+                 JOIN sites s ON s.id = cs.site_id JOIN territories r ON r.id = s.territory_id
+                 WHERE r.region_id = t.region_id)
+         FROM (SELECT territory_id FROM sites WHERE account_id = ? ORDER BY id LIMIT 1) a
+         JOIN territories t ON t.id = a.territory_id",
     )
     .bind(account)
     .fetch_one(db.reader())
     .await?;
-    let input = rapport_core::access::users::UserInput {
-        username: "bench-engagement".into(),
-        display_name: "Bench Engagement Manager".into(),
-        role: rapport_core::model::Role::TerritoryManager,
-        region_ids: Vec::new(),
-        territory_ids: vec![territory.to_string()],
-        disabled: false,
-        password: Some(rapport_core::demo::users::PASSWORD.into()),
-    };
-    rapport_core::access::users::create_user(db, admin, input).await?;
-    let share = (people as f64 * 1_000.0 / contacts.max(1) as f64).round() / 10.0;
-    Ok((crate::bench::sign_in(db, "bench-engagement").await?, share))
+    let share = |people: i64| (people as f64 * 1_000.0 / contacts.max(1) as f64).round() / 10.0;
+    for (username, role, region_ids, territory_ids) in [
+        (
+            "bench-engagement",
+            Role::TerritoryManager,
+            vec![],
+            vec![territory.to_string()],
+        ),
+        (
+            "bench-engagement-region",
+            Role::RegionalManager,
+            vec![region.to_string()],
+            vec![],
+        ),
+    ] {
+        let input = rapport_core::access::users::UserInput {
+            username: username.into(),
+            display_name: format!("Bench {username}"),
+            role,
+            region_ids,
+            territory_ids,
+            disabled: false,
+            password: Some(rapport_core::demo::users::PASSWORD.into()),
+        };
+        rapport_core::access::users::create_user(db, admin, input).await?;
+    }
+    Ok(Managers {
+        territory: crate::bench::sign_in(db, "bench-engagement").await?,
+        territory_id: territory,
+        territory_share_pct: share(in_territory),
+        regional: crate::bench::sign_in(db, "bench-engagement-region").await?,
+        region_share_pct: share(in_region),
+    })
 }
 
 /// The comparable queries on raw SQLite, without scope checks: metrics computed from the
@@ -684,6 +725,7 @@ fn baselines(
     path: &Path,
     key: &DatabaseKey,
     loaded: &Loaded,
+    territory: i64,
     now: DateTime<Utc>,
     r: &mut EngagementReport,
 ) -> anyhow::Result<()> {
@@ -725,6 +767,30 @@ fn baselines(
     r.baseline_scope_metrics_admin_ms = timed_raw(SCAN_RUNS, || {
         conn.prepare_cached(from_history)?
             .query_row([], |_| Ok(()))?;
+        Ok(())
+    })?;
+    // The territory's contacts' summaries and answers, looked up contact by contact, with the
+    // median found by sorting: what the kept area rows replace.
+    let territory_contacts = "SELECT DISTINCT cs.contact_id FROM sites s
+            JOIN contact_sites cs ON cs.site_id = s.id WHERE s.territory_id = ?1";
+    r.baseline_scope_metrics_territory_ms = timed_raw(RUNS, || {
+        conn.prepare_cached(&format!(
+            "SELECT count(*), sum(e.touchpoints), sum(e.attempts), sum(e.answered),
+                    max(e.last_contact_at)
+             FROM ({territory_contacts}) t LEFT JOIN contact_engagement e ON e.contact_id = t.contact_id"
+        ))?
+        .query_row([territory], |_| Ok(()))?;
+        conn.prepare_cached(&format!(
+            "SELECT r.seconds FROM ({territory_contacts}) t
+             JOIN contact_responses r ON r.contact_id = t.contact_id
+             ORDER BY r.seconds LIMIT 1 OFFSET (SELECT count(*) / 2 FROM ({territory_contacts}) t
+                 JOIN contact_responses r ON r.contact_id = t.contact_id)"
+        ))?
+        .query_row([territory], |_| Ok(()))
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(()),
+            e => Err(e),
+        })?;
         Ok(())
     })?;
     let limit = i64::from(PAGE) + 1;

@@ -3,12 +3,14 @@
 //!
 //! Each contact's summary (`contact_engagement`) and answers (`contact_responses`) are
 //! recomputed from its history whenever an interaction with it is logged, edited or deleted, so
-//! a metric reads one summary row per contact instead of its interactions: at 10,000,000
-//! interactions a territory's figures read its contacts' rows, not the history.
+//! a metric reads one summary row per contact instead of its interactions. Everyone's figures
+//! read totals the triggers keep; a territory's or a region's read the copies the triggers keep
+//! per area (`areas`).
 
 use chrono::{DateTime, Utc};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
+use super::areas::{self, AreaSet};
 use super::{cadence, escalation, ts};
 use crate::access::scope::push_contact_scope;
 use crate::access::{authorize, Action, Actor};
@@ -318,7 +320,7 @@ async fn aggregate(db: &Database, set: ContactSet<'_>) -> CoreResult<EngagementM
 
 /// The middle value, or the mean of the two middle ones (rounded toward zero, as everyone's
 /// figure is); `None` for none.
-fn median(values: &mut [i64]) -> Option<i64> {
+pub(super) fn median(values: &mut [i64]) -> Option<i64> {
     let n = values.len();
     if n == 0 {
         return None;
@@ -333,7 +335,7 @@ fn median(values: &mut [i64]) -> Option<i64> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn metrics_of(
+pub(super) fn metrics_of(
     contacts: i64,
     touchpoints: i64,
     attempts: i64,
@@ -411,8 +413,10 @@ pub async fn scope_metrics(
         return everyone(db).await;
     }
     if actor.role() != Role::BillingAdmin {
-        return aggregate(db, Box::new(move |b| push_scope_set(b, actor, territory))).await;
+        let set = area_set(db, actor, territory).await?;
+        return areas::metrics(db, &set).await;
     }
+    // A billing administrator's scope is a kind of contact, not a place: no area holds it.
     aggregate(
         db,
         Box::new(move |b| {
@@ -431,57 +435,49 @@ pub async fn scope_metrics(
     .await
 }
 
-/// The contacts of a site administrator (optionally of one territory) or of a manager's
-/// territories or regions, selected as `id` from the sites without reading a contact row:
-/// the same set as `contacts c WHERE c.erased_at IS NULL` plus `push_contact_scope`, since a
-/// manager's scope is "at a site of theirs and not archived" and the few archived or erased
-/// contacts come from a partial index. (A row of `contacts` is most of a page; reading 20,000
-/// of them is what made a territory's figures slow.)
-fn push_scope_set(b: &mut QueryBuilder<'_, Sqlite>, actor: &Actor, territory: Option<i64>) {
-    match actor.role() {
-        Role::TerritoryManager => {
-            b.push(
-                "SELECT DISTINCT cs.contact_id AS id FROM user_territories ut
-                    JOIN sites s ON s.territory_id = ut.territory_id
-                    JOIN contact_sites cs ON cs.site_id = s.id WHERE ut.user_id = ",
-            )
-            .push_bind(actor.user_id());
-        }
-        Role::RegionalManager => {
-            b.push(
-                "SELECT DISTINCT cs.contact_id AS id FROM user_regions ur
-                    JOIN territories t ON t.region_id = ur.region_id
-                    JOIN sites s ON s.territory_id = t.id
-                    JOIN contact_sites cs ON cs.site_id = s.id WHERE ur.user_id = ",
-            )
-            .push_bind(actor.user_id());
-        }
-        Role::SiteAdmin | Role::BillingAdmin => {
-            // Only with a territory (everyone is `everyone`); billing never comes here.
-            b.push(
-                "SELECT DISTINCT cs.contact_id AS id FROM sites s
-                    JOIN contact_sites cs ON cs.site_id = s.id WHERE s.territory_id = ",
-            )
-            .push_bind(territory.unwrap_or_default());
-            b.push(
-                " AND cs.contact_id NOT IN (SELECT h.id FROM contacts h
-                    WHERE h.erased_at IS NOT NULL)",
-            );
-            return;
-        }
-    }
-    if let Some(territory) = territory {
-        b.push(
-            " AND cs.contact_id IN (SELECT t.contact_id FROM contact_sites t
-                JOIN sites ts ON ts.id = t.site_id WHERE ts.territory_id = ",
-        )
-        .push_bind(territory)
-        .push(")");
-    }
-    b.push(
-        " AND cs.contact_id NOT IN (SELECT h.id FROM contacts h
-            WHERE h.status = 'archived' OR h.erased_at IS NOT NULL)",
-    );
+/// The territories or regions a manager's figures (or a site administrator's for one
+/// territory) cover. A territory outside the manager's own covers only its contacts that are
+/// also in the manager's areas, as the manager's scope does.
+async fn area_set(db: &Database, actor: &Actor, territory: Option<i64>) -> CoreResult<AreaSet> {
+    let own: Option<Vec<i64>> = match actor.role() {
+        Role::TerritoryManager => Some(
+            sqlx::query_scalar("SELECT territory_id FROM user_territories WHERE user_id = ?")
+                .bind(actor.user_id())
+                .fetch_all(db.reader())
+                .await?
+                .into_iter()
+                .map(areas::territory)
+                .collect(),
+        ),
+        Role::RegionalManager => Some(
+            sqlx::query_scalar("SELECT region_id FROM user_regions WHERE user_id = ?")
+                .bind(actor.user_id())
+                .fetch_all(db.reader())
+                .await?
+                .into_iter()
+                .map(areas::region)
+                .collect(),
+        ),
+        Role::SiteAdmin | Role::BillingAdmin => None,
+    };
+    let Some(territory) = territory else {
+        return Ok(AreaSet {
+            areas: own.unwrap_or_default(),
+            within: None,
+        });
+    };
+    let region: Option<i64> = sqlx::query_scalar("SELECT region_id FROM territories WHERE id = ?")
+        .bind(territory)
+        .fetch_optional(db.reader())
+        .await?;
+    let covered = |own: &Vec<i64>| {
+        own.contains(&areas::territory(territory))
+            || region.is_some_and(|r| own.contains(&areas::region(r)))
+    };
+    Ok(AreaSet {
+        areas: vec![areas::territory(territory)],
+        within: own.filter(|own| !covered(own)),
+    })
 }
 
 /// Width of a `response_buckets` bucket, in seconds (the migration's `/ 600`).

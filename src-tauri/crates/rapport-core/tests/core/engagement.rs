@@ -1488,7 +1488,7 @@ async fn assert_totals_match(db: &Database) {
     .await
     .unwrap();
     assert_eq!(kept, recount, "engagement_totals");
-    assert_account_history_matches(db).await;
+    assert_kept_copies_match(db).await;
     let buckets: Vec<(i64, i64)> =
         sqlx::query_as("SELECT bucket, n FROM response_buckets WHERE n > 0 ORDER BY bucket")
             .fetch_all(db.reader())
@@ -1504,9 +1504,69 @@ async fn assert_totals_match(db: &Database) {
     assert_eq!(buckets, recount, "response_buckets");
 }
 
+/// The copies the triggers keep (accounts' histories, areas' contacts and answers) equal the
+/// ones gathered from the tables they copy.
+pub(crate) async fn assert_kept_copies_match(db: &Database) {
+    assert_account_history_matches(db).await;
+    assert_areas_match(db).await;
+}
+
+/// Every territory's and region's kept contacts equal those in service at its sites, with the
+/// number of their sites there, their summary and open escalations; and its answers are theirs.
+async fn assert_areas_match(db: &Database) {
+    type Member = (i64, i64, i64, i64, i64, i64, i64, Option<String>, i64);
+    let kept: Vec<Member> = sqlx::query_as(
+        "SELECT area, contact_id, links, touchpoints, attempts, inbound, answered,
+                last_contact_at, non_responsive
+         FROM area_contacts ORDER BY 1, 2",
+    )
+    .fetch_all(db.reader())
+    .await
+    .unwrap();
+    let recount: Vec<Member> = sqlx::query_as(
+        "WITH place (site_id, area) AS (
+             SELECT s.id, t.id FROM sites s JOIN territories t ON t.id = s.territory_id
+             UNION ALL
+             SELECT s.id, -r.id FROM sites s JOIN territories t ON t.id = s.territory_id
+             JOIN regions r ON r.id = t.region_id)
+         SELECT p.area, c.id, count(*), ifnull(max(e.touchpoints), 0),
+                ifnull(max(e.attempts), 0), ifnull(max(e.inbound), 0),
+                ifnull(max(e.answered), 0), max(e.last_contact_at),
+                (SELECT count(*) FROM escalations x
+                 WHERE x.contact_id = c.id AND x.resolved_at IS NULL)
+         FROM contacts c JOIN contact_sites cs ON cs.contact_id = c.id
+         JOIN place p ON p.site_id = cs.site_id
+         LEFT JOIN contact_engagement e ON e.contact_id = c.id
+         WHERE c.status <> 'archived' AND c.erased_at IS NULL
+         GROUP BY p.area, c.id ORDER BY 1, 2",
+    )
+    .fetch_all(db.reader())
+    .await
+    .unwrap();
+    assert_eq!(kept.len(), recount.len(), "area_contacts rows");
+    assert_eq!(kept, recount, "area_contacts");
+    type Answer = (i64, i64, i64, String);
+    let kept: Vec<Answer> = sqlx::query_as(
+        "SELECT area, seconds, contact_id, responded_at FROM area_responses ORDER BY 1, 2, 3, 4",
+    )
+    .fetch_all(db.reader())
+    .await
+    .unwrap();
+    let recount: Vec<Answer> = sqlx::query_as(
+        "SELECT a.area, r.seconds, r.contact_id, r.responded_at
+         FROM area_contacts a JOIN contact_responses r ON r.contact_id = a.contact_id
+         ORDER BY 1, 2, 3, 4",
+    )
+    .fetch_all(db.reader())
+    .await
+    .unwrap();
+    assert!(!recount.is_empty(), "the demo's areas have answers");
+    assert_eq!(kept, recount, "area_responses");
+}
+
 /// Every account's kept history equals the one gathered from the link rows and the contacts'
 /// sites, with the number of (link row, site) pairs that put each interaction there.
-pub(crate) async fn assert_account_history_matches(db: &Database) {
+async fn assert_account_history_matches(db: &Database) {
     type Entry = (i64, String, i64, String, String, String, i64);
     let kept: Vec<Entry> = sqlx::query_as(
         "SELECT account_id, occurred_at, interaction_id, channel, category, direction, links
@@ -1625,22 +1685,100 @@ async fn metrics_by_hand(db: &Database, set: &str) -> EngagementMetrics {
 }
 
 const EVERYONE: &str = "SELECT id FROM contacts WHERE erased_at IS NULL";
-const TERRITORY_SCOPE: &str = "SELECT c.id FROM contacts c
-    WHERE c.erased_at IS NULL AND c.status <> 'archived'
-      AND EXISTS (SELECT 1 FROM contact_sites cs JOIN sites s ON s.id = cs.site_id
-                  JOIN territories t ON t.id = s.territory_id
-                  WHERE cs.contact_id = c.id AND t.code = 'UKI-SCO')";
+
+/// Contacts in service (neither archived nor erased) at a site whose territory `t` or region
+/// `r` meets `condition`: a manager's scope, as SQL selecting ids.
+fn in_service_where(condition: &str) -> String {
+    format!(
+        "SELECT c.id FROM contacts c WHERE c.erased_at IS NULL AND c.status <> 'archived'
+           AND EXISTS (SELECT 1 FROM contact_sites cs JOIN sites s ON s.id = cs.site_id
+                       JOIN territories t ON t.id = s.territory_id
+                       JOIN regions r ON r.id = t.region_id
+                       WHERE cs.contact_id = c.id AND {condition})"
+    )
+}
+
+/// Each actor's figures (for one territory or their whole scope) equal the ones recomputed
+/// from every summary of the contacts the SQL selects.
+async fn assert_scope_figures(db: &Database, cases: &[(&Actor, Option<i64>, String)]) {
+    for (actor, territory, set) in cases {
+        let territory = territory.map(|t| t.to_string());
+        assert_eq!(
+            engagement::scope_metrics(db, actor, territory.as_deref())
+                .await
+                .unwrap(),
+            metrics_by_hand(db, set).await,
+            "{} {territory:?}",
+            actor.username()
+        );
+    }
+}
 
 #[tokio::test]
 async fn kept_totals_and_summaries_equal_a_recount_after_every_kind_of_change() {
     let Demo { db, admin, .. } = &demo_db(400).await;
     let territory = sign_in(db, "territory").await;
+    let regional = sign_in(db, "regional").await;
+    // A second territory sharing a contact with UKI-SCO, and a manager of both, whose figures
+    // count that contact once.
+    let scotland: i64 = sqlx::query_scalar("SELECT id FROM territories WHERE code = 'UKI-SCO'")
+        .fetch_one(db.reader())
+        .await
+        .unwrap();
+    let (other, other_code): (i64, String) = sqlx::query_as(
+        "SELECT id, code FROM territories WHERE code <> 'UKI-SCO' ORDER BY id LIMIT 1",
+    )
+    .fetch_one(db.reader())
+    .await
+    .unwrap();
+    users::create_user(
+        db,
+        admin,
+        UserInput {
+            username: "both".into(),
+            display_name: "Bo Th".into(),
+            role: Role::TerritoryManager,
+            region_ids: Vec::new(),
+            territory_ids: vec![scotland.to_string(), other.to_string()],
+            disabled: false,
+            password: Some(rapport_core::demo::users::PASSWORD.into()),
+        },
+    )
+    .await
+    .unwrap();
+    let both = sign_in(db, "both").await;
+    let scope_cases = [
+        (admin, None, EVERYONE.to_string()),
+        (&territory, None, in_service_where("t.code = 'UKI-SCO'")),
+        (
+            admin,
+            Some(scotland),
+            in_service_where("t.code = 'UKI-SCO'"),
+        ),
+        (&regional, None, in_service_where("r.code = 'UKI'")),
+        (
+            &regional,
+            Some(scotland),
+            in_service_where("t.code = 'UKI-SCO'"),
+        ),
+        (
+            &both,
+            None,
+            in_service_where(&format!("t.code IN ('UKI-SCO', '{other_code}')")),
+        ),
+        (
+            &territory,
+            Some(other),
+            format!(
+                "{} AND c.id IN ({})",
+                in_service_where(&format!("t.code = '{other_code}'")),
+                in_service_where("t.code = 'UKI-SCO'")
+            ),
+        ),
+    ];
     // The demo's history, summarised as it was loaded.
     assert_totals_match(db).await;
-    assert_eq!(
-        engagement::scope_metrics(db, admin, None).await.unwrap(),
-        metrics_by_hand(db, EVERYONE).await
-    );
+    assert_scope_figures(db, &scope_cases).await;
 
     // Territory contacts, some with the demo's history already.
     let people = ids(
@@ -1655,6 +1793,17 @@ async fn kept_totals_and_summaries_equal_a_recount_after_every_kind_of_change() 
     .await;
     assert!(people.len() >= 3, "the territory has contacts to work with");
     let (anna, ben, cleo) = (people[0], people[1], people[2]);
+    let mut tx = db.write().await.unwrap();
+    sqlx::query(
+        "INSERT INTO contact_sites (contact_id, site_id, role)
+         SELECT ?, min(id), 'Buyer' FROM sites WHERE territory_id = ?",
+    )
+    .bind(ben)
+    .bind(other)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
     let day =
         |d: i64, h: i64| fixed_now() - Duration::days(20) + Duration::days(d) + Duration::hours(h);
     use Direction::*;
@@ -1693,12 +1842,7 @@ async fn kept_totals_and_summaries_equal_a_recount_after_every_kind_of_change() 
     assert_eq!(summaries(db).await, kept);
     assert_totals_match(db).await;
 
-    for (actor, set) in [(admin, EVERYONE), (&territory, TERRITORY_SCOPE)] {
-        assert_eq!(
-            engagement::scope_metrics(db, actor, None).await.unwrap(),
-            metrics_by_hand(db, set).await
-        );
-    }
+    assert_scope_figures(db, &scope_cases).await;
 
     // Erasure takes the person's rows out of the totals too.
     rapport_core::contact::privacy::erase_person(
@@ -1710,15 +1854,11 @@ async fn kept_totals_and_summaries_equal_a_recount_after_every_kind_of_change() 
     .await
     .unwrap();
     assert_totals_match(db).await;
-    for (actor, set) in [(admin, EVERYONE), (&territory, TERRITORY_SCOPE)] {
-        assert_eq!(
-            engagement::scope_metrics(db, actor, None).await.unwrap(),
-            metrics_by_hand(db, set).await
-        );
-    }
+    assert_scope_figures(db, &scope_cases).await;
 
-    // The accounts' kept histories follow a contact's sites and a site's account, whatever
-    // changes them (here plain SQL, as a restore or a future screen might).
+    // The accounts' kept histories and the areas' copies follow a contact's sites, its status,
+    // a site's account and territory and a territory's region, whatever changes them (here
+    // plain SQL, as a restore or a future screen might).
     for statement in [
         "DELETE FROM contact_sites WHERE contact_id = (SELECT contact_id FROM interaction_contacts
             GROUP BY contact_id ORDER BY count(*) DESC LIMIT 1)",
@@ -1732,12 +1872,27 @@ async fn kept_totals_and_summaries_equal_a_recount_after_every_kind_of_change() 
                 (SELECT contact_id FROM contact_sites WHERE site_id = (SELECT min(id) FROM sites))",
         "UPDATE sites SET account_id = (SELECT max(account_id) FROM sites)
             WHERE id = (SELECT min(id) FROM sites)",
+        "UPDATE contacts SET status = 'archived' WHERE id IN (SELECT contact_id FROM
+            contact_engagement ORDER BY touchpoints DESC LIMIT 3)",
+        "UPDATE contacts SET status = 'active' WHERE id = (SELECT contact_id FROM
+            contact_engagement ORDER BY touchpoints DESC LIMIT 1)",
+        "UPDATE escalations SET resolved_at = '2026-10-01T00:00:00Z', resolution = 'resolved'
+            WHERE id = (SELECT min(id) FROM escalations WHERE resolved_at IS NULL)",
+        "UPDATE sites SET territory_id = (SELECT id FROM territories WHERE code = 'UKI-SCO')
+            WHERE id = (SELECT max(s.id) FROM sites s JOIN contact_sites cs ON cs.site_id = s.id
+                        JOIN contact_responses r ON r.contact_id = cs.contact_id
+                        WHERE s.territory_id <> (SELECT id FROM territories
+                                                 WHERE code = 'UKI-SCO'))",
+        "UPDATE territories SET region_id = (SELECT id FROM regions WHERE code = 'UKI')
+            WHERE id = (SELECT min(t.id) FROM territories t JOIN regions r ON r.id = t.region_id
+                        WHERE r.code <> 'UKI')",
     ] {
         let mut tx = db.write().await.unwrap();
         let changed = sqlx::query(statement).execute(&mut *tx).await.unwrap();
         tx.commit().await.unwrap();
         assert!(changed.rows_affected() > 0, "{statement}");
-        assert_account_history_matches(db).await;
+        assert_kept_copies_match(db).await;
+        assert_scope_figures(db, &scope_cases).await;
     }
 }
 

@@ -13,7 +13,7 @@ use rapport_core::store::contacts;
 use rapport_core::{CoreError, Database};
 use serde_json::Value;
 
-use crate::engagement::{assert_account_history_matches, log, OUTSIDE_REGION};
+use crate::engagement::{assert_kept_copies_match, log, OUTSIDE_REGION};
 use crate::{demo_db, fixed_now, sign_in};
 
 const HOME: &str = "GB";
@@ -252,7 +252,7 @@ async fn a_merge_moves_everything_to_the_survivor_and_unmerge_restores_it_exactl
     .unwrap();
     assert_eq!(outcome.survivor_id, ORIGINAL.to_string());
     assert_eq!(outcome.merged, vec![DUPLICATE.to_string()]);
-    assert_account_history_matches(db).await;
+    assert_kept_copies_match(db).await;
 
     // The merged id and reference resolve to the survivor.
     let by_id = contacts::get(db, admin, &DUPLICATE.to_string(), HOME)
@@ -404,7 +404,7 @@ async fn a_merge_moves_everything_to_the_survivor_and_unmerge_restores_it_exactl
         .await
         .unwrap();
     assert_eq!(table_counts(db).await, counts_before);
-    assert_account_history_matches(db).await;
+    assert_kept_copies_match(db).await;
     let exports_after = [
         export_without_audit_of_merges(db, admin, ORIGINAL).await,
         export_without_audit_of_merges(db, admin, DUPLICATE).await,
@@ -712,7 +712,7 @@ async fn three_records_merge_into_the_default_survivor_and_come_back() {
         .await
         .unwrap();
     assert_eq!(table_counts(db).await, counts_before);
-    assert_account_history_matches(db).await;
+    assert_kept_copies_match(db).await;
     let history = merge::recent_merges(db, admin, 10).await.unwrap();
     assert!(history[0].undone_at.is_some(), "the history shows the undo");
 }

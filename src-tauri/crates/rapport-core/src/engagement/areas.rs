@@ -1,0 +1,160 @@
+//! Engagement figures of territories and regions, read from the rows the triggers keep for
+//! each area (`area_contacts`, `area_responses`, see migration `20261209000000`): a manager's
+//! figures read their areas' ranges in order instead of every contact's summary and answers.
+//!
+//! An area is a territory (its id) or a region (minus its id), as the migration keys them.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+use super::metrics::{median, metrics_of};
+use crate::error::CoreResult;
+use crate::model::EngagementMetrics;
+use crate::Database;
+
+pub(crate) fn territory(id: i64) -> i64 {
+    id
+}
+
+pub(crate) fn region(id: i64) -> i64 {
+    -id
+}
+
+/// Which contacts a figure covers: those in any of `areas`, and when `within` is given, only
+/// those also in one of `within` (a manager looking at a territory outside their own).
+pub(crate) struct AreaSet {
+    pub areas: Vec<i64>,
+    pub within: Option<Vec<i64>>,
+}
+
+type Row = (i64, i64, i64, i64, i64, Option<DateTime<Utc>>, i64);
+
+/// The figures of an area set: one range per area, a contact in several of them counted once.
+pub(crate) async fn metrics(db: &Database, set: &AreaSet) -> CoreResult<EngagementMetrics> {
+    let mut tx = db.reader().begin().await?;
+    let figures = match (set.areas.as_slice(), &set.within) {
+        ([area], None) => one_area(&mut tx, *area).await?,
+        _ => several_areas(&mut tx, set).await?,
+    };
+    tx.commit().await?;
+    Ok(figures)
+}
+
+/// Sums over the area's range, and the median as an offset into its answers in order.
+async fn one_area(conn: &mut SqliteConnection, area: i64) -> CoreResult<EngagementMetrics> {
+    let (contacts, touchpoints, attempts, inbound, answered, last, non_responsive): Row =
+        sqlx::query_as(
+            "SELECT count(*), ifnull(sum(touchpoints), 0), ifnull(sum(attempts), 0),
+                    ifnull(sum(inbound), 0), ifnull(sum(answered), 0), max(last_contact_at),
+                    ifnull(sum(non_responsive), 0)
+             FROM area_contacts WHERE area = ?",
+        )
+        .bind(area)
+        .fetch_one(&mut *conn)
+        .await?;
+    let responses: i64 = sqlx::query_scalar("SELECT count(*) FROM area_responses WHERE area = ?")
+        .bind(area)
+        .fetch_one(&mut *conn)
+        .await?;
+    let median_seconds = if responses == 0 {
+        None
+    } else {
+        // The middle answer, or the two middle ones.
+        let mut middle: Vec<i64> = sqlx::query_scalar(
+            "SELECT seconds FROM area_responses WHERE area = ?
+             ORDER BY seconds LIMIT ? OFFSET ?",
+        )
+        .bind(area)
+        .bind(2 - responses % 2)
+        .bind((responses - 1) / 2)
+        .fetch_all(&mut *conn)
+        .await?;
+        median(&mut middle)
+    };
+    Ok(metrics_of(
+        contacts,
+        touchpoints,
+        attempts,
+        inbound,
+        answered,
+        last,
+        non_responsive,
+        median_seconds,
+    ))
+}
+
+/// Each area's range in turn; a contact's summary and answers count in the first area it is
+/// found in.
+async fn several_areas(
+    conn: &mut SqliteConnection,
+    set: &AreaSet,
+) -> CoreResult<EngagementMetrics> {
+    let mut seen: HashSet<i64> = HashSet::new();
+    let (mut touchpoints, mut attempts, mut inbound, mut answered, mut non_responsive) =
+        (0, 0, 0, 0, 0);
+    let mut last: Option<DateTime<Utc>> = None;
+    let mut seconds: Vec<i64> = Vec::new();
+    for &area in &set.areas {
+        let mut rows = QueryBuilder::new(
+            "SELECT a.contact_id, a.touchpoints, a.attempts, a.inbound, a.answered,
+                    a.last_contact_at, a.non_responsive
+             FROM area_contacts a WHERE a.area = ",
+        );
+        rows.push_bind(area);
+        push_within(&mut rows, set.within.as_deref());
+        let rows: Vec<Row> = rows.build_query_as().fetch_all(&mut *conn).await?;
+        let mut first_here = HashSet::new();
+        for (contact, t, a, i, ans, at, nr) in rows {
+            if !seen.insert(contact) {
+                continue;
+            }
+            first_here.insert(contact);
+            touchpoints += t;
+            attempts += a;
+            inbound += i;
+            answered += ans;
+            non_responsive += nr;
+            last = last.max(at);
+        }
+        if first_here.is_empty() {
+            continue;
+        }
+        let mut answers = QueryBuilder::new(
+            "SELECT a.contact_id, a.seconds FROM area_responses a WHERE a.area = ",
+        );
+        answers.push_bind(area);
+        push_within(&mut answers, set.within.as_deref());
+        let answers: Vec<(i64, i64)> = answers.build_query_as().fetch_all(&mut *conn).await?;
+        seconds.extend(
+            answers
+                .into_iter()
+                .filter(|(contact, _)| first_here.contains(contact))
+                .map(|(_, s)| s),
+        );
+    }
+    Ok(metrics_of(
+        seen.len() as i64,
+        touchpoints,
+        attempts,
+        inbound,
+        answered,
+        last,
+        non_responsive,
+        median(&mut seconds),
+    ))
+}
+
+fn push_within(b: &mut QueryBuilder<'_, Sqlite>, within: Option<&[i64]>) {
+    let Some(within) = within else { return };
+    b.push(
+        " AND EXISTS (SELECT 1 FROM area_contacts w
+            WHERE w.contact_id = a.contact_id AND w.area IN (",
+    );
+    let mut list = b.separated(", ");
+    for area in within {
+        list.push_bind(*area);
+    }
+    b.push("))");
+}
