@@ -70,6 +70,7 @@ struct EngagementOnlyReport {
     create_rows_per_s: f64,
     database_mb: f64,
     engagement: crate::bench_engagement::EngagementReport,
+    dashboard: crate::bench_dashboard::DashboardReport,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -333,11 +334,18 @@ async fn engagement_only_run(
     let engagement =
         crate::bench_engagement::run(&path, &key, interactions, options.seed, options.now, n, say)
             .await?;
+    say("dashboard: every role's, over the history…");
+    let db = Database::open(&path, &key).await?;
+    let admin = sign_in(&db, "admin").await?;
+    let scoped = sign_in(&db, crate::bench_engagement::TERRITORY_MANAGER).await?;
+    let dashboard = crate::bench_dashboard::run(&db, &path, &key, &admin, &scoped).await?;
+    db.close().await;
     let report = EngagementOnlyReport {
         contacts: n,
         create_rows_per_s: create.round(),
         database_mb: (file_size(&path) as f64 / 1_048_576.0 * 10.0).round() / 10.0,
         engagement,
+        dashboard,
     };
     crate::emit(&serde_json::to_string(&report)?)?;
     Ok(())

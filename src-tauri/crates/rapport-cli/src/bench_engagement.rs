@@ -654,6 +654,9 @@ pub async fn run(
     Ok(r)
 }
 
+/// The territory manager the figures are measured for, left in the database for the dashboard.
+pub(crate) const TERRITORY_MANAGER: &str = "bench-engagement";
+
 /// The managers whose figures are measured: of the biggest account's first territory, and of
 /// that territory's region.
 struct Managers {
@@ -686,7 +689,7 @@ async fn managers(
     let share = |people: i64| (people as f64 * 1_000.0 / contacts.max(1) as f64).round() / 10.0;
     for (username, role, region_ids, territory_ids) in [
         (
-            "bench-engagement",
+            TERRITORY_MANAGER,
             Role::TerritoryManager,
             vec![],
             vec![territory.to_string()],
@@ -710,7 +713,7 @@ async fn managers(
         rapport_core::access::users::create_user(db, admin, input).await?;
     }
     Ok(Managers {
-        territory: crate::bench::sign_in(db, "bench-engagement").await?,
+        territory: crate::bench::sign_in(db, TERRITORY_MANAGER).await?,
         territory_id: territory,
         territory_share_pct: share(in_territory),
         regional: crate::bench::sign_in(db, "bench-engagement-region").await?,

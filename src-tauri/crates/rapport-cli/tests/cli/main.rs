@@ -231,6 +231,26 @@ fn bench_prints_every_documented_figure() {
             .unwrap_or_else(|| panic!("{key} missing in {report}"));
         assert!(value > 0.0, "{key} = {value}");
     }
+    assert_dashboard_figures(&report);
+}
+
+/// The dashboard's timings in a bench report, each one measured.
+fn assert_dashboard_figures(report: &Value) {
+    for key in [
+        "total_ms",
+        "breakdown_ms",
+        "scoped_total_ms",
+        "scoped_breakdown_ms",
+        "regional_total_ms",
+        "billing_total_ms",
+        "raw_breakdown_ms",
+    ] {
+        let value = report["dashboard"][key].as_f64();
+        assert!(
+            value.is_some_and(|v| v > 0.0),
+            "dashboard.{key} = {value:?} in {report}"
+        );
+    }
 }
 
 #[test]
@@ -299,6 +319,7 @@ fn bench_with_interactions_prints_every_documented_engagement_figure() {
             .unwrap_or_else(|| panic!("{key} missing in {report}"));
         assert!(value > 0.0, "{key} = {value}");
     }
+    assert_dashboard_figures(&report);
 }
 
 /// The keychain path (no --key-file) against the real OS keychain; under `cargo xtask test` a

@@ -2,7 +2,8 @@
 //! each area (`area_contacts`, `area_responses`, see migration `20261209000000`): a manager's
 //! figures read their areas' ranges in order instead of every contact's summary and answers.
 //!
-//! An area is a territory (its id) or a region (minus its id), as the migration keys them.
+//! An area is a territory (its id), a region (minus its id) or the billing administrators'
+//! scope (0), as the migration keys them.
 
 use std::collections::HashSet;
 
@@ -10,8 +11,9 @@ use chrono::{DateTime, Utc};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use super::metrics::{median, metrics_of};
+use crate::access::Actor;
 use crate::error::CoreResult;
-use crate::model::EngagementMetrics;
+use crate::model::{EngagementMetrics, Role};
 use crate::Database;
 
 pub(crate) fn territory(id: i64) -> i64 {
@@ -22,6 +24,8 @@ pub(crate) fn region(id: i64) -> i64 {
     -id
 }
 
+pub(crate) const BILLING: i64 = 0;
+
 /// Which contacts a figure covers: those in any of `areas`, and when `within` is given, only
 /// those also in one of `within` (a manager looking at a territory outside their own).
 pub(crate) struct AreaSet {
@@ -29,14 +33,76 @@ pub(crate) struct AreaSet {
     pub within: Option<Vec<i64>>,
 }
 
+impl AreaSet {
+    /// The one area the set is, when it is one.
+    pub(crate) fn single(&self) -> Option<i64> {
+        match (self.areas.as_slice(), &self.within) {
+            ([area], None) => Some(*area),
+            _ => None,
+        }
+    }
+}
+
+/// The areas the actor's contacts are in, or those of one territory within the actor's
+/// scope: a manager's territories or regions, billing's area, a site administrator's
+/// territory (everyone is no area). A territory outside a manager's own covers only its
+/// contacts that are also in the manager's areas, as the manager's scope does.
+pub(crate) async fn of_actor(
+    db: &Database,
+    actor: &Actor,
+    territory: Option<i64>,
+) -> CoreResult<AreaSet> {
+    let own: Option<Vec<i64>> = match actor.role() {
+        Role::TerritoryManager => Some(
+            sqlx::query_scalar("SELECT territory_id FROM user_territories WHERE user_id = ?")
+                .bind(actor.user_id())
+                .fetch_all(db.reader())
+                .await?
+                .into_iter()
+                .map(self::territory)
+                .collect(),
+        ),
+        Role::RegionalManager => Some(
+            sqlx::query_scalar("SELECT region_id FROM user_regions WHERE user_id = ?")
+                .bind(actor.user_id())
+                .fetch_all(db.reader())
+                .await?
+                .into_iter()
+                .map(region)
+                .collect(),
+        ),
+        Role::BillingAdmin => Some(vec![BILLING]),
+        Role::SiteAdmin => None,
+    };
+    let Some(territory) = territory else {
+        return Ok(AreaSet {
+            areas: own.unwrap_or_default(),
+            within: None,
+        });
+    };
+    let in_region: Option<i64> =
+        sqlx::query_scalar("SELECT region_id FROM territories WHERE id = ?")
+            .bind(territory)
+            .fetch_optional(db.reader())
+            .await?;
+    let covered = |own: &Vec<i64>| {
+        own.contains(&self::territory(territory))
+            || in_region.is_some_and(|r| own.contains(&region(r)))
+    };
+    Ok(AreaSet {
+        areas: vec![self::territory(territory)],
+        within: own.filter(|own| !covered(own)),
+    })
+}
+
 type Row = (i64, i64, i64, i64, i64, Option<DateTime<Utc>>, i64);
 
 /// The figures of an area set: one range per area, a contact in several of them counted once.
 pub(crate) async fn metrics(db: &Database, set: &AreaSet) -> CoreResult<EngagementMetrics> {
     let mut tx = db.reader().begin().await?;
-    let figures = match (set.areas.as_slice(), &set.within) {
-        ([area], None) => one_area(&mut tx, *area).await?,
-        _ => several_areas(&mut tx, set).await?,
+    let figures = match set.single() {
+        Some(area) => one_area(&mut tx, area).await?,
+        None => several_areas(&mut tx, set).await?,
     };
     tx.commit().await?;
     Ok(figures)

@@ -10,7 +10,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
-use super::areas::{self, AreaSet};
+use super::areas;
 use super::{cadence, escalation, ts};
 use crate::access::scope::push_contact_scope;
 use crate::access::{authorize, Action, Actor};
@@ -412,72 +412,8 @@ pub async fn scope_metrics(
     if territory.is_none() && actor.role() == Role::SiteAdmin {
         return everyone(db).await;
     }
-    if actor.role() != Role::BillingAdmin {
-        let set = area_set(db, actor, territory).await?;
-        return areas::metrics(db, &set).await;
-    }
-    // A billing administrator's scope is a kind of contact, not a place: no area holds it.
-    aggregate(
-        db,
-        Box::new(move |b| {
-            b.push("SELECT c.id FROM contacts c WHERE c.erased_at IS NULL");
-            if let Some(territory) = territory {
-                b.push(
-                    " AND c.id IN (SELECT cs.contact_id FROM contact_sites cs
-                        JOIN sites s ON s.id = cs.site_id WHERE s.territory_id = ",
-                )
-                .push_bind(territory)
-                .push(")");
-            }
-            push_contact_scope(b, actor);
-        }),
-    )
-    .await
-}
-
-/// The territories or regions a manager's figures (or a site administrator's for one
-/// territory) cover. A territory outside the manager's own covers only its contacts that are
-/// also in the manager's areas, as the manager's scope does.
-async fn area_set(db: &Database, actor: &Actor, territory: Option<i64>) -> CoreResult<AreaSet> {
-    let own: Option<Vec<i64>> = match actor.role() {
-        Role::TerritoryManager => Some(
-            sqlx::query_scalar("SELECT territory_id FROM user_territories WHERE user_id = ?")
-                .bind(actor.user_id())
-                .fetch_all(db.reader())
-                .await?
-                .into_iter()
-                .map(areas::territory)
-                .collect(),
-        ),
-        Role::RegionalManager => Some(
-            sqlx::query_scalar("SELECT region_id FROM user_regions WHERE user_id = ?")
-                .bind(actor.user_id())
-                .fetch_all(db.reader())
-                .await?
-                .into_iter()
-                .map(areas::region)
-                .collect(),
-        ),
-        Role::SiteAdmin | Role::BillingAdmin => None,
-    };
-    let Some(territory) = territory else {
-        return Ok(AreaSet {
-            areas: own.unwrap_or_default(),
-            within: None,
-        });
-    };
-    let region: Option<i64> = sqlx::query_scalar("SELECT region_id FROM territories WHERE id = ?")
-        .bind(territory)
-        .fetch_optional(db.reader())
-        .await?;
-    let covered = |own: &Vec<i64>| {
-        own.contains(&areas::territory(territory))
-            || region.is_some_and(|r| own.contains(&areas::region(r)))
-    };
-    Ok(AreaSet {
-        areas: vec![areas::territory(territory)],
-        within: own.filter(|own| !covered(own)),
-    })
+    let set = areas::of_actor(db, actor, territory).await?;
+    areas::metrics(db, &set).await
 }
 
 /// Width of a `response_buckets` bucket, in seconds (the migration's `/ 600`).

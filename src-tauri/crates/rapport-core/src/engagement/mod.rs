@@ -7,7 +7,7 @@
 //! audited in the transaction that makes it. Like `contact/`, the SQL stays beside the rules it
 //! enforces. Time is passed in (`now`), so the escalation and the queues are deterministic.
 
-mod areas;
+pub(crate) mod areas;
 pub mod cadence;
 pub mod escalation;
 pub mod follow_ups;

@@ -10,6 +10,7 @@ use sqlx::{QueryBuilder, SqlitePool};
 use super::contacts::counted;
 use super::timestamp;
 use crate::access::Actor;
+use crate::engagement::areas;
 use crate::error::CoreResult;
 use crate::model::{
     parse_id, ChangeFilter, ChangeKind, ContactFilter, ContactStatus, ContactType, LifecycleStage,
@@ -185,5 +186,116 @@ pub async fn changed(
     };
     let mut builder = counted("count(*)", scope, actor, &filter)?;
     let n: i64 = builder.build_query_scalar().fetch_one(pool).await?;
+    Ok(small(n))
+}
+
+/// [`breakdown`] for an actor whose scope is one area (a territory's or a region's manager,
+/// billing; see `engagement::areas`): the area's kept tallies, and the ranges of its
+/// verification and unreachable indexes. The same contacts the list counts for that actor.
+pub async fn area_breakdown(
+    pool: &SqlitePool,
+    area: i64,
+    verified_before: DateTime<Utc>,
+) -> CoreResult<Breakdown> {
+    let cutoff = timestamp(verified_before);
+    let rows: Vec<(ContactType, LifecycleStage, ContactStatus, i64)> = sqlx::query_as(
+        "SELECT contact_type, lifecycle_stage, status, contacts FROM area_tallies
+         WHERE area = ? AND contacts > 0",
+    )
+    .bind(area)
+    .fetch_all(pool)
+    .await?;
+    let active: i64 = rows
+        .iter()
+        .filter(|r| r.2 == ContactStatus::Active)
+        .map(|r| r.3)
+        .sum();
+    let verified: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM area_contacts INDEXED BY area_contacts_verified
+         WHERE area = ? AND status = 'active' AND verified_at >= ?",
+    )
+    .bind(area)
+    .bind(&cutoff)
+    .fetch_one(pool)
+    .await?;
+    let (unreachable, both): (i64, i64) = sqlx::query_as(
+        "SELECT count(*), ifnull(sum(status = 'active'
+                    AND (verified_at IS NULL OR verified_at < ?)), 0)
+         FROM area_contacts INDEXED BY area_contacts_unreachable
+         WHERE area = ? AND unreachable = 1",
+    )
+    .bind(&cutoff)
+    .bind(area)
+    .fetch_one(pool)
+    .await?;
+    Ok(Breakdown {
+        rows: rows
+            .into_iter()
+            .map(|(contact_type, stage, status, count)| BreakdownRow {
+                contact_type,
+                stage,
+                status,
+                count: small(count),
+            })
+            .collect(),
+        unreachable: small(unreachable),
+        unverified: small(active - verified),
+        both: small(both),
+    })
+}
+
+/// [`by_territory`] for an actor whose scope is one area: a manager's territories are inside
+/// their area, so each counts its own area's contacts (kept tallies); billing counts each
+/// territory's billing contacts (a range of `area_contacts_billing`).
+pub async fn area_by_territory(
+    pool: &SqlitePool,
+    area: i64,
+    territory_ids: &[String],
+) -> CoreResult<HashMap<i64, u32>> {
+    let ids = territory_ids
+        .iter()
+        .map(|id| parse_id("territory", id))
+        .collect::<CoreResult<Vec<i64>>>()?;
+    let sql = if area == areas::BILLING {
+        "SELECT area, count(*) FROM area_contacts INDEXED BY area_contacts_billing
+         WHERE billing = 1 AND area IN (SELECT value FROM json_each(?)) GROUP BY area"
+    } else {
+        "SELECT area, sum(contacts) FROM area_tallies
+         WHERE area IN (SELECT value FROM json_each(?)) GROUP BY area"
+    };
+    let rows: Vec<(i64, i64)> = sqlx::query_as(sql)
+        .bind(serde_json::to_string(&ids).unwrap_or_default())
+        .fetch_all(pool)
+        .await?;
+    Ok(rows.into_iter().map(|(t, n)| (t, small(n))).collect())
+}
+
+/// [`changed`] for an actor whose scope is one area: a range of the area's own index.
+pub async fn area_changed(
+    pool: &SqlitePool,
+    area: i64,
+    kind: ChangeKind,
+    since: DateTime<Utc>,
+) -> CoreResult<u32> {
+    let sql = match kind {
+        ChangeKind::Created => {
+            "SELECT count(*) FROM area_contacts INDEXED BY area_contacts_created
+             WHERE area = ?1 AND created_at >= ?2"
+        }
+        ChangeKind::Updated => {
+            "SELECT count(*) FROM area_contacts INDEXED BY area_contacts_updated
+             WHERE area = ?1 AND updated_at >= ?2 AND created_at < ?2"
+        }
+        // Archived contacts are in no area: an area's deactivated ones are the inactive ones.
+        ChangeKind::Deactivated => {
+            "SELECT count(*) FROM area_contacts INDEXED BY area_contacts_deactivated
+             WHERE area = ?1 AND status = 'inactive' AND status_changed_at >= ?2"
+        }
+    };
+    let n: i64 = sqlx::query_scalar(sql)
+        .bind(area)
+        .bind(timestamp(since))
+        .fetch_one(pool)
+        .await?;
     Ok(small(n))
 }

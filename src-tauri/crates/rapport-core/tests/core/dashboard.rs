@@ -17,6 +17,22 @@ async fn list_count(db: &Database, actor: &Actor, filter: ContactFilter) -> u32 
     count.count
 }
 
+/// The area a demo manager's or billing's scope is, keyed as `area_contacts` keys it.
+async fn single_area(db: &Database, actor: &Actor) -> Option<i64> {
+    let sql = match actor.role() {
+        Role::TerritoryManager => "SELECT territory_id FROM user_territories WHERE user_id = ?",
+        Role::RegionalManager => "SELECT -region_id FROM user_regions WHERE user_id = ?",
+        Role::BillingAdmin => "SELECT 0 WHERE ? IS NOT NULL",
+        Role::SiteAdmin => return None,
+    };
+    let areas: Vec<i64> = sqlx::query_scalar(sql)
+        .bind(actor.user_id())
+        .fetch_all(db.reader())
+        .await
+        .unwrap();
+    (areas.len() == 1).then(|| areas[0])
+}
+
 /// Every figure of the dashboard is the list's count for the same filter.
 async fn assert_counts_match_the_list(db: &Database, actor: &Actor, who: &str) -> Dashboard {
     let now = fixed_now();
@@ -105,11 +121,14 @@ async fn assert_counts_match_the_list(db: &Database, actor: &Actor, who: &str) -
             changed: Some(ChangeFilter { kind, since }),
             ..ContactFilter::default()
         };
-        assert_eq!(
-            n,
-            list_count(db, actor, filter).await,
-            "{who}: {kind:?} in 400 days"
-        );
+        let listed = list_count(db, actor, filter).await;
+        assert_eq!(n, listed, "{who}: {kind:?} in 400 days");
+        if let Some(area) = single_area(db, actor).await {
+            let n = sql::area_changed(db.reader(), area, kind, since)
+                .await
+                .unwrap();
+            assert_eq!(n, listed, "{who}: {kind:?} in 400 days, from the area");
+        }
     }
     let sum = |v: &[u32]| v.iter().sum::<u32>();
     assert_eq!(
@@ -126,6 +145,43 @@ async fn assert_counts_match_the_list(db: &Database, actor: &Actor, who: &str) -
     );
     assert_eq!(d.quality.contacts, d.total);
     assert!(d.quality.clean <= d.total && d.quality.score <= 100);
+    // Data quality counts the contacts the list shows: those without an email address or a
+    // phone number, and the active ones not verified within the policy's days.
+    let rows = walk(
+        db,
+        actor,
+        ContactListQuery {
+            limit: 500,
+            ..ContactListQuery::default()
+        },
+    )
+    .await;
+    assert_eq!(rows.len() as u32, d.total, "{who}: listed");
+    let unreachable = rows
+        .iter()
+        .filter(|r| r.email.is_none() && r.phone.is_none())
+        .count();
+    assert_eq!(
+        d.quality.unreachable as usize, unreachable,
+        "{who}: unreachable"
+    );
+    let ids: Vec<i64> = rows.iter().map(|r| r.id.parse().unwrap()).collect();
+    let cutoff = (now - Duration::days(i64::from(d.quality.verification_days)))
+        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let unverified: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM contacts WHERE id IN (SELECT value FROM json_each(?))
+           AND status = 'active' AND (verified_at IS NULL OR verified_at < ?)",
+    )
+    .bind(serde_json::to_string(&ids).unwrap())
+    .bind(cutoff)
+    .fetch_one(db.reader())
+    .await
+    .unwrap();
+    assert_eq!(
+        i64::from(d.quality.unverified),
+        unverified,
+        "{who}: unverified"
+    );
     d
 }
 
@@ -277,6 +333,7 @@ async fn kept_counts_follow_links_sites_and_contacts() {
         .execute(&mut *tx)
         .await
         .unwrap();
+
     // Type, stage and status change, and a person is erased.
     sqlx::query(
         "UPDATE contacts SET contact_type = 'other', lifecycle_stage = 'former',
@@ -289,12 +346,14 @@ async fn kept_counts_follow_links_sites_and_contacts() {
         .execute(&mut *tx)
         .await
         .unwrap();
+
     sqlx::query("UPDATE sites SET territory_id = ? WHERE id = ?")
         .bind(other.1)
         .bind(first_site)
         .execute(&mut *tx)
         .await
         .unwrap();
+
     tx.commit().await.unwrap();
     check("after the changes").await;
 }
