@@ -56,10 +56,7 @@ pub async fn dashboard(db: &Database, actor: &Actor, now: DateTime<Utc>) -> Core
     let scope = scope.as_deref();
     // A manager of one territory or region, or billing: their scope is one area, whose rows
     // and tallies the triggers keep, so every figure is a short read of that area.
-    let area = match actor.role() {
-        Role::SiteAdmin => None,
-        _ => areas::of_actor(db, actor, None).await?.single(),
-    };
+    let area = areas::single_of(pool, actor).await?;
 
     let t = Instant::now();
     let policy = policy::load(pool).await?;

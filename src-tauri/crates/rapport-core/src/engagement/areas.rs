@@ -1,14 +1,17 @@
-//! Engagement figures of territories and regions, read from the rows the triggers keep for
-//! each area (`area_contacts`, `area_responses`, see migration `20261209000000`): a manager's
-//! figures read their areas' ranges in order instead of every contact's summary and answers.
+//! Areas: each territory, each region and the billing administrators' scope, whose contacts
+//! the triggers of migration `20261209000000_areas.sql` keep in `area_contacts` (with the
+//! columns the dashboard and reports count, and their engagement), `area_tallies` and
+//! `area_responses`. Here: which areas a user's scope is, and the engagement figures of a set
+//! of areas, read as one range per area instead of every contact's summary and answers. The
+//! dashboard and the reports read the same rows for a user whose scope is one area.
 //!
-//! An area is a territory (its id), a region (minus its id) or the billing administrators'
-//! scope (0), as the migration keys them.
+//! An area is a territory (its id), a region (minus its id) or billing (0), as the migration
+//! keys them.
 
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqlitePool};
 
 use super::metrics::{median, metrics_of};
 use crate::access::Actor;
@@ -48,7 +51,7 @@ impl AreaSet {
 /// territory (everyone is no area). A territory outside a manager's own covers only its
 /// contacts that are also in the manager's areas, as the manager's scope does.
 pub(crate) async fn of_actor(
-    db: &Database,
+    pool: &SqlitePool,
     actor: &Actor,
     territory: Option<i64>,
 ) -> CoreResult<AreaSet> {
@@ -56,7 +59,7 @@ pub(crate) async fn of_actor(
         Role::TerritoryManager => Some(
             sqlx::query_scalar("SELECT territory_id FROM user_territories WHERE user_id = ?")
                 .bind(actor.user_id())
-                .fetch_all(db.reader())
+                .fetch_all(pool)
                 .await?
                 .into_iter()
                 .map(self::territory)
@@ -65,7 +68,7 @@ pub(crate) async fn of_actor(
         Role::RegionalManager => Some(
             sqlx::query_scalar("SELECT region_id FROM user_regions WHERE user_id = ?")
                 .bind(actor.user_id())
-                .fetch_all(db.reader())
+                .fetch_all(pool)
                 .await?
                 .into_iter()
                 .map(region)
@@ -83,7 +86,7 @@ pub(crate) async fn of_actor(
     let in_region: Option<i64> =
         sqlx::query_scalar("SELECT region_id FROM territories WHERE id = ?")
             .bind(territory)
-            .fetch_optional(db.reader())
+            .fetch_optional(pool)
             .await?;
     let covered = |own: &Vec<i64>| {
         own.contains(&self::territory(territory))
@@ -93,6 +96,14 @@ pub(crate) async fn of_actor(
         areas: vec![self::territory(territory)],
         within: own.filter(|own| !covered(own)),
     })
+}
+
+/// The one area the actor's contacts are, if they are one (see [`of_actor`]).
+pub(crate) async fn single_of(pool: &SqlitePool, actor: &Actor) -> CoreResult<Option<i64>> {
+    if actor.role() == Role::SiteAdmin {
+        return Ok(None);
+    }
+    Ok(of_actor(pool, actor, None).await?.single())
 }
 
 type Row = (i64, i64, i64, i64, i64, Option<DateTime<Utc>>, i64);

@@ -412,7 +412,7 @@ pub async fn scope_metrics(
     if territory.is_none() && actor.role() == Role::SiteAdmin {
         return everyone(db).await;
     }
-    let set = areas::of_actor(db, actor, territory).await?;
+    let set = areas::of_actor(db.reader(), actor, territory).await?;
     areas::metrics(db, &set).await
 }
 

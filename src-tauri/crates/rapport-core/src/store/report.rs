@@ -9,6 +9,7 @@ use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 use super::timestamp;
 use crate::access::scope::push_contact_scope;
 use crate::access::Actor;
+use crate::engagement::areas;
 use crate::error::CoreResult;
 use crate::model::Role;
 
@@ -105,6 +106,20 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// Adds the counts of a set of contacts disjoint from these.
+    fn add(&mut self, other: &Facts) {
+        self.contacts += other.contacts;
+        self.active += other.active;
+        self.created += other.created;
+        self.updated += other.updated;
+        self.deactivated += other.deactivated;
+        self.unreachable += other.unreachable;
+        self.never_verified += other.never_verified;
+        self.stale += other.stale;
+        self.verified_in_period += other.verified_in_period;
+        self.clean += other.clean;
+    }
+
     /// Active contacts verified within the policy period.
     pub fn verified(&self) -> u32 {
         self.active.saturating_sub(self.never_verified + self.stale)
@@ -132,13 +147,17 @@ pub struct Bounds {
     pub as_of: Option<DateTime<Utc>>,
 }
 
-/// The aggregate columns, in `Facts` order. Timestamps are the store's own (digits, '-', ':',
-/// 'T', '.', 'Z'), so they are written into the SQL rather than bound ten times each.
-fn measures(bounds: &Bounds) -> String {
+/// The aggregate columns over `c` (a contact row, or an area row: see [`Counted`]), in `Facts`
+/// order. Timestamps are the store's own (digits, '-', ':', 'T', '.', 'Z'), so they are written
+/// into the SQL rather than bound ten times each.
+fn measures(bounds: &Bounds, counted: Counted) -> String {
     let from = timestamp(bounds.from);
     let to = timestamp(bounds.to);
     let cutoff = timestamp(bounds.verified_since);
-    let unreachable = "(c.primary_email IS NULL AND c.primary_phone IS NULL)";
+    let unreachable = match counted {
+        Counted::Contacts => "(c.primary_email IS NULL AND c.primary_phone IS NULL)",
+        Counted::Area => "(c.unreachable = 1)",
+    };
     let verified_at = match bounds.as_of {
         Some(as_of) => format!(
             "(CASE WHEN c.verified_at < '{}' THEN c.verified_at END)",
@@ -186,8 +205,17 @@ fn facts(row: FactRow) -> Facts {
 /// Every contact counted, each once (a site administrator's include those with no site and the
 /// archived ones, as their contact list does).
 pub async fn overall(pool: &SqlitePool, who: Who<'_>, bounds: &Bounds) -> CoreResult<Facts> {
+    if let Some(area) = single_area(pool, who, bounds).await? {
+        let mut builder = QueryBuilder::<Sqlite>::new("SELECT ");
+        builder.push(measures(bounds, Counted::Area));
+        builder
+            .push(" FROM area_contacts c WHERE c.area = ")
+            .push_bind(area);
+        let row: FactRow = builder.build_query_as().fetch_one(pool).await?;
+        return Ok(facts(row));
+    }
     let mut builder = QueryBuilder::<Sqlite>::new("SELECT ");
-    builder.push(measures(bounds));
+    builder.push(measures(bounds, Counted::Contacts));
     builder.push(" FROM contacts c WHERE c.erased_at IS NULL");
     push_who(&mut builder, who);
     push_as_of(&mut builder, bounds);
@@ -210,6 +238,37 @@ pub async fn grouped(
     bounds: &Bounds,
     grouping: Grouping,
 ) -> CoreResult<HashMap<i64, Facts>> {
+    if let Some(plan) = grouped_areas(pool, who, bounds, grouping).await? {
+        let mut builder = QueryBuilder::<Sqlite>::new("SELECT abs(c.area), ");
+        builder.push(measures(bounds, Counted::Area));
+        builder.push(" FROM area_contacts c WHERE c.area IN (SELECT value FROM json_each(");
+        builder.push_bind(serde_json::to_string(&plan.areas).unwrap_or_default());
+        builder.push("))");
+        if plan.billing_only {
+            builder.push(" AND c.billing = 1");
+        }
+        builder.push(" GROUP BY c.area");
+        let mut groups = group_facts(builder.build_query_as().fetch_all(pool).await?)?;
+        if plan.archived_too {
+            // Disjoint from the areas' contacts, so each group's counts add up.
+            let archived = over_contacts(pool, who, bounds, grouping, " AND c.status = 'archived'");
+            for (group, facts) in archived.await? {
+                groups.entry(group).or_default().add(&facts);
+            }
+        }
+        return Ok(groups);
+    }
+    over_contacts(pool, who, bounds, grouping, "").await
+}
+
+/// [`grouped`] over the contact rows, with `condition` (SQL over `c`) added.
+async fn over_contacts(
+    pool: &SqlitePool,
+    who: Who<'_>,
+    bounds: &Bounds,
+    grouping: Grouping,
+    condition: &str,
+) -> CoreResult<HashMap<i64, Facts>> {
     let key = match grouping {
         Grouping::Territory => "s.territory_id",
         Grouping::Region => "t.region_id",
@@ -217,18 +276,21 @@ pub async fn grouped(
     // One row per (group, contact) first, so a contact with two sites in one territory
     // counts once there; then each contact's own columns for the aggregate.
     let mut builder = QueryBuilder::<Sqlite>::new("SELECT d.g, ");
-    builder.push(measures(bounds));
+    builder.push(measures(bounds, Counted::Contacts));
     builder.push(format!(
         " FROM (SELECT DISTINCT {key} AS g, c.id AS id FROM contacts c
              JOIN contact_sites cs ON cs.contact_id = c.id
              JOIN sites s ON s.id = cs.site_id
              JOIN territories t ON t.id = s.territory_id
-             WHERE c.erased_at IS NULL"
+             WHERE c.erased_at IS NULL{condition}"
     ));
     push_who(&mut builder, who);
     push_as_of(&mut builder, bounds);
     builder.push(") d JOIN contacts c ON c.id = d.id GROUP BY d.g");
-    let rows: Vec<GroupRow> = builder.build_query_as().fetch_all(pool).await?;
+    group_facts(builder.build_query_as().fetch_all(pool).await?)
+}
+
+fn group_facts(rows: Vec<GroupRow>) -> CoreResult<HashMap<i64, Facts>> {
     Ok(rows
         .into_iter()
         .map(|r| {
@@ -238,4 +300,97 @@ pub async fn grouped(
             )
         })
         .collect())
+}
+
+/// What [`measures`] counts over: contact rows, or the rows the triggers keep per area
+/// (`engagement::areas`), which carry the same columns for exactly the contacts of a territory,
+/// a region or billing not archived, and read as one range each.
+#[derive(Debug, Clone, Copy)]
+enum Counted {
+    Contacts,
+    Area,
+}
+
+/// The one area `who` is, when the area rows can stand for the contacts: not for a count as
+/// things stood earlier (`as_of`), which they do not keep.
+async fn single_area(pool: &SqlitePool, who: Who<'_>, bounds: &Bounds) -> CoreResult<Option<i64>> {
+    if bounds.as_of.is_some() {
+        return Ok(None);
+    }
+    match who {
+        Who::Actor(actor) => areas::single_of(pool, actor).await,
+        Who::Billing => Ok(Some(areas::BILLING)),
+        Who::Everyone | Who::InUse => Ok(None),
+    }
+}
+
+/// How [`grouped`] reads the area rows: the areas that are its groups, only their billing
+/// contacts, and the archived contacts (in no area) counted from their rows and added.
+struct AreaGroups {
+    areas: Vec<i64>,
+    billing_only: bool,
+    archived_too: bool,
+}
+
+/// How the areas' rows stand for the groups of [`grouped`], when they can: every territory or
+/// region (with the archived contacts added for everyone, their billing contacts for
+/// billing); or a one-area manager's own territories or region (the groups a report shows
+/// them; their contacts' other territories are left out).
+async fn grouped_areas(
+    pool: &SqlitePool,
+    who: Who<'_>,
+    bounds: &Bounds,
+    grouping: Grouping,
+) -> CoreResult<Option<AreaGroups>> {
+    if bounds.as_of.is_some() {
+        return Ok(None);
+    }
+    let (sql, area_of): (&str, fn(i64) -> i64) = match grouping {
+        Grouping::Territory => ("SELECT id FROM territories", areas::territory),
+        Grouping::Region => ("SELECT id FROM regions", areas::region),
+    };
+    let every = || async move {
+        let ids: Vec<i64> = sqlx::query_scalar(sql).fetch_all(pool).await?;
+        CoreResult::Ok(ids.into_iter().map(area_of).collect::<Vec<i64>>())
+    };
+    let groups = |areas, billing_only, archived_too| {
+        Ok(Some(AreaGroups {
+            areas,
+            billing_only,
+            archived_too,
+        }))
+    };
+    let actor = match who {
+        Who::InUse => return groups(every().await?, false, false),
+        Who::Everyone => return groups(every().await?, false, true),
+        Who::Billing => return groups(every().await?, true, false),
+        Who::Actor(actor) => actor,
+    };
+    let area = match actor.role() {
+        Role::SiteAdmin => return groups(every().await?, false, true),
+        Role::BillingAdmin => return groups(every().await?, true, false),
+        Role::TerritoryManager | Role::RegionalManager => {
+            match areas::single_of(pool, actor).await? {
+                Some(area) => area,
+                None => return Ok(None),
+            }
+        }
+    };
+    match (grouping, area > 0) {
+        (Grouping::Territory, true) | (Grouping::Region, false) => groups(vec![area], false, false),
+        (Grouping::Territory, false) => {
+            let ids: Vec<i64> =
+                sqlx::query_scalar("SELECT id FROM territories WHERE region_id = ?")
+                    .bind(-area)
+                    .fetch_all(pool)
+                    .await?;
+            groups(
+                ids.into_iter().map(areas::territory).collect(),
+                false,
+                false,
+            )
+        }
+        // A territory manager's contacts by region: their other sites' regions count too.
+        (Grouping::Region, true) => Ok(None),
+    }
 }

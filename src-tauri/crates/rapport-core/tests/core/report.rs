@@ -676,3 +676,58 @@ async fn review_queue_is_the_quarterly_reports_awaiting_list() {
     assert_eq!(q.period, r.period.key);
     assert_eq!(q.total, number(figure(&r, "Awaiting review")));
 }
+
+/// The counts read from the rows kept per area equal the same counts over the contacts (the
+/// path an `as_of` count takes; a date far ahead changes nothing), for every role and group.
+#[tokio::test]
+async fn area_counts_equal_the_counts_over_the_contacts() {
+    use rapport_core::store::report::{grouped, overall, Bounds, Grouping, Who};
+    let demo = demo_db(900).await;
+    let now = fixed_now();
+    let bounds = Bounds {
+        from: now - Duration::days(60),
+        to: now,
+        verified_since: now - Duration::days(180),
+        as_of: None,
+    };
+    let over_contacts = Bounds {
+        as_of: Some(now + Duration::days(36_500)),
+        ..bounds
+    };
+    let pool = demo.db.reader();
+    let mut actors = Vec::new();
+    for who in ["admin", "regional", "territory", "billing"] {
+        actors.push(sign_in(&demo.db, who).await);
+    }
+    let mut whos: Vec<Who> = actors.iter().map(Who::Actor).collect();
+    whos.extend([Who::Everyone, Who::InUse, Who::Billing]);
+    for who in whos {
+        let kept = overall(pool, who, &bounds).await.unwrap();
+        assert_eq!(
+            kept,
+            overall(pool, who, &over_contacts).await.unwrap(),
+            "{who:?}"
+        );
+        assert!(kept.contacts > 0, "{who:?}");
+        for grouping in [Grouping::Territory, Grouping::Region] {
+            let kept = grouped(pool, who, &bounds, grouping).await.unwrap();
+            let counted = grouped(pool, who, &over_contacts, grouping).await.unwrap();
+            assert!(!kept.is_empty(), "{who:?} {grouping:?}");
+            // A manager's report shows their own territories; everyone else's shows them all.
+            let manager = matches!(who, Who::Actor(a) if matches!(
+                a.role(),
+                Role::TerritoryManager | Role::RegionalManager
+            ));
+            if !manager {
+                assert_eq!(kept, counted, "{who:?} {grouping:?}");
+            }
+            for (group, facts) in &kept {
+                assert_eq!(
+                    Some(facts),
+                    counted.get(group),
+                    "{who:?} {grouping:?} {group}"
+                );
+            }
+        }
+    }
+}
