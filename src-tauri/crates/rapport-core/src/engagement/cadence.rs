@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
-use super::{acting_on_contact, checked_owner, push_contact_in_scope, ts, user_ref};
+use super::{acting_on_contact, checked_owner, push_contact_in_scope, ts, user_ref, CountedScope};
 use crate::access::{authorize, Action, Actor};
 use crate::audit::{self, Event, Who};
 use crate::error::{CoreError, CoreResult};
@@ -220,7 +220,6 @@ fn due_of<'a>(actor: &'a Actor, select: &str, now: DateTime<Utc>) -> QueryBuilde
         .push_bind(ts(now))
         .push(format!(" AND {EFFECTIVE_OWNER} = "))
         .push_bind(actor.user_id());
-    push_contact_in_scope(&mut builder, actor, "k.contact_id");
     builder
 }
 
@@ -232,17 +231,23 @@ pub async fn cadence_queue(
 ) -> CoreResult<Vec<Cadence>> {
     authorize(db, actor, Action::ViewContacts).await?;
     let mut builder = due_of(actor, &format!("{SELECT_ROWS}{}", owner_join()), now);
+    push_contact_in_scope(&mut builder, actor, "k.contact_id");
     builder.push(" ORDER BY k.next_due_at, k.contact_id LIMIT 500");
     let rows: Vec<Row> = builder.build_query_as().fetch_all(db.reader()).await?;
     Ok(rows.into_iter().map(|r| r.into_cadence(now)).collect())
 }
 
-pub(crate) async fn count_due(db: &Database, actor: &Actor, now: DateTime<Utc>) -> CoreResult<u32> {
+pub(crate) async fn count_due(
+    db: &Database,
+    scope: &CountedScope<'_>,
+    now: DateTime<Utc>,
+) -> CoreResult<u32> {
     let mut builder = due_of(
-        actor,
+        scope.actor(),
         "SELECT count(*) FROM cadences k JOIN contacts c ON c.id = k.contact_id",
         now,
     );
+    scope.push(&mut builder, "k.contact_id");
     let n: i64 = builder.build_query_scalar().fetch_one(db.reader()).await?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }

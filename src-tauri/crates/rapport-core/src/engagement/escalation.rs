@@ -16,7 +16,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde_json::json;
 use sqlx::{QueryBuilder, SqliteConnection, SqlitePool};
 
-use super::{contact_refs, push_contact_in_scope, ts, user_ref};
+use super::{contact_refs, push_contact_in_scope, ts, user_ref, CountedScope};
 use crate::access::{authorize, out_of_scope, Action, Actor};
 use crate::audit::{self, Event, Who};
 use crate::error::{CoreError, CoreResult, FieldProblem};
@@ -546,7 +546,6 @@ fn mine<'a>(actor: &'a Actor, select: &str) -> QueryBuilder<'a, sqlx::Sqlite> {
            AND s.user_id = "
     ));
     builder.push_bind(actor.user_id());
-    push_contact_in_scope(&mut builder, actor, "x.contact_id");
     builder
 }
 
@@ -555,17 +554,17 @@ fn mine<'a>(actor: &'a Actor, select: &str) -> QueryBuilder<'a, sqlx::Sqlite> {
 pub async fn escalation_queue(db: &Database, actor: &Actor) -> CoreResult<Vec<Escalation>> {
     authorize(db, actor, Action::ViewContacts).await?;
     let mut builder = mine(actor, "SELECT x.id");
+    push_contact_in_scope(&mut builder, actor, "x.contact_id");
     builder.push(" ORDER BY s.at, x.id LIMIT 500");
     let ids: Vec<i64> = builder.build_query_scalar().fetch_all(db.reader()).await?;
     let mut conn = db.reader().acquire().await?;
     load(&mut conn, &ids).await
 }
 
-pub(crate) async fn count_mine(db: &Database, actor: &Actor) -> CoreResult<u32> {
-    let n: i64 = mine(actor, "SELECT count(*)")
-        .build_query_scalar()
-        .fetch_one(db.reader())
-        .await?;
+pub(crate) async fn count_mine(db: &Database, scope: &CountedScope<'_>) -> CoreResult<u32> {
+    let mut builder = mine(scope.actor(), "SELECT count(*)");
+    scope.push(&mut builder, "x.contact_id");
+    let n: i64 = builder.build_query_scalar().fetch_one(db.reader()).await?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
@@ -598,7 +597,9 @@ pub(crate) async fn count_non_responsive(db: &Database, actor: &Actor) -> CoreRe
     let mut builder = QueryBuilder::new(
         "SELECT count(DISTINCT x.contact_id) FROM escalations x WHERE x.resolved_at IS NULL",
     );
-    push_contact_in_scope(&mut builder, actor, "x.contact_id");
+    CountedScope::of(db, actor)
+        .await?
+        .push(&mut builder, "x.contact_id");
     let n: i64 = builder.build_query_scalar().fetch_one(db.reader()).await?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }

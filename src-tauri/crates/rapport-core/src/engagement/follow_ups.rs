@@ -10,7 +10,7 @@ use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use super::{
     acting_on_contact, cadence, checked_owner, decode_cursor, encode_cursor, escalation,
-    interactions, page_size, push_contact_in_scope, ts, Problems,
+    interactions, page_size, push_contact_in_scope, ts, CountedScope, Problems,
 };
 use crate::access::{authorize, out_of_scope, Action, Actor};
 use crate::audit::{self, Change, Event, Who};
@@ -670,6 +670,7 @@ pub async fn follow_up_counts(
     now: DateTime<Utc>,
 ) -> CoreResult<FollowUpCounts> {
     authorize(db, actor, Action::ViewContacts).await?;
+    let scope = CountedScope::of(db, actor).await?;
     let at = ts(now);
     let mut mine = QueryBuilder::new("SELECT ifnull(sum(f.due_at <= ");
     mine.push_bind(at.clone())
@@ -681,22 +682,22 @@ pub async fn follow_up_counts(
         .push_bind(at.clone())
         .push("), 0) FROM follow_ups f WHERE f.status = 'open' AND f.owner_id = ")
         .push_bind(actor.user_id());
-    push_contact_in_scope(&mut mine, actor, "f.contact_id");
+    scope.push(&mut mine, "f.contact_id");
     let (due, overdue, upcoming): (i64, i64, i64) =
         mine.build_query_as().fetch_one(db.reader()).await?;
     let mut scoped = QueryBuilder::new(
         "SELECT count(*) FROM follow_ups f WHERE f.status = 'open' AND f.overdue_at <= ",
     );
     scoped.push_bind(at);
-    push_contact_in_scope(&mut scoped, actor, "f.contact_id");
+    scope.push(&mut scoped, "f.contact_id");
     let overdue_in_scope: i64 = scoped.build_query_scalar().fetch_one(db.reader()).await?;
     let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
     Ok(FollowUpCounts {
         due: count(due),
         overdue: count(overdue),
         upcoming: count(upcoming),
-        cadences_due: cadence::count_due(db, actor, now).await?,
+        cadences_due: cadence::count_due(db, &scope, now).await?,
         overdue_in_scope: count(overdue_in_scope),
-        escalations: escalation::count_mine(db, actor).await?,
+        escalations: escalation::count_mine(db, &scope).await?,
     })
 }

@@ -357,3 +357,46 @@ async fn kept_counts_follow_links_sites_and_contacts() {
     tx.commit().await.unwrap();
     check("after the changes").await;
 }
+
+/// The dashboard's work figures count what the queues list, for every role (a one-area user's
+/// scope is tested against their area's rows, the queues' against the contacts).
+#[tokio::test]
+async fn work_figures_are_what_the_queues_list() {
+    use rapport_core::engagement;
+    let demo = demo_db(600).await;
+    let now = fixed_now();
+    for who in ["admin", "regional", "territory", "billing"] {
+        let actor = sign_in(&demo.db, who).await;
+        let d = dashboard(&demo.db, &actor, now).await.unwrap();
+        let mut overdue = 0;
+        let mut query = FollowUpQuery {
+            limit: 100,
+            ..FollowUpQuery::default()
+        };
+        loop {
+            let page = engagement::overdue_queue(&demo.db, &actor, &query, now)
+                .await
+                .unwrap();
+            overdue += page.items.len() as u32;
+            match page.next_cursor {
+                Some(cursor) => query.cursor = Some(cursor),
+                None => break,
+            }
+        }
+        assert_eq!(d.work.overdue_in_scope, overdue, "{who}: overdue");
+        let listed = engagement::non_responsive_contacts(&demo.db, &actor, None)
+            .await
+            .unwrap();
+        assert_eq!(
+            d.work.non_responsive as usize,
+            listed.len(),
+            "{who}: non-responsive"
+        );
+        if who == "admin" {
+            assert!(
+                overdue > 0 && !listed.is_empty(),
+                "the demo has work to count"
+            );
+        }
+    }
+}
