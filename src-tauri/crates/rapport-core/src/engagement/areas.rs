@@ -55,25 +55,28 @@ pub(crate) async fn of_actor(
     actor: &Actor,
     territory: Option<i64>,
 ) -> CoreResult<AreaSet> {
-    let own: Option<Vec<i64>> = match actor.role() {
-        Role::TerritoryManager => Some(
-            sqlx::query_scalar("SELECT territory_id FROM user_territories WHERE user_id = ?")
-                .bind(actor.user_id())
-                .fetch_all(pool)
-                .await?
-                .into_iter()
-                .map(self::territory)
-                .collect(),
-        ),
-        Role::RegionalManager => Some(
-            sqlx::query_scalar("SELECT region_id FROM user_regions WHERE user_id = ?")
-                .bind(actor.user_id())
-                .fetch_all(pool)
-                .await?
-                .into_iter()
-                .map(region)
-                .collect(),
-        ),
+    let assigned = |sql: &'static str, area: fn(i64) -> i64| async move {
+        let ids: Vec<i64> = sqlx::query_scalar(sql)
+            .bind(actor.user_id())
+            .fetch_all(pool)
+            .await?;
+        CoreResult::Ok(Some(ids.into_iter().map(area).collect::<Vec<i64>>()))
+    };
+    let own = match actor.role() {
+        Role::TerritoryManager => {
+            assigned(
+                "SELECT territory_id FROM user_territories WHERE user_id = ?",
+                self::territory,
+            )
+            .await?
+        }
+        Role::RegionalManager => {
+            assigned(
+                "SELECT region_id FROM user_regions WHERE user_id = ?",
+                region,
+            )
+            .await?
+        }
         Role::BillingAdmin => Some(vec![BILLING]),
         Role::SiteAdmin => None,
     };

@@ -812,22 +812,32 @@ async fn second_territory_manager(db: &Database, admin: &Actor) -> Actor {
         .fetch_one(db.reader())
         .await
         .unwrap();
+    territory_manager(db, admin, "owner1", &[territory]).await
+}
+
+/// A new territory manager of `territories`, signed in.
+async fn territory_manager(
+    db: &Database,
+    admin: &Actor,
+    username: &str,
+    territories: &[i64],
+) -> Actor {
     users::create_user(
         db,
         admin,
         UserInput {
-            username: "owner1".into(),
-            display_name: "Olive Owner".into(),
+            username: username.into(),
+            display_name: format!("Manager {username}"),
             role: Role::TerritoryManager,
             region_ids: Vec::new(),
-            territory_ids: vec![territory.to_string()],
+            territory_ids: territories.iter().map(i64::to_string).collect(),
             disabled: false,
             password: Some(rapport_core::demo::users::PASSWORD.into()),
         },
     )
     .await
     .unwrap();
-    sign_in(db, "owner1").await
+    sign_in(db, username).await
 }
 
 async fn queue_of(db: &Database, actor: &Actor) -> Vec<Escalation> {
@@ -1778,22 +1788,7 @@ async fn kept_totals_and_summaries_equal_a_recount_after_every_kind_of_change() 
     .fetch_one(db.reader())
     .await
     .unwrap();
-    users::create_user(
-        db,
-        admin,
-        UserInput {
-            username: "both".into(),
-            display_name: "Bo Th".into(),
-            role: Role::TerritoryManager,
-            region_ids: Vec::new(),
-            territory_ids: vec![scotland.to_string(), other.to_string()],
-            disabled: false,
-            password: Some(rapport_core::demo::users::PASSWORD.into()),
-        },
-    )
-    .await
-    .unwrap();
-    let both = sign_in(db, "both").await;
+    let both = territory_manager(db, admin, "both", &[scotland, other]).await;
     let billing = sign_in(db, "billing").await;
     let billing_set = "SELECT c.id FROM contacts c WHERE c.erased_at IS NULL
         AND c.status <> 'archived' AND EXISTS (SELECT 1 FROM contact_sites cs
