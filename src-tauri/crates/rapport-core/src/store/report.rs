@@ -248,7 +248,7 @@ pub async fn grouped(
             builder.push(" AND c.billing = 1");
         }
         builder.push(" GROUP BY c.area");
-        let mut groups = group_facts(builder.build_query_as().fetch_all(pool).await?)?;
+        let mut groups = group_facts(builder.build_query_as().fetch_all(pool).await?);
         if plan.archived_too {
             // Disjoint from the areas' contacts, so each group's counts add up.
             let archived = over_contacts(pool, who, bounds, grouping, " AND c.status = 'archived'");
@@ -287,19 +287,18 @@ async fn over_contacts(
     push_who(&mut builder, who);
     push_as_of(&mut builder, bounds);
     builder.push(") d JOIN contacts c ON c.id = d.id GROUP BY d.g");
-    group_facts(builder.build_query_as().fetch_all(pool).await?)
+    Ok(group_facts(builder.build_query_as().fetch_all(pool).await?))
 }
 
-fn group_facts(rows: Vec<GroupRow>) -> CoreResult<HashMap<i64, Facts>> {
-    Ok(rows
-        .into_iter()
+fn group_facts(rows: Vec<GroupRow>) -> HashMap<i64, Facts> {
+    rows.into_iter()
         .map(|r| {
             (
                 r.0,
                 facts((r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10)),
             )
         })
-        .collect())
+        .collect()
 }
 
 /// What [`measures`] counts over: contact rows, or the rows the triggers keep per area
