@@ -106,20 +106,6 @@ pub struct Facts {
 }
 
 impl Facts {
-    /// Adds the counts of a set of contacts disjoint from these.
-    fn add(&mut self, other: &Facts) {
-        self.contacts += other.contacts;
-        self.active += other.active;
-        self.created += other.created;
-        self.updated += other.updated;
-        self.deactivated += other.deactivated;
-        self.unreachable += other.unreachable;
-        self.never_verified += other.never_verified;
-        self.stale += other.stale;
-        self.verified_in_period += other.verified_in_period;
-        self.clean += other.clean;
-    }
-
     /// Active contacts verified within the policy period.
     pub fn verified(&self) -> u32 {
         self.active.saturating_sub(self.never_verified + self.stale)
@@ -248,27 +234,8 @@ pub async fn grouped(
             builder.push(" AND c.billing = 1");
         }
         builder.push(" GROUP BY c.area");
-        let mut groups = group_facts(builder.build_query_as().fetch_all(pool).await?);
-        if plan.archived_too {
-            // Disjoint from the areas' contacts, so each group's counts add up.
-            let archived = over_contacts(pool, who, bounds, grouping, " AND c.status = 'archived'");
-            for (group, facts) in archived.await? {
-                groups.entry(group).or_default().add(&facts);
-            }
-        }
-        return Ok(groups);
+        return Ok(group_facts(builder.build_query_as().fetch_all(pool).await?));
     }
-    over_contacts(pool, who, bounds, grouping, "").await
-}
-
-/// [`grouped`] over the contact rows, with `condition` (SQL over `c`) added.
-async fn over_contacts(
-    pool: &SqlitePool,
-    who: Who<'_>,
-    bounds: &Bounds,
-    grouping: Grouping,
-    condition: &str,
-) -> CoreResult<HashMap<i64, Facts>> {
     let key = match grouping {
         Grouping::Territory => "s.territory_id",
         Grouping::Region => "t.region_id",
@@ -282,7 +249,7 @@ async fn over_contacts(
              JOIN contact_sites cs ON cs.contact_id = c.id
              JOIN sites s ON s.id = cs.site_id
              JOIN territories t ON t.id = s.territory_id
-             WHERE c.erased_at IS NULL{condition}"
+             WHERE c.erased_at IS NULL"
     ));
     push_who(&mut builder, who);
     push_as_of(&mut builder, bounds);
@@ -323,18 +290,18 @@ async fn single_area(pool: &SqlitePool, who: Who<'_>, bounds: &Bounds) -> CoreRe
     }
 }
 
-/// How [`grouped`] reads the area rows: the areas that are its groups, only their billing
-/// contacts, and the archived contacts (in no area) counted from their rows and added.
+/// How [`grouped`] reads the area rows: the areas that are its groups, and whether only their
+/// billing contacts count.
 struct AreaGroups {
     areas: Vec<i64>,
     billing_only: bool,
-    archived_too: bool,
 }
 
 /// How the areas' rows stand for the groups of [`grouped`], when they can: every territory or
-/// region (with the archived contacts added for everyone, their billing contacts for
-/// billing); or a one-area manager's own territories or region (the groups a report shows
-/// them; their contacts' other territories are left out).
+/// region for the contacts in use (their billing contacts for billing); or a one-area
+/// manager's own territories or region (the groups a report shows them; their contacts' other
+/// territories are left out). Everyone's groups hold the archived contacts too, which are in no
+/// area: those are counted over the contacts.
 async fn grouped_areas(
     pool: &SqlitePool,
     who: Who<'_>,
@@ -352,22 +319,21 @@ async fn grouped_areas(
         let ids: Vec<i64> = sqlx::query_scalar(sql).fetch_all(pool).await?;
         CoreResult::Ok(ids.into_iter().map(area_of).collect::<Vec<i64>>())
     };
-    let groups = |areas, billing_only, archived_too| {
+    let groups = |areas, billing_only| {
         Ok(Some(AreaGroups {
             areas,
             billing_only,
-            archived_too,
         }))
     };
     let actor = match who {
-        Who::InUse => return groups(every().await?, false, false),
-        Who::Everyone => return groups(every().await?, false, true),
-        Who::Billing => return groups(every().await?, true, false),
+        Who::InUse => return groups(every().await?, false),
+        Who::Billing => return groups(every().await?, true),
+        Who::Everyone => return Ok(None),
         Who::Actor(actor) => actor,
     };
     let area = match actor.role() {
-        Role::SiteAdmin => return groups(every().await?, false, true),
-        Role::BillingAdmin => return groups(every().await?, true, false),
+        Role::SiteAdmin => return Ok(None),
+        Role::BillingAdmin => return groups(every().await?, true),
         Role::TerritoryManager | Role::RegionalManager => {
             match areas::single_of(pool, actor).await? {
                 Some(area) => area,
@@ -376,18 +342,14 @@ async fn grouped_areas(
         }
     };
     match (grouping, area > 0) {
-        (Grouping::Territory, true) | (Grouping::Region, false) => groups(vec![area], false, false),
+        (Grouping::Territory, true) | (Grouping::Region, false) => groups(vec![area], false),
         (Grouping::Territory, false) => {
             let ids: Vec<i64> =
                 sqlx::query_scalar("SELECT id FROM territories WHERE region_id = ?")
                     .bind(-area)
                     .fetch_all(pool)
                     .await?;
-            groups(
-                ids.into_iter().map(areas::territory).collect(),
-                false,
-                false,
-            )
+            groups(ids.into_iter().map(areas::territory).collect(), false)
         }
         // A territory manager's contacts by region: their other sites' regions count too.
         (Grouping::Region, true) => Ok(None),
