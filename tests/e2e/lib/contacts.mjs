@@ -90,7 +90,17 @@ export async function waitForSettledList(browser, { timeout = 30_000 } = {}) {
 /** Goes to the Contacts screen through the sidebar and clears the search, as a user would. */
 export async function showAllContacts(browser, total) {
   await browser.$('[data-testid="nav-contacts"]').click();
-  await browser.$('[data-testid="contacts-table"]').waitForDisplayed();
+  // Looked up afresh each time: the screen being swapped can leave a found node stale.
+  await browser.waitUntil(
+    async () => {
+      try {
+        return await browser.$('[data-testid="contacts-table"]').isDisplayed();
+      } catch {
+        return false;
+      }
+    },
+    { timeout: 10_000, interval: 200, timeoutMsg: 'the contacts table did not appear' },
+  );
   await typeSearch(browser, '');
   await browser.waitUntil(async () => (await shownCount(browser)) === total, {
     timeout: 15_000,
