@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqlitePool};
 
-use super::metrics::{median, metrics_of};
+use super::metrics::{median, Sums};
 use crate::access::Actor;
 use crate::error::CoreResult;
 use crate::model::{EngagementMetrics, Role};
@@ -124,16 +124,16 @@ pub(crate) async fn metrics(db: &Database, set: &AreaSet) -> CoreResult<Engageme
 
 /// Sums over the area's range, and the median as an offset into its answers in order.
 async fn one_area(conn: &mut SqliteConnection, area: i64) -> CoreResult<EngagementMetrics> {
-    let (contacts, touchpoints, attempts, inbound, answered, last, non_responsive): Row =
-        sqlx::query_as(
-            "SELECT count(*), ifnull(sum(touchpoints), 0), ifnull(sum(attempts), 0),
-                    ifnull(sum(inbound), 0), ifnull(sum(answered), 0), max(last_contact_at),
-                    ifnull(sum(non_responsive), 0)
-             FROM area_contacts WHERE area = ?",
-        )
-        .bind(area)
-        .fetch_one(&mut *conn)
-        .await?;
+    let sums: Sums = sqlx::query_as(
+        "SELECT count(*) AS contacts, ifnull(sum(touchpoints), 0) AS touchpoints,
+                ifnull(sum(attempts), 0) AS attempts, ifnull(sum(inbound), 0) AS inbound,
+                ifnull(sum(answered), 0) AS answered, max(last_contact_at) AS last_contact_at,
+                ifnull(sum(non_responsive), 0) AS non_responsive
+         FROM area_contacts WHERE area = ?",
+    )
+    .bind(area)
+    .fetch_one(&mut *conn)
+    .await?;
     let responses: i64 = sqlx::query_scalar("SELECT count(*) FROM area_responses WHERE area = ?")
         .bind(area)
         .fetch_one(&mut *conn)
@@ -153,16 +153,7 @@ async fn one_area(conn: &mut SqliteConnection, area: i64) -> CoreResult<Engageme
         .await?;
         median(&mut middle)
     };
-    Ok(metrics_of(
-        contacts,
-        touchpoints,
-        attempts,
-        inbound,
-        answered,
-        last,
-        non_responsive,
-        median_seconds,
-    ))
+    Ok(sums.metrics(median_seconds))
 }
 
 /// Each area's range in turn; a contact's summary and answers count in the first area it is
@@ -172,9 +163,7 @@ async fn several_areas(
     set: &AreaSet,
 ) -> CoreResult<EngagementMetrics> {
     let mut seen: HashSet<i64> = HashSet::new();
-    let (mut touchpoints, mut attempts, mut inbound, mut answered, mut non_responsive) =
-        (0, 0, 0, 0, 0);
-    let mut last: Option<DateTime<Utc>> = None;
+    let mut sums = Sums::default();
     let mut seconds: Vec<i64> = Vec::new();
     for &area in &set.areas {
         let mut rows = QueryBuilder::new(
@@ -191,12 +180,12 @@ async fn several_areas(
                 continue;
             }
             first_here.insert(contact);
-            touchpoints += t;
-            attempts += a;
-            inbound += i;
-            answered += ans;
-            non_responsive += nr;
-            last = last.max(at);
+            sums.touchpoints += t;
+            sums.attempts += a;
+            sums.inbound += i;
+            sums.answered += ans;
+            sums.non_responsive += nr;
+            sums.last_contact_at = sums.last_contact_at.max(at);
         }
         if first_here.is_empty() {
             continue;
@@ -214,16 +203,8 @@ async fn several_areas(
                 .map(|(_, s)| s),
         );
     }
-    Ok(metrics_of(
-        seen.len() as i64,
-        touchpoints,
-        attempts,
-        inbound,
-        answered,
-        last,
-        non_responsive,
-        median(&mut seconds),
-    ))
+    sums.contacts = seen.len() as i64;
+    Ok(sums.metrics(median(&mut seconds)))
 }
 
 fn push_within(b: &mut QueryBuilder<'_, Sqlite>, within: Option<&[i64]>) {

@@ -280,23 +280,15 @@ async fn aggregate(db: &Database, set: ContactSet<'_>) -> CoreResult<EngagementM
     let mut totals = QueryBuilder::new("WITH s AS MATERIALIZED (");
     set(&mut totals);
     totals.push(
-        ") SELECT (SELECT count(*) FROM s), ifnull(sum(e.touchpoints), 0),
-              ifnull(sum(e.attempts), 0), ifnull(sum(e.inbound), 0), ifnull(sum(e.answered), 0),
-              max(e.last_contact_at),
+        ") SELECT (SELECT count(*) FROM s) AS contacts,
+              ifnull(sum(e.touchpoints), 0) AS touchpoints, ifnull(sum(e.attempts), 0) AS attempts,
+              ifnull(sum(e.inbound), 0) AS inbound, ifnull(sum(e.answered), 0) AS answered,
+              max(e.last_contact_at) AS last_contact_at,
               (SELECT count(*) FROM escalations x WHERE x.resolved_at IS NULL
-                  AND x.contact_id IN (SELECT id FROM s))
+                  AND x.contact_id IN (SELECT id FROM s)) AS non_responsive
           FROM s JOIN contact_engagement e ON e.contact_id = s.id",
     );
-    #[allow(clippy::type_complexity)]
-    let (contacts, touchpoints, attempts, inbound, answered, last, non_responsive): (
-        i64,
-        i64,
-        i64,
-        i64,
-        i64,
-        Option<DateTime<Utc>>,
-        i64,
-    ) = totals.build_query_as().fetch_one(&mut *tx).await?;
+    let sums: Sums = totals.build_query_as().fetch_one(&mut *tx).await?;
     // Every answer of the set, read once (the set drives; CROSS JOIN keeps it outside, so the
     // whole `seconds` index is never walked to skip other contacts' answers): their number is
     // the count and their middle the median, found here without sorting them all.
@@ -306,16 +298,7 @@ async fn aggregate(db: &Database, set: ContactSet<'_>) -> CoreResult<EngagementM
     let mut seconds: Vec<i64> = answers.build_query_scalar().fetch_all(&mut *tx).await?;
     let median_seconds = median(&mut seconds);
     tx.commit().await?;
-    Ok(metrics_of(
-        contacts,
-        touchpoints,
-        attempts,
-        inbound,
-        answered,
-        last,
-        non_responsive,
-        median_seconds,
-    ))
+    Ok(sums.metrics(median_seconds))
 }
 
 /// The middle value, or the mean of the two middle ones (rounded toward zero, as everyone's
@@ -334,30 +317,35 @@ pub(super) fn median(values: &mut [i64]) -> Option<i64> {
     Some((lower + upper) / 2)
 }
 
-#[allow(clippy::too_many_arguments)]
-pub(super) fn metrics_of(
-    contacts: i64,
-    touchpoints: i64,
-    attempts: i64,
-    inbound: i64,
-    answered: i64,
-    last: Option<DateTime<Utc>>,
-    non_responsive: i64,
-    median_seconds: Option<i64>,
-) -> EngagementMetrics {
-    let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
-    let ratio = |a: i64, b: i64| (b > 0).then(|| a as f64 / b as f64);
-    EngagementMetrics {
-        contacts: count(contacts),
-        touchpoints: count(touchpoints),
-        touchpoints_per_contact: ratio(touchpoints, contacts),
-        attempts: count(attempts),
-        inbound: count(inbound),
-        response_rate: ratio(answered, attempts),
-        median_response_minutes: median_seconds
-            .map(|s| u32::try_from(s.max(0) / 60).unwrap_or(u32::MAX)),
-        last_contact_at: last,
-        non_responsive: count(non_responsive),
+/// Summed summaries of a set of contacts, as the statements read them.
+#[derive(Debug, Default, sqlx::FromRow)]
+pub(super) struct Sums {
+    pub contacts: i64,
+    pub touchpoints: i64,
+    pub attempts: i64,
+    pub inbound: i64,
+    pub answered: i64,
+    pub last_contact_at: Option<DateTime<Utc>>,
+    pub non_responsive: i64,
+}
+
+impl Sums {
+    /// The figures, with the set's median answer in seconds.
+    pub(super) fn metrics(self, median_seconds: Option<i64>) -> EngagementMetrics {
+        let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+        let ratio = |a: i64, b: i64| (b > 0).then(|| a as f64 / b as f64);
+        EngagementMetrics {
+            contacts: count(self.contacts),
+            touchpoints: count(self.touchpoints),
+            touchpoints_per_contact: ratio(self.touchpoints, self.contacts),
+            attempts: count(self.attempts),
+            inbound: count(self.inbound),
+            response_rate: ratio(self.answered, self.attempts),
+            median_response_minutes: median_seconds
+                .map(|s| u32::try_from(s.max(0) / 60).unwrap_or(u32::MAX)),
+            last_contact_at: self.last_contact_at,
+            non_responsive: count(self.non_responsive),
+        }
     }
 }
 
@@ -484,16 +472,16 @@ async fn everyone(db: &Database) -> CoreResult<EngagementMetrics> {
         (!values.is_empty()).then(|| values.iter().sum::<i64>() / values.len() as i64)
     };
     tx.commit().await?;
-    Ok(metrics_of(
+    let sums = Sums {
         contacts,
         touchpoints,
         attempts,
         inbound,
         answered,
-        last,
+        last_contact_at: last,
         non_responsive,
-        median_seconds,
-    ))
+    };
+    Ok(sums.metrics(median_seconds))
 }
 
 #[cfg(test)]
