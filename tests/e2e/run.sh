@@ -57,11 +57,19 @@ status=0
 timeout --kill-after=20 "${E2E_TIMEOUT:-1800}" \
   sh "$root/tests/keyring-session.sh" \
   xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" \
-  node --test --test-concurrency=1 --test-timeout=600000 --test-reporter=spec ${E2E_SPECS:-specs/*.test.mjs} \
+  node --test --test-concurrency=1 --test-timeout=600000 \
+  --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=./lib/failures-reporter.mjs --test-reporter-destination="$E2E_WORK/failures.txt" \
+  ${E2E_SPECS:-specs/*.test.mjs} \
   || status=$?
 if [ "$status" -eq 124 ]; then
   echo "e2e: the suite did not finish within ${E2E_TIMEOUT:-1800} s" >&2
 fi
-echo "e2e: screenshots and driver logs in $SCREENSHOT_DIR"
-ls "$SCREENSHOT_DIR"
+echo "e2e: $(find "$SCREENSHOT_DIR" -name '*.png' | wc -l) screenshots and the driver logs are in $SCREENSHOT_DIR"
+# The reporter's list of failures comes last, so that whoever reads only the end of the output
+# (a CI summary) sees which check failed and why.
+if [ -s "$E2E_WORK/failures.txt" ]; then
+  echo "e2e: failures:"
+  cat "$E2E_WORK/failures.txt"
+fi
 exit "$status"
