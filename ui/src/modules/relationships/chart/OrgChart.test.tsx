@@ -5,6 +5,7 @@ import type { Relationship } from "../types/map";
 import type { OrgChartProps } from "./OrgChart";
 import { OrgChart } from "./OrgChart";
 import { CARD_HEIGHT, CARD_WIDTH } from "./layoutChart";
+import { RecordingContext } from "./testing/recordingContext";
 import {
   generateForest,
   KINDS,
@@ -64,6 +65,10 @@ function drag(fromId: string, toId: string) {
 }
 
 describe("OrgChart", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it("draws a card per person and a line per relationship", async () => {
     const { people, relationships } = threeLevelTree();
     renderChart({ relationships: [...relationships, relation("dev1", "acc1", "works_with", "w1")] });
@@ -354,22 +359,36 @@ describe("OrgChart", () => {
     expect(document.querySelector('[data-testid="org-toggle"][data-person-id="p43"]')?.textContent).toMatch(/^\+\d+$/);
   });
 
-  it("draws a big chart far out as batched boxes and lines, and cards again when zoomed in", async () => {
+  it("draws a big chart far out on a canvas, as boxes and lines, and cards again when zoomed in", async () => {
+    const context = new RecordingContext();
+    vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockReturnValue(context.asContext());
     // 250 managers with one report each: 500 cards, fitted far below a readable zoom.
     const { people, relationships } = generateForest(500, 250, 1);
     renderChart({ people, relationships, groups: [] });
 
-    const bulk = await screen.findByTestId("org-cards-bulk");
-    expect(bulk.querySelector("path")?.getAttribute("d")?.match(/M/g)).toHaveLength(500);
-    expect(screen.getByTestId("org-tree-bulk")).toBeInTheDocument();
+    const layer = await screen.findByTestId("org-canvas-layer");
+    await waitFor(() => expect(layer).toHaveAttribute("data-cards", "500"));
+    expect(layer).toHaveAttribute("data-tree-lines", "250");
+    expect(layer).toHaveAttribute("data-whole", "true");
+    expect(context.paints.filter((paint) => paint.op === "fill").reduce((sum, paint) => sum + paint.rects, 0)).toBe(500);
     expect(screen.queryAllByTestId("org-card")).toHaveLength(0);
     expect(screen.queryAllByTestId("org-edge")).toHaveLength(0);
+
+    // A pan moves the whole-chart canvas and does not draw it again.
+    const painted = context.paints.length;
+    const left = parseFloat(layer.style.left);
+    const svg = screen.getByTestId("org-chart");
+    fireEvent.pointerDown(svg, { clientX: 100, clientY: 100, button: 0, pointerId: 1 });
+    fireEvent.pointerMove(window, { clientX: 400, clientY: 100, pointerId: 1 });
+    fireEvent.pointerUp(window, { clientX: 400, clientY: 100, pointerId: 1 });
+    await waitFor(() => expect(parseFloat(screen.getByTestId("org-canvas-layer").style.left)).toBe(left + 300));
+    expect(context.paints).toHaveLength(painted);
 
     const canvas = screen.getByRole("application");
     for (let i = 0; i < 12; i += 1) fireEvent.keyDown(canvas, { key: "+" });
 
     await waitFor(() => expect(screen.getAllByTestId("org-card").length).toBeGreaterThan(0));
-    expect(screen.queryByTestId("org-cards-bulk")).toBeNull();
+    expect(screen.queryByTestId("org-canvas-layer")).toBeNull();
   });
 
   it("keeps drawing the cards of a small chart however far it is zoomed out", async () => {
@@ -382,26 +401,29 @@ describe("OrgChart", () => {
 
     await waitFor(() => expect(numbers(screen.getByTestId("org-viewport").getAttribute("transform"))[2]).toBeLessThan(0.05));
     expect(screen.getAllByTestId("org-card")).toHaveLength(people.length);
-    expect(screen.queryByTestId("org-cards-bulk")).toBeNull();
+    expect(screen.queryByTestId("org-canvas-layer")).toBeNull();
     expect(screen.getAllByTestId("org-edge")).toHaveLength(5);
   });
 
-  it("draws over 2,000 dashed lines as one path per kind", async () => {
+  it("draws over 2,000 dashed lines on the canvas, one path per kind", async () => {
+    const context = new RecordingContext();
+    vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockReturnValue(context.asContext());
     const people = Array.from({ length: 2101 }, (_, i) => makePerson(`q${i}`));
     const relationships = people.slice(1).map((person, i) => relation(`q${i}`, person.id, "works_with", `w${i}`));
     renderChart({ people, relationships, groups: [] });
 
-    const bulk = await screen.findByTestId("org-edges-bulk");
-    const paths = bulk.querySelectorAll("path");
-    expect(paths).toHaveLength(1);
-    expect(paths[0]).toHaveAttribute("data-kind", "works_with");
+    const layer = await screen.findByTestId("org-canvas-layer");
+    await waitFor(() => expect(layer).toHaveAttribute("data-curves", "2100"));
+    const strokes = context.paints.filter((paint) => paint.curves > 0);
+    expect(strokes.at(-1)).toMatchObject({ style: expect.any(String), curves: 2100 });
     expect(screen.queryAllByTestId("org-edge-handle")).toHaveLength(0);
   });
 
   it("moves the drawing during a pan and renders the chart at the new place when it ends", async () => {
     renderChart();
     await screen.findAllByTestId("org-card");
-    const svg = screen.getByTestId("org-chart") as unknown as SVGSVGElement;
+    const svg = screen.getByTestId("org-chart");
+    const stage = screen.getByTestId("org-stage");
     const viewport = screen.getByTestId("org-viewport");
     const before = numbers(viewport.getAttribute("transform"));
 
@@ -409,8 +431,10 @@ describe("OrgChart", () => {
     fireEvent.pointerMove(window, { clientX: 540, clientY: 420, pointerId: 1 });
     fireEvent.pointerMove(window, { clientX: 560, clientY: 430, pointerId: 1 });
 
-    // During the drag only the SVG element moves; the chart itself is not rendered again.
-    await waitFor(() => expect(svg.style.transform).toBe("translate(60px, 30px)"));
+    // During the drag only the drawing moves; the chart itself is not rendered again.
+    await waitFor(() => expect(stage.style.transform).toBe("translate(60px, 30px)"));
+    // The handles step aside while the gesture lasts (a stylesheet hides them).
+    expect(stage).toHaveAttribute("data-panning");
     expect(viewport.getAttribute("transform")).toBe(`translate(${before[0]} ${before[1]}) scale(${before[2]})`);
 
     fireEvent.pointerUp(window, { clientX: 560, clientY: 430, pointerId: 1 });
@@ -419,21 +443,23 @@ describe("OrgChart", () => {
       const [x, y, k] = numbers(screen.getByTestId("org-viewport").getAttribute("transform"));
       expect([x, y, k]).toEqual([before[0] + 60, before[1] + 30, before[2]]);
     });
-    expect(svg.style.transform).toBe("");
+    expect(stage.style.transform).toBe("");
+    expect(stage).not.toHaveAttribute("data-panning");
   });
 
   it("renders the chart now and then during a long pan", async () => {
     renderChart();
     await screen.findAllByTestId("org-card");
-    const svg = screen.getByTestId("org-chart") as unknown as SVGSVGElement;
+    const svg = screen.getByTestId("org-chart");
+    const stage = screen.getByTestId("org-stage");
     const before = numbers(screen.getByTestId("org-viewport").getAttribute("transform"));
 
     fireEvent.pointerDown(svg, { clientX: 100, clientY: 100, button: 0, pointerId: 1 });
     fireEvent.pointerMove(window, { clientX: 300, clientY: 100, pointerId: 1 });
 
-    // 200 px is past the commit distance: the chart renders there, and the SVG is back in place.
+    // 200 px is past the commit distance: the chart renders there, and the drawing is back in place.
     await waitFor(() => expect(numbers(screen.getByTestId("org-viewport").getAttribute("transform"))[0]).toBe(before[0] + 200));
-    expect(svg.style.transform).toBe("");
+    expect(stage.style.transform).toBe("");
     fireEvent.pointerUp(window, { clientX: 300, clientY: 100, pointerId: 1 });
   });
 });

@@ -5,9 +5,9 @@ import type { KeyboardEvent, MouseEvent } from "react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { StatePanel } from "../../shell/components/StatePanel";
 import type { MapGroup, MapPerson, Relationship, RelationshipKind } from "../types/map";
+import { ChartCanvas } from "./components/ChartCanvas";
 import { ChartEdges, EdgeMarkers } from "./components/ChartEdges";
 import { ChartLegend } from "./components/ChartLegend";
-import { ChartOverview } from "./components/ChartOverview";
 import { ChartToolbar } from "./components/ChartToolbar";
 import type { OrgCardDetail, OrgCardDropState } from "./components/OrgCard";
 import { OrgCard } from "./components/OrgCard";
@@ -19,8 +19,10 @@ import { centreTransform, usePanZoom } from "./hooks/usePanZoom";
 import type { ChartLayout, ExportKind } from "./types";
 import { kindStyleOf, kindStyles, levelBadges } from "./utils/chartStyles";
 import { curveBetween, intersects, nodeAt, toChart, visibleBox } from "./utils/geometry";
+import type { BulkScene } from "./utils/drawBulk";
 import { ancestorsOf } from "./utils/hierarchy";
 import { initialCollapsed } from "./utils/initialCollapsed";
+import { BULK_RELATIONSHIPS, curveLines, treeLines } from "./utils/lines";
 import { isArrowKey, neighbour } from "./utils/neighbour";
 import { showsOverview } from "./utils/overview";
 import classes from "./OrgChart.module.css";
@@ -160,7 +162,7 @@ function OrgChartCanvas({
     if (focusId && peopleById.has(focusId)) requestFocus(focusId);
   }
 
-  const { attachSvg, ...panPreview } = usePanPreview(transform);
+  const { attach: attachStage, ...panPreview } = usePanPreview(transform);
   const pointer = useChartPointer({
     layout,
     transform,
@@ -268,8 +270,8 @@ function OrgChartCanvas({
     const element = event.target as Element;
     if (element.closest("[data-testid='org-card'], [data-testid='org-edge'], [data-testid='org-toggle']")) return;
     if (pointer.takeSuppressedClick()) return;
-    // Boxes of the far-out view cannot be read or opened: a click zooms in on the one clicked.
-    if (layout && canvas && element.closest("[data-testid='org-cards-bulk']")) {
+    // Boxes of the far-out view cannot be read or opened: a click centres the one clicked.
+    if (layout && canvas && overview) {
       const rect = canvas.getBoundingClientRect();
       const node = nodeAt(layout, toChart(transform, event.clientX - rect.left, event.clientY - rect.top));
       if (node) {
@@ -301,6 +303,27 @@ function OrgChartCanvas({
     () => relationships.filter((relationship) => relationship.kind !== "reports_to" && !hiddenKinds.has(relationship.kind)),
     [relationships, hiddenKinds],
   );
+  const showTree = !hiddenKinds.has("reports_to");
+  const tree = useMemo(() => (layout && showTree ? treeLines(layout) : null), [layout, showTree]);
+  const curves = useMemo(() => (layout ? curveLines(layout, otherRelationships) : []), [layout, otherRelationships]);
+  const overview = layout !== null && showsOverview(layout, transform.k);
+  const bulkCurves = overview || curves.length > BULK_RELATIONSHIPS;
+  // The canvas draws every curve (painting dozens of SVG curves slowed each frame of a pan),
+  // and far out the cards and tree lines too.
+  const scene = useMemo<BulkScene | null>(
+    () =>
+      layout && (overview || curves.length > 0)
+        ? {
+            layout,
+            tree: overview ? tree : null,
+            curves,
+            cards: overview,
+            isPlaceholder: (id) => peopleById.get(id)?.placeholder ?? false,
+            styles,
+          }
+        : null,
+    [layout, overview, tree, curves, peopleById, styles],
+  );
   const legendKinds = useMemo(() => {
     const present = new Set(relationships.map((relationship) => relationship.kind));
     const codes = ["reports_to", ...kinds.map((kind) => kind.code).filter((code) => code !== "reports_to")];
@@ -330,7 +353,7 @@ function OrgChartCanvas({
 
   const box = visibleBox(transform, size.width || 1000, size.height || 800);
   const detail: OrgCardDetail = transform.k < 0.15 ? "frame" : transform.k < 0.45 ? "box" : "full";
-  const overview = layout !== null && showsOverview(layout, transform.k);
+  const highlighted = highlightId && layout ? layout.nodeById.get(highlightId) : undefined;
   const drag = pointer.drag;
   const dragTarget = drag?.target ?? null;
   const levelSet = level ? levelMembers.get(level) : undefined;
@@ -383,70 +406,80 @@ function OrgChartCanvas({
         aria-label="Organisation chart. Plus and minus zoom, 0 fits the chart, arrow keys move between cards."
         onKeyDown={onKeyDown}
       >
-        <svg
-          ref={attachSvg}
-          className={classes.svg}
-          data-testid="org-chart"
-          onPointerDown={pointer.onBackgroundPointerDown}
-          onClick={onSvgClick}
-        >
-          <defs>
-            <clipPath id="org-avatar-clip" clipPathUnits="objectBoundingBox">
-              <circle cx={0.5} cy={0.5} r={0.5} />
-            </clipPath>
-            <EdgeMarkers colors={markerColors} />
-          </defs>
-          {layout ? (
-            <g data-testid="org-viewport" transform={`translate(${transform.x} ${transform.y}) scale(${transform.k})`}>
-              {layout.looseTop !== null ? (
-                <text className={classes.sectionTitle} x={24} y={layout.looseTop - 16}>
-                  No manager recorded
-                </text>
-              ) : null}
-              <ChartEdges
-                layout={layout}
-                relationships={otherRelationships}
-                styles={styles}
-                showTree={!hiddenKinds.has("reports_to")}
-                box={box}
-                overview={overview}
-                selectedId={selectedEdgeId}
-                onSelect={setSelectedEdgeId}
-              />
-              {overview ? <ChartOverview layout={layout} peopleById={peopleById} highlightId={highlightId} /> : null}
-              {overview ? null : layout.nodes.map((node) => {
-                if (!intersects(node, box)) return null;
-                const person = peopleById.get(node.id);
-                if (!person) return null;
-                const dropState: OrgCardDropState =
-                  dragTarget?.type === "person" && dragTarget.personId === node.id
-                    ? dragTarget.allowed
-                      ? "allowed"
-                      : "forbidden"
-                    : null;
-                return (
-                  <OrgCard
-                    key={node.id}
-                    node={node}
-                    person={person}
-                    level={levels.get(node.id) ?? null}
-                    detail={detail}
-                    photoUrl={photoUrl ? photoUrl(node.id) : null}
-                    highlighted={highlightId === node.id}
-                    selected={connect.sourceId === node.id || drag?.personId === node.id}
-                    dropState={dropState}
-                    filteredOut={levelSet !== undefined && !levelSet.has(node.id)}
-                    editable={mayEdit && !connect.active}
-                    onPointerDown={pointer.onCardPointerDown}
-                    onActivate={onActivate}
-                    onToggle={onToggle}
-                    onMenu={onMenu}
+        {/* The drawing moves as one during a pan (usePanPreview): the canvas under, the SVG over. */}
+        <div ref={attachStage} className={classes.stage} data-testid="org-stage">
+          {scene ? <ChartCanvas scene={scene} transform={transform} size={size} /> : null}
+          <svg
+            className={classes.svg}
+            data-testid="org-chart"
+            onPointerDown={pointer.onBackgroundPointerDown}
+            onClick={onSvgClick}
+          >
+            <defs>
+              <clipPath id="org-avatar-clip" clipPathUnits="objectBoundingBox">
+                <circle cx={0.5} cy={0.5} r={0.5} />
+              </clipPath>
+              <EdgeMarkers colors={markerColors} />
+            </defs>
+            {layout ? (
+              <g data-testid="org-viewport" transform={`translate(${transform.x} ${transform.y}) scale(${transform.k})`}>
+                {layout.looseTop !== null ? (
+                  <text className={classes.sectionTitle} x={24} y={layout.looseTop - 16}>
+                    No manager recorded
+                  </text>
+                ) : null}
+                <ChartEdges
+                  tree={overview ? null : tree}
+                  curves={bulkCurves ? null : curves}
+                  styles={styles}
+                  box={box}
+                  selectedId={selectedEdgeId}
+                  onSelect={setSelectedEdgeId}
+                />
+                {overview && highlighted ? (
+                  <rect
+                    data-testid="org-overview-highlight"
+                    x={highlighted.x}
+                    y={highlighted.y}
+                    width={highlighted.width}
+                    height={highlighted.height}
+                    className={classes.overviewHighlight}
                   />
-                );
-              })}
-            </g>
-          ) : null}
-        </svg>
+                ) : null}
+                {overview ? null : layout.nodes.map((node) => {
+                  if (!intersects(node, box)) return null;
+                  const person = peopleById.get(node.id);
+                  if (!person) return null;
+                  const dropState: OrgCardDropState =
+                    dragTarget?.type === "person" && dragTarget.personId === node.id
+                      ? dragTarget.allowed
+                        ? "allowed"
+                        : "forbidden"
+                      : null;
+                  return (
+                    <OrgCard
+                      key={node.id}
+                      node={node}
+                      person={person}
+                      level={levels.get(node.id) ?? null}
+                      detail={detail}
+                      photoUrl={photoUrl ? photoUrl(node.id) : null}
+                      highlighted={highlightId === node.id}
+                      selected={connect.sourceId === node.id || drag?.personId === node.id}
+                      dropState={dropState}
+                      filteredOut={levelSet !== undefined && !levelSet.has(node.id)}
+                      editable={mayEdit && !connect.active}
+                      onPointerDown={pointer.onCardPointerDown}
+                      onActivate={onActivate}
+                      onToggle={onToggle}
+                      onMenu={onMenu}
+                    />
+                  );
+                })}
+              </g>
+            ) : null}
+          </svg>
+        </div>
         {!layout && !error ? (
           <Group className={classes.status} gap={6}>
             <Loader size="xs" />

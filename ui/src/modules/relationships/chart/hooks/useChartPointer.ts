@@ -37,7 +37,7 @@ export type ChartPointerOptions = {
   mayDrag: boolean;
   isPlaceholder: (personId: string) => boolean;
   /** Moves the drawing during a pan without rendering; without it every frame renders. */
-  panPreview?: Omit<PanPreview, "attachSvg">;
+  panPreview?: Omit<PanPreview, "attach">;
   onReparent: (personId: string, newManagerId: string | null) => void;
 };
 

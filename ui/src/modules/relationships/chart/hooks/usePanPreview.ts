@@ -9,9 +9,9 @@ import type { ChartTransform } from "../types";
 export const PAN_COMMIT_DISTANCE = 150;
 
 export type PanPreview = {
-  /** Callback ref for the chart's SVG element. */
-  attachSvg: (element: SVGSVGElement | null) => void;
-  /** Shows the chart at `target` by moving the drawn SVG (no React render). */
+  /** Callback ref for the element holding the chart's drawing (its canvas and SVG). */
+  attach: (element: HTMLElement | null) => void;
+  /** Shows the chart at `target` by moving the drawing (no React render). */
   move: (target: ChartTransform) => void;
   /** The gesture ended at `target`; the preview goes once a render shows the chart there. */
   end: (target: ChartTransform) => void;
@@ -21,14 +21,14 @@ export type PanPreview = {
 
 /**
  * Drag-pans re-rendering a big chart on every pointer move stall the page, so during a pan the
- * SVG element is shifted with a CSS transform and the chart renders only now and then. The shift
+ * drawing is shifted with a CSS transform and the chart renders only now and then. The shift
  * is always "wanted minus rendered", re-applied in a layout effect after each render, so the
  * picture never jumps when a render lands between two moves.
  */
 export function usePanPreview(transform: ChartTransform): PanPreview {
-  const svg = useRef<SVGSVGElement | null>(null);
-  const attachSvg = useCallback((element: SVGSVGElement | null) => {
-    svg.current = element;
+  const drawing = useRef<HTMLElement | null>(null);
+  const attach = useCallback((element: HTMLElement | null) => {
+    drawing.current = element;
   }, []);
   const rendered = useRef(transform);
   const wanted = useRef<{ target: ChartTransform; done: boolean } | null>(null);
@@ -44,11 +44,14 @@ export function usePanPreview(transform: ChartTransform): PanPreview {
     }
     // A zoom during the pan, or a finished pan that the chart now shows, ends the preview.
     if (current && (current.target.k !== shown.k || (current.done && dx === 0 && dy === 0))) wanted.current = null;
-    const element = svg.current;
+    const element = drawing.current;
     if (!element) return;
     // No `will-change`: switching WebKitGTK into a compositing layer for each gesture stalled
     // the page for seconds under software rendering; a plain transform repaints quickly.
     element.style.transform = dx !== 0 || dy !== 0 ? `translate(${dx}px, ${dy}px)` : "";
+    // Marks the gesture, so what is costly to repaint can step aside until it ends.
+    if (wanted.current) element.dataset.panning = "";
+    else delete element.dataset.panning;
   }, []);
 
   useLayoutEffect(() => {
@@ -75,5 +78,5 @@ export function usePanPreview(transform: ChartTransform): PanPreview {
     [],
   );
 
-  return { attachSvg, move, end, lag };
+  return { attach, move, end, lag };
 }

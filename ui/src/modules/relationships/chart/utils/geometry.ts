@@ -3,8 +3,14 @@ import type { ChartLayout, ChartNode, ChartPoint, ChartTransform } from "../type
 
 export type Box = { x: number; y: number; width: number; height: number };
 
+/**
+ * Screen pixels drawn beyond each edge of the view, so a pan shows drawn cards until the chart
+ * renders at the new place (usePanPreview's commit distance stays under it).
+ */
+export const VIEW_MARGIN = 200;
+
 /** The part of the chart inside a viewport of the given size, widened by margin screen pixels. */
-export function visibleBox(transform: ChartTransform, width: number, height: number, margin = 200): Box {
+export function visibleBox(transform: ChartTransform, width: number, height: number, margin = VIEW_MARGIN): Box {
   return {
     x: (-transform.x - margin) / transform.k,
     y: (-transform.y - margin) / transform.k,
