@@ -3,7 +3,8 @@ import { contactTypeLabels } from "../../contacts/utils/labels";
 import type { MapGroup, MapPerson, Relationship, RelationshipKind } from "../types/map";
 import type { ChartLayout } from "./types";
 import { EXPORT_COLORS, kindStyleOf, kindStyles, levelBadges } from "./utils/chartStyles";
-import { curveBetween, fitText, polylinePath } from "./utils/geometry";
+import { fitText, polylinePath } from "./utils/geometry";
+import { curveLines } from "./utils/lines";
 
 export type ChartSvgOptions = {
   relationships?: Relationship[];
@@ -61,20 +62,13 @@ export function chartToSvg(layout: ChartLayout, people: MapPerson[], options: Ch
       out.push(`<path d="${polylinePath(edge.points)}" fill="none" stroke="#adb5bd" stroke-width="1.5"/>`);
     }
   }
-  const lanes = new Map<string, number>();
-  for (const relationship of options.relationships ?? []) {
-    if (relationship.kind === "reports_to" || hidden.has(relationship.kind)) continue;
-    const from = layout.nodeById.get(relationship.fromId);
-    const to = layout.nodeById.get(relationship.toId);
-    if (!from || !to || from === to) continue;
-    const pair = from.id < to.id ? `${from.id}|${to.id}` : `${to.id}|${from.id}`;
-    const lane = lanes.get(pair) ?? 0;
-    lanes.set(pair, lane + 1);
+  const shown = (options.relationships ?? []).filter(
+    (relationship) => relationship.kind !== "reports_to" && !hidden.has(relationship.kind),
+  );
+  for (const { relationship, curve } of curveLines(layout, shown)) {
     const style = kindStyleOf(styles, relationship.kind);
     const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : "";
-    out.push(
-      `<path d="${curveBetween(from, to, lane).path}" fill="none" stroke="${hex(style.color)}" stroke-width="2"${dash}/>`,
-    );
+    out.push(`<path d="${curve.path}" fill="none" stroke="${hex(style.color)}" stroke-width="2"${dash}/>`);
   }
   for (const node of layout.nodes) {
     const person = byId.get(node.id);
