@@ -3,7 +3,6 @@
 //! moves on, due notifications, privacy requests and metrics, on a real database.
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, Utc};
-use rapport_core::access::users::{self, UserInput};
 use rapport_core::access::Actor;
 use rapport_core::contact::privacy;
 use rapport_core::demo::DemoOptions;
@@ -12,7 +11,7 @@ use rapport_core::model::*;
 use rapport_core::{audit, CoreError, Database, DatabaseKey};
 use serde_json::Value;
 
-use crate::{demo_db, fixed_now, sign_in, Demo};
+use crate::{demo_db, fixed_now, sign_in, territory_manager, Demo};
 
 /// Active, non-billing contacts with no engagement yet whose every site is in `UKI-SCO` (the
 /// territory demo user's scope; its contacts are owned by that user).
@@ -813,31 +812,6 @@ async fn second_territory_manager(db: &Database, admin: &Actor) -> Actor {
         .await
         .unwrap();
     territory_manager(db, admin, "owner1", &[territory]).await
-}
-
-/// A new territory manager of `territories`, signed in.
-async fn territory_manager(
-    db: &Database,
-    admin: &Actor,
-    username: &str,
-    territories: &[i64],
-) -> Actor {
-    users::create_user(
-        db,
-        admin,
-        UserInput {
-            username: username.into(),
-            display_name: format!("Manager {username}"),
-            role: Role::TerritoryManager,
-            region_ids: Vec::new(),
-            territory_ids: territories.iter().map(i64::to_string).collect(),
-            disabled: false,
-            password: Some(rapport_core::demo::users::PASSWORD.into()),
-        },
-    )
-    .await
-    .unwrap();
-    sign_in(db, username).await
 }
 
 async fn queue_of(db: &Database, actor: &Actor) -> Vec<Escalation> {

@@ -29,9 +29,10 @@ mod validation;
 
 use chrono::{DateTime, TimeZone, Utc};
 use rapport_core::access::signin::Credentials;
+use rapport_core::access::users::{self, UserInput};
 use rapport_core::access::Actor;
 use rapport_core::demo::DemoOptions;
-use rapport_core::model::{ContactListQuery, ContactRow};
+use rapport_core::model::{ContactListQuery, ContactRow, Role};
 use rapport_core::store::contacts;
 use rapport_core::{Database, DatabaseKey};
 use tempfile::TempDir;
@@ -99,4 +100,29 @@ pub async fn walk(db: &Database, actor: &Actor, mut query: ContactListQuery) -> 
             None => return rows,
         }
     }
+}
+
+/// A new territory manager of `territories`, signed in.
+pub async fn territory_manager(
+    db: &Database,
+    admin: &Actor,
+    username: &str,
+    territories: &[i64],
+) -> Actor {
+    users::create_user(
+        db,
+        admin,
+        UserInput {
+            username: username.into(),
+            display_name: format!("Manager {username}"),
+            role: Role::TerritoryManager,
+            region_ids: Vec::new(),
+            territory_ids: territories.iter().map(i64::to_string).collect(),
+            disabled: false,
+            password: Some(rapport_core::demo::users::PASSWORD.into()),
+        },
+    )
+    .await
+    .unwrap();
+    sign_in(db, username).await
 }

@@ -6,7 +6,7 @@ use rapport_core::report::{self, queue, snapshot};
 use rapport_core::store::contacts;
 use rapport_core::{CoreError, Database};
 
-use crate::{demo_db, fixed_now, sign_in};
+use crate::{demo_db, fixed_now, sign_in, territory_manager};
 
 fn request(kind: ReportKind, period: Option<&str>) -> ReportRequest {
     ReportRequest {
@@ -329,6 +329,81 @@ async fn daily_snapshots_make_the_quality_trend() {
     let chart = r.chart.as_ref().unwrap();
     assert_eq!(chart.points.len(), rows.len());
     assert_eq!(chart.points.last().unwrap().value, d.quality.score);
+}
+
+/// A manager of two territories sharing a contact: their trend counts that contact once, as
+/// their dashboard does, where the two territories' snapshots count it in each.
+#[tokio::test]
+async fn a_manager_of_two_territories_trends_each_contact_once() {
+    let demo = demo_db(400).await;
+    let (db, now) = (&demo.db, fixed_now());
+    let pick = |sql: &'static str| async move {
+        sqlx::query_scalar::<_, i64>(sql)
+            .fetch_one(db.reader())
+            .await
+            .unwrap()
+    };
+    let first = pick("SELECT id FROM territories WHERE code = 'UKI-SCO'").await;
+    let second = pick(
+        "SELECT s.territory_id FROM sites s JOIN territories t ON t.id = s.territory_id
+         WHERE t.code <> 'UKI-SCO' ORDER BY s.id LIMIT 1",
+    )
+    .await;
+    // Every contact of the first territory also works at a site of the second.
+    let mut tx = db.write().await.unwrap();
+    sqlx::query(
+        "INSERT OR IGNORE INTO contact_sites (contact_id, site_id, role, is_primary)
+         SELECT cs.contact_id, (SELECT id FROM sites WHERE territory_id = ?2 ORDER BY id LIMIT 1),
+                cs.role, 0
+         FROM contact_sites cs JOIN sites s ON s.id = cs.site_id WHERE s.territory_id = ?1",
+    )
+    .bind(first)
+    .bind(second)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let both = territory_manager(db, &demo.admin, "both", &[first, second]).await;
+
+    assert!(snapshot::take_daily(db, now).await.unwrap());
+    let trend = snapshot::trend(db.reader(), &both, now, 90).await.unwrap();
+    // The weekly history predates the manager: their own scope has today's snapshot only.
+    assert_eq!(trend.len(), 1);
+    let d = dashboard(db, &both, now).await.unwrap();
+    let today = &trend[0];
+    assert_eq!(today.day, now.date_naive().to_string());
+    assert_eq!(
+        (today.contacts, today.clean, today.unreachable, today.score),
+        (
+            d.quality.contacts,
+            d.quality.clean,
+            d.quality.unreachable,
+            d.quality.score
+        )
+    );
+    let summed: i64 = sqlx::query_scalar(
+        "SELECT sum(contacts) FROM quality_snapshots
+         WHERE level = 'territory' AND group_id IN (?, ?) AND day = ?",
+    )
+    .bind(first)
+    .bind(second)
+    .bind(&today.day)
+    .fetch_one(db.reader())
+    .await
+    .unwrap();
+    assert!(
+        summed > i64::from(today.contacts),
+        "the territories' sum counts the shared contacts twice"
+    );
+
+    // A day without a snapshot yet: the day's point is counted now.
+    let tomorrow = now + Duration::days(1);
+    let later = snapshot::trend(db.reader(), &both, tomorrow, 90)
+        .await
+        .unwrap();
+    assert_eq!(later.len(), 2);
+    assert_eq!(later[1].day, tomorrow.date_naive().to_string());
+    assert_eq!(later[1].contacts, today.contacts);
 }
 
 #[tokio::test]
