@@ -20,9 +20,8 @@ use crate::Database;
 
 const MAX_EVERY_DAYS: u32 = 3_650;
 
-/// The user a cadence `k` of contact `c` belongs to: the one named, or the contact's owner.
-pub(crate) const EFFECTIVE_OWNER: &str =
-    "coalesce(k.owner_id, (SELECT u.id FROM users u WHERE u.username = c.owner))";
+/// The user a cadence `k` belongs to: the one named, or the contact's owner (kept by triggers).
+pub(crate) const EFFECTIVE_OWNER: &str = "k.effective_owner_id";
 
 /// Moves cadences to `every_days` after the contact's last interaction (or their set-up).
 const RESET: &str = "UPDATE cadences SET next_due_at = strftime('%Y-%m-%dT%H:%M:%fZ',
@@ -242,11 +241,7 @@ pub(crate) async fn count_due(
     scope: &CountedScope<'_>,
     now: DateTime<Utc>,
 ) -> CoreResult<u32> {
-    let mut builder = due_of(
-        scope.actor(),
-        "SELECT count(*) FROM cadences k JOIN contacts c ON c.id = k.contact_id",
-        now,
-    );
+    let mut builder = due_of(scope.actor(), "SELECT count(*) FROM cadences k", now);
     scope.push(&mut builder, "k.contact_id");
     let n: i64 = builder.build_query_scalar().fetch_one(db.reader()).await?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))

@@ -109,7 +109,7 @@ pub async fn mark_notified(
                 "UPDATE cadences AS k SET notified_due_at = next_due_at
                  WHERE k.contact_id = ?2 AND ?1 IS NOT NULL
                    AND k.notified_due_at IS NOT k.next_due_at
-                   AND (SELECT {EFFECTIVE_OWNER} FROM contacts c WHERE c.id = k.contact_id) = ?3"
+                   AND {EFFECTIVE_OWNER} = ?3"
             ),
             NoticeKind::Escalation => "UPDATE escalation_steps SET notified_at = ?1
                  WHERE escalation_id = ?2 AND user_id = ?3 AND notified_at IS NULL"

@@ -1493,6 +1493,107 @@ async fn assert_totals_match(db: &Database) {
 pub(crate) async fn assert_kept_copies_match(db: &Database) {
     assert_account_history_matches(db).await;
     assert_areas_match(db).await;
+    assert_cadence_owners_match(db).await;
+}
+
+/// Every cadence's kept owner is the user named on it, else the user its contact's owner names.
+async fn assert_cadence_owners_match(db: &Database) {
+    let wrong: Vec<(i64, Option<i64>, Option<i64>)> = sqlx::query_as(
+        "SELECT k.contact_id, k.effective_owner_id, coalesce(k.owner_id,
+                (SELECT u.id FROM users u WHERE u.username =
+                    (SELECT c.owner FROM contacts c WHERE c.id = k.contact_id))) AS owner
+         FROM cadences k WHERE k.effective_owner_id IS NOT owner",
+    )
+    .fetch_all(db.reader())
+    .await
+    .unwrap();
+    assert_eq!(wrong, [], "(cadence, kept owner, owner)");
+}
+
+/// A cadence is due in the queue of the user named on it, else of its contact's owner, whoever
+/// that is after the contact changes hands, the cadence is given or loses an owner, or the
+/// owning user is created or renamed after the contacts named them.
+#[tokio::test]
+async fn a_cadence_is_due_in_the_queue_of_whoever_owns_it_now() {
+    let Demo { db, admin, .. } = &quiet_demo().await;
+    let territory = sign_in(db, "territory").await;
+    let now = fixed_now();
+    let due = |actor: &Actor| {
+        let actor = actor.clone();
+        async move {
+            let late = now + Duration::days(400);
+            let counted = engagement::follow_up_counts(db, &actor, late)
+                .await
+                .unwrap()
+                .cadences_due;
+            let listed = engagement::cadence_queue(db, &actor, late).await.unwrap();
+            assert_eq!(counted as usize, listed.len().min(500));
+            counted
+        }
+    };
+    let anna = ids(db, IN_TERRITORY).await[0];
+    engagement::set_cadence(
+        db,
+        &territory,
+        &anna.to_string(),
+        &CadenceInput {
+            every_days: 7,
+            owner: None,
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    let sql = |statement: &'static str| async move {
+        let mut tx = db.write().await.unwrap();
+        sqlx::query(statement)
+            .bind(anna)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+    };
+    sql("UPDATE contacts SET owner = 'territory' WHERE id = ?").await;
+    assert_cadence_owners_match(db).await;
+    let before = due(&territory).await;
+
+    // The contact passes to a username no user has yet: the cadence is in no one's queue, until
+    // that user is created; then renamed, it stays theirs if the contacts follow, else it goes.
+    sql("UPDATE contacts SET owner = 'newcomer' WHERE id = ?").await;
+    assert_cadence_owners_match(db).await;
+    assert_eq!(due(&territory).await, before - 1);
+    let scotland: i64 = sqlx::query_scalar("SELECT id FROM territories WHERE code = 'UKI-SCO'")
+        .fetch_one(db.reader())
+        .await
+        .unwrap();
+    let newcomer = territory_manager(db, admin, "newcomer", &[scotland]).await;
+    assert_cadence_owners_match(db).await;
+    assert_eq!(due(&newcomer).await, 1);
+    sql("UPDATE users SET username = 'renamed' WHERE username = 'newcomer' AND ? > 0").await;
+    assert_cadence_owners_match(db).await;
+    sql("UPDATE contacts SET owner = 'renamed' WHERE id = ?").await;
+    assert_cadence_owners_match(db).await;
+    sql("UPDATE users SET username = 'newcomer' WHERE username = 'renamed' AND ? > 0").await;
+    assert_cadence_owners_match(db).await;
+
+    // Named on the cadence, the territory manager has it whoever owns the contact.
+    engagement::set_cadence(
+        db,
+        &territory,
+        &anna.to_string(),
+        &CadenceInput {
+            every_days: 7,
+            owner: Some("territory".into()),
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    assert_cadence_owners_match(db).await;
+    assert_eq!(due(&territory).await, before);
+    sql("UPDATE cadences SET owner_id = NULL WHERE contact_id = ?").await;
+    assert_cadence_owners_match(db).await;
+    assert_eq!(due(&territory).await, before - 1);
 }
 
 /// Every territory's, region's and billing's kept contacts equal those not archived there, with
