@@ -33,6 +33,8 @@ export function ChartCanvas({ scene, transform, size }: ChartCanvasProps) {
   const place = canvasPlacement(scene.layout, transform, size, ratio);
   const { originX, originY } = place;
   const { k } = transform;
+  const bitmapWidth = Math.round(place.width * ratio);
+  const bitmapHeight = Math.round(place.height * ratio);
 
   // Drawn before the browser paints, so the bitmap never shows at a place it was not drawn for.
   useLayoutEffect(() => {
@@ -42,8 +44,6 @@ export function ChartCanvas({ scene, transform, size }: ChartCanvasProps) {
     // kept in memory is painted with the page.
     const context = canvas?.getContext("2d", { willReadFrequently: true });
     if (!canvas || !context) return;
-    const bitmapWidth = Math.round(place.width * ratio);
-    const bitmapHeight = Math.round(place.height * ratio);
     if (canvas.width !== bitmapWidth) canvas.width = bitmapWidth;
     if (canvas.height !== bitmapHeight) canvas.height = bitmapHeight;
     const area = { x: -originX / k, y: -originY / k, width: place.width / k, height: place.height / k };
@@ -60,7 +60,7 @@ export function ChartCanvas({ scene, transform, size }: ChartCanvasProps) {
     canvas.dataset.curves = String(counts.curves);
     canvas.dataset.treeLines = String(counts.treeLines);
     // The colour scheme changes the palette, read from the page when drawing.
-  }, [scene, scheme, k, originX, originY, place.width, place.height, ratio]);
+  }, [scene, scheme, k, originX, originY, place.width, place.height, bitmapWidth, bitmapHeight, ratio]);
 
   return (
     <canvas
@@ -72,8 +72,9 @@ export function ChartCanvas({ scene, transform, size }: ChartCanvasProps) {
         position: "absolute",
         left: place.left,
         top: place.top,
-        width: place.width,
-        height: place.height,
+        // The bitmap's own size, so it is never scaled.
+        width: bitmapWidth / ratio,
+        height: bitmapHeight / ratio,
         pointerEvents: "none",
       }}
     />

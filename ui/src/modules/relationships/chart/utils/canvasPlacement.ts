@@ -6,8 +6,8 @@ import { VIEW_MARGIN } from "./geometry";
 /** Beyond this many bitmap pixels a side (or in all) the canvas covers only the view. */
 const MAX_SIDE = 4096;
 const MAX_PIXELS = 16_000_000;
-/** Chart units a curve may bow out past the outermost cards (see curveBetween). */
-const BOW_ROOM = 260;
+/** Chart units a curve may bow out past the outermost cards (see curveBetween; three lanes). */
+const BOW_ROOM = 400;
 
 export type CanvasPlacement = {
   /** The canvas covers the whole chart: a pan only moves it, and only a zoom draws again. */

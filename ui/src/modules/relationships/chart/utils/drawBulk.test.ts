@@ -153,7 +153,7 @@ describe("canvasPlacement", () => {
   it("covers the whole chart while its bitmap stays small, so a pan only moves it", () => {
     const layout = smallLayout();
     const at = canvasPlacement(layout, { x: 40, y: 30, k: 0.1 }, size, 1);
-    const pad = 16 + 260 * 0.1;
+    const pad = 16 + 400 * 0.1;
     expect(at).toEqual({
       whole: true,
       left: 40 - pad,
