@@ -20,9 +20,6 @@ use crate::Database;
 
 const MAX_EVERY_DAYS: u32 = 3_650;
 
-/// The user a cadence `k` belongs to: the one named, or the contact's owner (kept by triggers).
-pub(crate) const EFFECTIVE_OWNER: &str = "k.effective_owner_id";
-
 /// Moves cadences to `every_days` after the contact's last interaction (or their set-up).
 const RESET: &str = "UPDATE cadences SET next_due_at = strftime('%Y-%m-%dT%H:%M:%fZ',
     coalesce((SELECT last_contact_at FROM contact_engagement e
@@ -61,11 +58,8 @@ const SELECT_ROWS: &str = "SELECT k.contact_id, c.reference, c.display_name, k.e
         k.owner_id IS NOT NULL AS named_owner, u.username AS owner_username,
         u.display_name AS owner_name, e.last_contact_at, k.next_due_at
     FROM cadences k JOIN contacts c ON c.id = k.contact_id
-    LEFT JOIN contact_engagement e ON e.contact_id = k.contact_id";
-
-fn owner_join() -> String {
-    format!(" LEFT JOIN users u ON u.id = {EFFECTIVE_OWNER}")
-}
+    LEFT JOIN contact_engagement e ON e.contact_id = k.contact_id
+    LEFT JOIN users u ON u.id = k.effective_owner_id";
 
 impl Row {
     fn into_cadence(self, now: DateTime<Utc>) -> Cadence {
@@ -90,13 +84,10 @@ async fn load(
     contact_id: i64,
     now: DateTime<Utc>,
 ) -> CoreResult<Option<Cadence>> {
-    let row: Option<Row> = sqlx::query_as(&format!(
-        "{SELECT_ROWS}{} WHERE k.contact_id = ?",
-        owner_join()
-    ))
-    .bind(contact_id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let row: Option<Row> = sqlx::query_as(&format!("{SELECT_ROWS} WHERE k.contact_id = ?"))
+        .bind(contact_id)
+        .fetch_optional(&mut *conn)
+        .await?;
     Ok(row.map(|r| r.into_cadence(now)))
 }
 
@@ -217,7 +208,8 @@ fn due_of<'a>(actor: &'a Actor, select: &str, now: DateTime<Utc>) -> QueryBuilde
     let mut builder = QueryBuilder::new(format!("{select} WHERE k.next_due_at <= "));
     builder
         .push_bind(ts(now))
-        .push(format!(" AND {EFFECTIVE_OWNER} = "))
+        // The user named on the cadence, else the contact's owner, kept there by triggers.
+        .push(" AND k.effective_owner_id = ")
         .push_bind(actor.user_id());
     builder
 }
@@ -229,7 +221,7 @@ pub async fn cadence_queue(
     now: DateTime<Utc>,
 ) -> CoreResult<Vec<Cadence>> {
     authorize(db, actor, Action::ViewContacts).await?;
-    let mut builder = due_of(actor, &format!("{SELECT_ROWS}{}", owner_join()), now);
+    let mut builder = due_of(actor, SELECT_ROWS, now);
     push_contact_in_scope(&mut builder, actor, "k.contact_id");
     builder.push(" ORDER BY k.next_due_at, k.contact_id LIMIT 500");
     let rows: Vec<Row> = builder.build_query_as().fetch_all(db.reader()).await?;

@@ -7,7 +7,6 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::QueryBuilder;
 
-use super::cadence::EFFECTIVE_OWNER;
 use super::{push_contact_in_scope, ts};
 use crate::access::{authorize, Action, Actor};
 use crate::audit::{self, Event, Who};
@@ -47,7 +46,7 @@ pub async fn due_notifications(
     );
     builder
         .push_bind(at.clone())
-        .push(format!(" AND {EFFECTIVE_OWNER} = "))
+        .push(" AND k.effective_owner_id = ")
         .push_bind(actor.user_id());
     push_contact_in_scope(&mut builder, actor, "k.contact_id");
     builder.push(
@@ -102,20 +101,21 @@ pub async fn mark_notified(
             continue;
         };
         let sql = match notice.kind {
-            NoticeKind::FollowUp => "UPDATE follow_ups SET notified_at = ?1
+            NoticeKind::FollowUp => {
+                "UPDATE follow_ups SET notified_at = ?1
                  WHERE id = ?2 AND owner_id = ?3 AND notified_at IS NULL"
-                .to_string(),
-            NoticeKind::Cadence => format!(
-                "UPDATE cadences AS k SET notified_due_at = next_due_at
-                 WHERE k.contact_id = ?2 AND ?1 IS NOT NULL
-                   AND k.notified_due_at IS NOT k.next_due_at
-                   AND {EFFECTIVE_OWNER} = ?3"
-            ),
-            NoticeKind::Escalation => "UPDATE escalation_steps SET notified_at = ?1
+            }
+            NoticeKind::Cadence => {
+                "UPDATE cadences SET notified_due_at = next_due_at
+                 WHERE contact_id = ?2 AND ?1 IS NOT NULL
+                   AND notified_due_at IS NOT next_due_at AND effective_owner_id = ?3"
+            }
+            NoticeKind::Escalation => {
+                "UPDATE escalation_steps SET notified_at = ?1
                  WHERE escalation_id = ?2 AND user_id = ?3 AND notified_at IS NULL"
-                .to_string(),
+            }
         };
-        let changed = sqlx::query(&sql)
+        let changed = sqlx::query(sql)
             .bind(ts(now))
             .bind(id)
             .bind(actor.user_id())

@@ -7,6 +7,7 @@ use sqlx::SqlitePool;
 
 use crate::access::Actor;
 use crate::contact::policy;
+use crate::engagement::areas;
 use crate::error::CoreResult;
 use crate::model::{QualityPoint, Role};
 use crate::store::report::{self as sql, percent, Bounds, Facts, Grouping, Who};
@@ -180,16 +181,10 @@ fn point((day, contacts, clean, unreachable, unverified): SnapshotRow) -> Qualit
 type SnapshotRow = (String, i64, i64, i64, i64);
 
 async fn several_areas(pool: &SqlitePool, actor: &Actor) -> CoreResult<bool> {
-    let table = match actor.role() {
-        Role::TerritoryManager => "user_territories",
-        Role::RegionalManager => "user_regions",
-        Role::SiteAdmin | Role::BillingAdmin => return Ok(false),
-    };
-    let areas: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM {table} WHERE user_id = ?"))
-        .bind(actor.user_id())
-        .fetch_one(pool)
-        .await?;
-    Ok(areas > 1)
+    if matches!(actor.role(), Role::SiteAdmin | Role::BillingAdmin) {
+        return Ok(false);
+    }
+    Ok(areas::of_actor(pool, actor, None).await?.areas.len() > 1)
 }
 
 async fn own_trend(

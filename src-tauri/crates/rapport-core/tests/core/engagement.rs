@@ -1532,18 +1532,19 @@ async fn a_cadence_is_due_in_the_queue_of_whoever_owns_it_now() {
         }
     };
     let anna = ids(db, IN_TERRITORY).await[0];
-    engagement::set_cadence(
-        db,
-        &territory,
-        &anna.to_string(),
-        &CadenceInput {
-            every_days: 7,
-            owner: None,
-        },
-        now,
-    )
-    .await
-    .unwrap();
+    let set_up = |owner: Option<&'static str>| {
+        let territory = territory.clone();
+        async move {
+            let input = CadenceInput {
+                every_days: 7,
+                owner: owner.map(Into::into),
+            };
+            engagement::set_cadence(db, &territory, &anna.to_string(), &input, now)
+                .await
+                .unwrap();
+        }
+    };
+    set_up(None).await;
     let sql = |statement: &'static str| async move {
         let mut tx = db.write().await.unwrap();
         sqlx::query(statement)
@@ -1577,18 +1578,7 @@ async fn a_cadence_is_due_in_the_queue_of_whoever_owns_it_now() {
     assert_cadence_owners_match(db).await;
 
     // Named on the cadence, the territory manager has it whoever owns the contact.
-    engagement::set_cadence(
-        db,
-        &territory,
-        &anna.to_string(),
-        &CadenceInput {
-            every_days: 7,
-            owner: Some("territory".into()),
-        },
-        now,
-    )
-    .await
-    .unwrap();
+    set_up(Some("territory")).await;
     assert_cadence_owners_match(db).await;
     assert_eq!(due(&territory).await, before);
     sql("UPDATE cadences SET owner_id = NULL WHERE contact_id = ?").await;

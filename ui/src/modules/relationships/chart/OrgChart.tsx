@@ -317,12 +317,13 @@ function OrgChartCanvas({
             layout,
             tree: overview ? tree : null,
             curves,
+            bulkCurves,
             cards: overview,
             isPlaceholder: (id) => peopleById.get(id)?.placeholder ?? false,
             styles,
           }
         : null,
-    [layout, overview, tree, curves, peopleById, styles],
+    [layout, overview, tree, curves, bulkCurves, peopleById, styles],
   );
   const legendKinds = useMemo(() => {
     const present = new Set(relationships.map((relationship) => relationship.kind));

@@ -5,7 +5,7 @@ import { canvasPlacement } from "./canvasPlacement";
 import { kindStyles } from "./chartStyles";
 import type { BulkPalette, BulkScene, BulkView } from "./drawBulk";
 import { drawBulk } from "./drawBulk";
-import { curveLines, treeLines } from "./lines";
+import { BULK_RELATIONSHIPS, curveLines, treeLines } from "./lines";
 
 function node(id: string, x: number, y: number, overrides: Partial<ChartNode> = {}): ChartNode {
   return {
@@ -76,6 +76,7 @@ function scene(layout: ChartLayout, overrides: Partial<BulkScene> = {}): BulkSce
       relation("a", "boss", "influences"),
     ]),
     cards: true,
+    bulkCurves: true,
     isPlaceholder: (id) => id === "hidden",
     styles: kindStyles(KINDS),
     ...overrides,
@@ -123,7 +124,7 @@ describe("drawBulk", () => {
 
   it("closer in, draws only the relationships, plainly, with arrowheads on the directed ones", () => {
     const context = new RecordingContext();
-    const counts = drawBulk(context.asContext(), scene(smallLayout(), { cards: false, tree: null }), palette, view(0.8));
+    const counts = drawBulk(context.asContext(), scene(smallLayout(), { cards: false, bulkCurves: false, tree: null }), palette, view(0.8));
 
     expect(counts).toEqual({ cards: 0, treeLines: 0, curves: 3 });
     expect(context.paints.map((paint) => `${paint.op} ${paint.style}`)).toEqual([
@@ -140,7 +141,9 @@ describe("drawBulk", () => {
     const layout = smallLayout();
     const many = Array.from({ length: 2001 }, () => relation("a", "boss", "influences"));
     const context = new RecordingContext();
-    drawBulk(context.asContext(), scene(layout, { cards: false, tree: null, curves: curveLines(layout, many) }), palette, view(0.8));
+    const curves = curveLines(layout, many);
+    expect(curves.length).toBeGreaterThan(BULK_RELATIONSHIPS);
+    drawBulk(context.asContext(), scene(layout, { cards: false, tree: null, curves }), palette, view(0.8));
 
     expect(context.paints).toHaveLength(1);
     expect(context.paints[0]).toMatchObject({ op: "stroke", lineWidth: 1.5, alpha: 0.6, curves: 2001 });

@@ -7,7 +7,6 @@ import { kindStyleOf } from "./chartStyles";
 import type { Box } from "./geometry";
 import { intersects } from "./geometry";
 import type { CurveLine, TreeLine } from "./lines";
-import { BULK_RELATIONSHIPS } from "./lines";
 
 /** The part of a 2D context drawBulk uses (a recording stand-in in unit tests, where jsdom draws nothing). */
 export type BulkContext = Pick<
@@ -34,6 +33,8 @@ export type BulkScene = {
   tree: TreeLine[] | null;
   /** The relationships other than reports-to. */
   curves: CurveLine[];
+  /** Far out or thousands of curves: drawn faintly, with no handles in the SVG nor arrowheads. */
+  bulkCurves: boolean;
   /** Every card as a box: the far-out overview, where lines are hairlines on screen. */
   cards: boolean;
   isPlaceholder: (personId: string) => boolean;
@@ -97,7 +98,7 @@ export function drawBulk(context: BulkContext, scene: BulkScene, palette: BulkPa
       else byKind.set(line.relationship.kind, [line]);
     }
     // A few curves are drawn plainly, with arrowheads; thousands of them faintly, to stay legible.
-    const plain = !scene.cards && scene.curves.length <= BULK_RELATIONSHIPS;
+    const plain = !scene.bulkCurves;
     context.globalAlpha = plain ? 1 : 0.6;
     for (const [kind, lines] of byKind) {
       const style = kindStyleOf(scene.styles, kind);

@@ -5,7 +5,7 @@ import type { ChartLayout, ChartTreeEdge } from "../types";
 import type { Box, Curve } from "./geometry";
 import { curveBetween, pointsBox, polylinePath } from "./geometry";
 
-/** Above this many curves they are drawn in bulk, on the canvas, without handles. */
+/** Above this many curves they are drawn in bulk: faintly, without handles or arrowheads. */
 export const BULK_RELATIONSHIPS = 2000;
 
 export type TreeLine = { edge: ChartTreeEdge; path: string; bounds: Box };
