@@ -161,6 +161,9 @@ pub(crate) fn connect_options(path: &Path, key: &DatabaseKey) -> CoreResult<Sqli
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(BUSY_TIMEOUT)
+        // Bulk inserts keep a dozen sizes of statement per table prepared
+        // (`store::bulk::statement_rows`); the default of 100 would evict them at every batch.
+        .statement_cache_capacity(256)
         .pragma("temp_store", "memory")
         // SQLCipher decrypts every page through the pager, so memory-mapped reads do not apply
         // (its pager ignores mmap_size): each connection keeps decrypted pages in its own cache.

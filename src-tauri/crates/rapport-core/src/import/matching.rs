@@ -2,7 +2,7 @@
 //! match contacts already stored (same email, same phone, or same name at the same
 //! organisation), looked up a batch at a time through the indexes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rapport_import::fields::ContactFields;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
@@ -42,29 +42,46 @@ fn person_key(fields: &ContactFields) -> Option<String> {
     ))
 }
 
+/// A map keyed by the import's match keys, hashed fast: every record looks up several.
+pub(crate) type KeyMap<V> = foldhash::HashMap<(&'static str, String), V>;
+
 /// Groups of records that share a key, found as records arrive (union-find over record
-/// numbers).
+/// numbers, which count from 1 in file order).
 #[derive(Default)]
 pub(crate) struct FileDuplicates {
-    first_with_key: HashMap<(&'static str, String), u64>,
-    parent: HashMap<u64, u64>,
+    first_with_key: KeyMap<u64>,
+    /// Each added record's parent in its group, by record number; 0 for a record not added.
+    parent: Vec<u64>,
 }
 
 impl FileDuplicates {
     fn root(&mut self, record: u64) -> u64 {
-        let mut at = record;
-        while let Some(&up) = self.parent.get(&at) {
-            if up == at {
+        let mut root = record;
+        loop {
+            let up = self.parent[root as usize];
+            if up == root {
                 break;
             }
+            root = up;
+        }
+        // Every record on the way points at the root: a file of one company's switchboard
+        // number makes one long group, and walking it again for every record is quadratic.
+        let mut at = record;
+        while at != root {
+            let up = self.parent[at as usize];
+            self.parent[at as usize] = root;
             at = up;
         }
-        self.parent.insert(record, at);
-        at
+        root
     }
 
     /// Notes a record's keys; returns the earliest record of the file it duplicates.
     pub fn add(&mut self, record: u64, keys: &[(&'static str, String)]) -> Option<u64> {
+        let slot = record as usize;
+        if self.parent.len() <= slot {
+            self.parent.resize(slot + 1, 0);
+        }
+        self.parent[slot] = record;
         let mut earliest: Option<u64> = None;
         for key in keys {
             match self.first_with_key.get(key) {
@@ -72,9 +89,7 @@ impl FileDuplicates {
                 Some(&other) if other == record => {}
                 Some(&other) => {
                     let (a, b) = (self.root(other), self.root(record));
-                    let (low, high) = (a.min(b), a.max(b));
-                    self.parent.insert(high, low);
-                    self.parent.entry(low).or_insert(low);
+                    self.parent[a.max(b) as usize] = a.min(b);
                     earliest = Some(earliest.map_or(other, |e| e.min(other)));
                 }
                 None => {
@@ -82,28 +97,19 @@ impl FileDuplicates {
                 }
             }
         }
-        if earliest.is_none() {
-            self.parent.entry(record).or_insert(record);
-        }
         earliest
     }
 
     /// Every group of two or more records, in record order.
     pub fn groups(mut self) -> Vec<Vec<u64>> {
-        let records: Vec<u64> = self.parent.keys().copied().collect();
         let mut groups: BTreeMap<u64, Vec<u64>> = BTreeMap::new();
-        for record in records {
-            let root = self.root(record);
-            groups.entry(root).or_default().push(record);
+        for record in 1..self.parent.len() as u64 {
+            if self.parent[record as usize] != 0 {
+                let root = self.root(record);
+                groups.entry(root).or_default().push(record);
+            }
         }
-        let mut out: Vec<Vec<u64>> = groups
-            .into_values()
-            .filter(|g| g.len() > 1)
-            .map(|mut g| {
-                g.sort_unstable();
-                g
-            })
-            .collect();
+        let mut out: Vec<Vec<u64>> = groups.into_values().filter(|g| g.len() > 1).collect();
         out.sort();
         out
     }
@@ -115,8 +121,8 @@ pub(crate) async fn stored_matches(
     actor: &Actor,
     keys: &[(&'static str, String)],
     below_id: i64,
-) -> CoreResult<HashMap<(&'static str, String), Vec<i64>>> {
-    let mut found: HashMap<(&'static str, String), Vec<i64>> = HashMap::new();
+) -> CoreResult<KeyMap<Vec<i64>>> {
+    let mut found: KeyMap<Vec<i64>> = KeyMap::default();
     for kind in ["email", "phone", "name"] {
         let mut values: Vec<&str> = keys
             .iter()
@@ -189,7 +195,7 @@ fn in_list<'a>(select: &'static str, values: &[&str]) -> QueryBuilder<'a, Sqlite
 /// The stored contacts a record matches, best first (most keys in common), with the reasons.
 pub(crate) fn matches_of(
     keys: &[(&'static str, String)],
-    stored: &HashMap<(&'static str, String), Vec<i64>>,
+    stored: &KeyMap<Vec<i64>>,
 ) -> Vec<(i64, Vec<&'static str>)> {
     let mut by_contact: BTreeMap<i64, Vec<&'static str>> = BTreeMap::new();
     for key in keys {
@@ -230,5 +236,23 @@ mod tests {
             None
         );
         assert_eq!(d.groups(), vec![vec![1, 2, 3, 4, 5]]);
+    }
+
+    #[test]
+    fn a_file_of_one_switchboard_number_is_one_group() {
+        let mut d = FileDuplicates::default();
+        let n = 200_000;
+        for record in 1..=n {
+            // Every record has the switchboard's number, and pairs of records one address.
+            let keys = vec![
+                ("email", format!("p{}@example.com", record / 2)),
+                ("phone", "+442079460000".to_string()),
+            ];
+            let earlier = d.add(record, &keys);
+            assert_eq!(earlier, (record > 1).then_some(1));
+        }
+        let groups = d.groups();
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0], (1..=n).collect::<Vec<_>>());
     }
 }

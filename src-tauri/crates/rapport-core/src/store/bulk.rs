@@ -517,8 +517,11 @@ pub(crate) async fn insert_rows(
     table: &TableSpec,
     rows: &[Vec<SqlValue>],
 ) -> CoreResult<()> {
-    let per_statement = (MAX_BINDS / table.columns.len()).max(1);
-    for chunk in rows.chunks(per_statement) {
+    let mut rest = rows;
+    while !rest.is_empty() {
+        let size = statement_rows(rest.len(), table.columns.len());
+        let (chunk, after) = rest.split_at(size);
+        rest = after;
         let mut builder: QueryBuilder<Sqlite> = QueryBuilder::new(format!(
             "INSERT INTO {} ({}) ",
             table.name,
@@ -536,6 +539,19 @@ pub(crate) async fn insert_rows(
         builder.build().persistent(true).execute(&mut *conn).await?;
     }
     Ok(())
+}
+
+/// Rows in the next statement of an insert of `left` rows: as many as the bind limit allows,
+/// else the largest power of two that fits. Statements come in a dozen sizes per table, so the
+/// statement cache keeps them all prepared; any other size would be parsed afresh (tens of
+/// thousands of placeholders) at every batch.
+fn statement_rows(left: usize, columns: usize) -> usize {
+    let most = (MAX_BINDS / columns.max(1)).max(1);
+    if left >= most {
+        most
+    } else {
+        1 << left.ilog2()
+    }
 }
 
 /// Stores an organisation into a database, in one transaction.
@@ -718,6 +734,26 @@ mod tests {
             .fetch_all(conn)
             .await
             .unwrap()
+    }
+
+    #[test]
+    fn inserts_of_any_size_use_a_few_statement_sizes() {
+        let most = MAX_BINDS / 40;
+        let mut sizes = std::collections::BTreeSet::new();
+        for rows in 1..=3 * most {
+            let mut left = rows;
+            while left > 0 {
+                let size = statement_rows(left, 40);
+                assert!(
+                    size >= 1 && size <= left && size <= most,
+                    "{size} of {left}"
+                );
+                sizes.insert(size);
+                left -= size;
+            }
+        }
+        // Full statements and the powers of two below them.
+        assert_eq!(sizes.len(), most.ilog2() as usize + 2, "{sizes:?}");
     }
 
     #[tokio::test]
