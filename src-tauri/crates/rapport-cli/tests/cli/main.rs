@@ -231,6 +231,11 @@ fn bench_prints_every_documented_figure() {
             .unwrap_or_else(|| panic!("{key} missing in {report}"));
         assert!(value > 0.0, "{key} = {value}");
     }
+    let index = report["import_index_seconds"].as_f64().unwrap();
+    assert!(
+        (0.0..=report["import_seconds"].as_f64().unwrap()).contains(&index),
+        "{report}"
+    );
     assert_dashboard_figures(&report);
 }
 
