@@ -241,7 +241,7 @@ pub async fn import_file(
             report.records += 1;
             let Prepared { record, checked } = prepared;
             let Ready {
-                fields,
+                mut fields,
                 warnings,
                 keys,
                 earlier,
@@ -298,14 +298,28 @@ pub async fn import_file(
                 fields: ContactFields::default(),
                 warnings,
             };
+            let listed_here = match options.preview {
+                Some(limit) => {
+                    report.contacts.len() < limit
+                        && (record <= PREVIEW_FIRST_RECORDS
+                            || action != "created"
+                            || !listed.warnings.is_empty())
+                }
+                None => options.list_contacts && action != "skipped",
+            };
             match action {
                 "created" => {
                     let id = state.next_id;
                     state.next_id += 1;
                     state.target_of_record.insert(record, id);
                     if session.tx().is_some() {
-                        state.pending.push((id, fields.clone()));
-                        state.extras.push((id, extras_of(&fields)));
+                        let stored = if listed_here {
+                            fields.clone()
+                        } else {
+                            std::mem::take(&mut fields)
+                        };
+                        state.extras.push((id, extras_of(&stored)));
+                        state.pending.push((id, stored));
                         listed.id = Some(id.to_string());
                         listed.reference = Some(contact_reference(id));
                     }
@@ -342,15 +356,6 @@ pub async fn import_file(
                 }
                 _ => report.skipped += 1,
             }
-            let listed_here = match options.preview {
-                Some(limit) => {
-                    report.contacts.len() < limit
-                        && (record <= PREVIEW_FIRST_RECORDS
-                            || action != "created"
-                            || !listed.warnings.is_empty())
-                }
-                None => options.list_contacts && action != "skipped",
-            };
             if listed_here {
                 listed.fields = fields;
                 report.contacts.push(listed);
@@ -651,8 +656,8 @@ impl State {
         }
         let records: Vec<ContactRecord> = self
             .pending
-            .iter()
-            .map(|(id, fields)| records::contact_record(*id, fields, defaults))
+            .drain(..)
+            .map(|(id, fields)| records::contact_record(id, &fields, defaults))
             .collect();
         bulk::insert_records(&mut *conn, &records, home).await?;
         for (id, extras) in self.extras.drain(..) {
@@ -674,7 +679,6 @@ impl State {
                 .await?;
             }
         }
-        self.pending.clear();
         Ok(())
     }
 }

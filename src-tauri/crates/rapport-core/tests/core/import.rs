@@ -370,6 +370,46 @@ async fn required_fields_reject_rows_by_name_and_unknown_ones_are_refused() {
 }
 
 #[tokio::test]
+async fn imported_numbers_are_listed_as_the_contact_form_would_show_them() {
+    let demo = demo_db(10).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "numbers.csv",
+        "First Name,Last Name,Mobile Phone,Business Phone\n\
+         Ines,Calloway,07700 900123,+1 212 555 0199\n\
+         Rafe,Dunmore,+1 212 555 0142 x7,\n",
+    );
+    let report = run(&demo.db, &demo.admin, &file, &ImportOptions::default())
+        .await
+        .unwrap();
+    assert_eq!(report.imported, 2, "{report:?}");
+    // The list shows what the contact form would have stored for the same numbers.
+    for (name, shown) in [
+        (
+            "Calloway",
+            rapport_core::phone::display("+447700900123", None, "GB"),
+        ),
+        (
+            "Dunmore",
+            rapport_core::phone::display("+12125550142", Some("7"), "GB"),
+        ),
+    ] {
+        let query = ContactListQuery {
+            search: Some(name.into()),
+            limit: 10,
+            ..Default::default()
+        };
+        let rows = contacts::list(&demo.db, &demo.admin, &query)
+            .await
+            .unwrap()
+            .rows;
+        assert_eq!(rows.len(), 1, "{name}");
+        assert_eq!(rows[0].phone.as_deref(), Some(shown.as_str()), "{name}");
+    }
+}
+
+#[tokio::test]
 async fn a_birthday_without_a_year_stays_without_one() {
     let demo = demo_db(10).await;
     let card = Path::new(env!("CARGO_MANIFEST_DIR"))
