@@ -472,18 +472,12 @@ struct Checker<'a> {
 impl Checker<'_> {
     /// Checks a batch's records on every core (parsing phone numbers is most of an import's
     /// reading work), then notes the file's own duplicates in file order.
-    fn prepare(&self, batch: Vec<SourceRecord>, dups: &mut FileDuplicates) -> Vec<Prepared> {
+    fn prepare(&self, mut batch: Vec<SourceRecord>, dups: &mut FileDuplicates) -> Vec<Prepared> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         let part = batch.len().div_ceil(threads).max(1);
-        let mut parts: Vec<Vec<SourceRecord>> = Vec::with_capacity(threads);
-        for (i, record) in batch.into_iter().enumerate() {
-            if i % part == 0 {
-                parts.push(Vec::with_capacity(part));
-            }
-            if let Some(last) = parts.last_mut() {
-                last.push(record);
-            }
-        }
+        let parts: Vec<Vec<SourceRecord>> = (0..threads)
+            .map(|_| batch.drain(..part.min(batch.len())).collect())
+            .collect();
         let mut prepared: Vec<Prepared> = std::thread::scope(|s| {
             let handles: Vec<_> = parts
                 .into_iter()
