@@ -691,7 +691,7 @@ impl Change {
                     .iter()
                     .map(|c| vec![c.id.into(), tag.as_str().into()])
                     .collect();
-                insert_rows(conn, &TAGS, &rows).await?;
+                insert_rows(conn, &TAGS, rows).await?;
             }
             Self::RemoveTag(tag) => {
                 sqlx::query(
@@ -726,7 +726,7 @@ impl Change {
                     .iter()
                     .map(|c| vec![c.id.into(), stage.as_str().into(), stamp.as_str().into()])
                     .collect();
-                insert_rows(conn, &LIFECYCLE, &rows).await?;
+                insert_rows(conn, &LIFECYCLE, rows).await?;
             }
             Self::SetOwner(_) => {}
             Self::AssignSite { site_id, role, .. } => {
@@ -742,7 +742,7 @@ impl Change {
                         ]
                     })
                     .collect();
-                insert_rows(conn, &CONTACT_SITES, &rows).await?;
+                insert_rows(conn, &CONTACT_SITES, rows).await?;
                 // The site's territory, region, account and role feed the scope tokens and
                 // the company words.
                 for c in contacts {

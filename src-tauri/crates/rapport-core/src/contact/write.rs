@@ -336,7 +336,7 @@ async fn insert_record(
             .map(|(_, row)| row.clone())
             .collect();
         if !of_table.is_empty() {
-            bulk::insert_rows(&mut *conn, table, &of_table).await?;
+            bulk::insert_rows(&mut *conn, table, of_table).await?;
         }
     }
     Ok(())

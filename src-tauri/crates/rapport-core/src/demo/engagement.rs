@@ -508,31 +508,26 @@ pub(super) async fn create(db: &Database, options: DemoOptions) -> CoreResult<()
     }
 
     let now = options.now;
-    let mut tx = db.write().await?;
-    for (table, rows) in [
-        (&INTERACTIONS, &g.interactions),
-        (&LINKS, &g.links),
-        (&FOLLOW_UPS, &g.follow_ups),
-        (&CADENCES, &g.cadences),
-    ] {
-        insert_rows(&mut tx, table, rows).await?;
-    }
     let interaction_ids = g.interactions.iter().filter_map(|row| match row.first() {
         Some(SqlValue::Int(id)) => Some(*id),
         _ => None,
     });
-    audit::record(
-        &mut tx,
-        Who::System,
-        now,
-        Event::new("bulk_create", "interaction", None).summary(json!({
-            "count": g.interactions.len(),
-            "idRanges": id_ranges(interaction_ids),
-            "followUps": g.follow_ups.len(),
-            "cadences": g.cadences.len(),
-        })),
-    )
-    .await?;
+    let event = Event::new("bulk_create", "interaction", None).summary(json!({
+        "count": g.interactions.len(),
+        "idRanges": id_ranges(interaction_ids),
+        "followUps": g.follow_ups.len(),
+        "cadences": g.cadences.len(),
+    }));
+    let mut tx = db.write().await?;
+    for (table, rows) in [
+        (&INTERACTIONS, std::mem::take(&mut g.interactions)),
+        (&LINKS, std::mem::take(&mut g.links)),
+        (&FOLLOW_UPS, std::mem::take(&mut g.follow_ups)),
+        (&CADENCES, std::mem::take(&mut g.cadences)),
+    ] {
+        insert_rows(&mut tx, table, rows).await?;
+    }
+    audit::record(&mut tx, Who::System, now, event).await?;
     let mut contacts: Vec<i64> = g.histories.keys().copied().collect();
     contacts.sort_unstable();
     for contact in contacts {

@@ -241,28 +241,23 @@ pub(super) async fn create(db: &Database, options: DemoOptions) -> CoreResult<()
         edge(*project_a, *project_b, "works_with");
     }
 
+    let event = Event::new("bulk_create", "relationship", None).summary(json!({
+        "count": relationships.len(),
+        "groups": groups.len(),
+        "groupMembers": members.len(),
+        "flows": flows.len(),
+    }));
     let mut tx = db.write().await?;
     for (table, rows) in [
-        (&GROUPS, &groups),
-        (&MEMBERS, &members),
-        (&RELATIONSHIPS, &relationships),
-        (&FLOWS, &flows),
-        (&PARTICIPANTS, &participants),
+        (&GROUPS, groups),
+        (&MEMBERS, members),
+        (&RELATIONSHIPS, relationships),
+        (&FLOWS, flows),
+        (&PARTICIPANTS, participants),
     ] {
         insert_rows(&mut tx, table, rows).await?;
     }
-    audit::record(
-        &mut tx,
-        Who::System,
-        options.now,
-        Event::new("bulk_create", "relationship", None).summary(json!({
-            "count": relationships.len(),
-            "groups": groups.len(),
-            "groupMembers": members.len(),
-            "flows": flows.len(),
-        })),
-    )
-    .await?;
+    audit::record(&mut tx, Who::System, options.now, event).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -260,8 +260,8 @@ pub async fn rebuild_summaries(db: &Database) -> CoreResult<u64> {
             }
         }
         summaries += engagement.len() as u64;
-        insert_rows(&mut tx, &SUMMARIES, &engagement).await?;
-        insert_rows(&mut tx, &RESPONSES, &responses).await?;
+        insert_rows(&mut tx, &SUMMARIES, engagement).await?;
+        insert_rows(&mut tx, &RESPONSES, responses).await?;
         from += REBUILD_STEP;
     }
     cadence::reset_all(&mut tx).await?;

@@ -177,7 +177,7 @@ pub(crate) async fn apply(
         })
         .collect();
     if !rows.is_empty() {
-        bulk::insert_rows(conn, &EMAILS, &rows).await?;
+        bulk::insert_rows(conn, &EMAILS, rows).await?;
         changes.push(Change::new(
             "emails",
             json!(emails),
@@ -212,7 +212,7 @@ pub(crate) async fn apply(
         })
         .collect();
     if !rows.is_empty() {
-        bulk::insert_rows(conn, &PHONES, &rows).await?;
+        bulk::insert_rows(conn, &PHONES, rows).await?;
         changes.push(Change::new(
             "phones",
             json!(phones),
@@ -253,7 +253,7 @@ pub(crate) async fn apply(
         .collect();
     if !rows.is_empty() {
         changes.push(Change::new("addresses", Value::Null, json!(rows.len())));
-        bulk::insert_rows(conn, &ADDRESSES, &rows).await?;
+        bulk::insert_rows(conn, &ADDRESSES, rows).await?;
     }
     let tags: Vec<String> = sqlx::query_scalar("SELECT tag FROM contact_tags WHERE contact_id = ?")
         .bind(id)
@@ -269,7 +269,7 @@ pub(crate) async fn apply(
             .iter()
             .map(|t| vec![id.into(), t.as_str().into()])
             .collect();
-        bulk::insert_rows(conn, &TAGS, &rows).await?;
+        bulk::insert_rows(conn, &TAGS, rows).await?;
         changes.push(Change::new("tags", json!(tags), json!(new_tags)));
     }
     for related in &fields.related {

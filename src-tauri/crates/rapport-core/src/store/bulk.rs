@@ -511,28 +511,29 @@ pub(crate) fn push_value(builder: &mut QueryBuilder<'_, Sqlite>, value: &SqlValu
     };
 }
 
-/// Inserts rows into one table with as few statements as the bind limit allows.
+/// Inserts rows into one table with as few statements as the bind limit allows. The values
+/// move into the statements' bindings rather than being copied.
 pub(crate) async fn insert_rows(
     conn: &mut SqliteConnection,
     table: &TableSpec,
-    rows: &[Vec<SqlValue>],
+    rows: Vec<Vec<SqlValue>>,
 ) -> CoreResult<()> {
-    let mut rest = rows;
-    while !rest.is_empty() {
-        let size = statement_rows(rest.len(), table.columns.len());
-        let (chunk, after) = rest.split_at(size);
-        rest = after;
+    let mut left = rows.len();
+    let mut rows = rows.into_iter();
+    while left > 0 {
+        let size = statement_rows(left, table.columns.len());
+        left -= size;
         let mut builder: QueryBuilder<Sqlite> = QueryBuilder::new(format!(
             "INSERT INTO {} ({}) ",
             table.name,
             table.columns.join(", ")
         ));
-        builder.push_values(chunk, |mut b, row| {
+        builder.push_values(rows.by_ref().take(size), |mut b, row| {
             for value in row {
                 match value {
                     SqlValue::Null => b.push_bind(Option::<i64>::None),
-                    SqlValue::Int(v) => b.push_bind(*v),
-                    SqlValue::Text(v) => b.push_bind(v.clone()),
+                    SqlValue::Int(v) => b.push_bind(v),
+                    SqlValue::Text(v) => b.push_bind(v),
                 };
             }
         });
@@ -562,7 +563,7 @@ pub async fn insert_organisation(db: &Database, org: &OrganisationRecords) -> Co
         .iter()
         .map(|r| vec![r.id.into(), r.code.as_str().into(), r.name.as_str().into()])
         .collect();
-    insert_rows(&mut tx, &REGIONS, &regions).await?;
+    insert_rows(&mut tx, &REGIONS, regions).await?;
     let territories: Vec<_> = org
         .territories
         .iter()
@@ -575,7 +576,7 @@ pub async fn insert_organisation(db: &Database, org: &OrganisationRecords) -> Co
             ]
         })
         .collect();
-    insert_rows(&mut tx, &TERRITORIES, &territories).await?;
+    insert_rows(&mut tx, &TERRITORIES, territories).await?;
     let accounts: Vec<_> = org
         .accounts
         .iter()
@@ -589,7 +590,7 @@ pub async fn insert_organisation(db: &Database, org: &OrganisationRecords) -> Co
             ]
         })
         .collect();
-    insert_rows(&mut tx, &ACCOUNTS, &accounts).await?;
+    insert_rows(&mut tx, &ACCOUNTS, accounts).await?;
     let sites: Vec<_> = org
         .sites
         .iter()
@@ -606,7 +607,7 @@ pub async fn insert_organisation(db: &Database, org: &OrganisationRecords) -> Co
             ]
         })
         .collect();
-    insert_rows(&mut tx, &SITES, &sites).await?;
+    insert_rows(&mut tx, &SITES, sites).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -671,7 +672,7 @@ pub(crate) async fn insert_records(
             }
         }
     }
-    for (table, rows) in CONTACT_TABLES.iter().zip(&per_table) {
+    for (table, rows) in CONTACT_TABLES.iter().zip(per_table) {
         insert_rows(&mut *conn, table, rows).await?;
     }
     Ok(())
