@@ -115,6 +115,14 @@ impl Facts {
     pub fn score(&self) -> u32 {
         percent(self.clean, self.contacts).unwrap_or(100)
     }
+
+    /// Completes facts measured as [`Counted::Reachable`] with the unreachable contacts among
+    /// them, of which `unverified` were already not counted as without findings.
+    fn add_unreachable(&mut self, unreachable: i64, unverified: i64) {
+        let n = |v: i64| u32::try_from(v).unwrap_or(u32::MAX);
+        self.unreachable = n(unreachable);
+        self.clean = self.clean.saturating_sub(n(unreachable - unverified));
+    }
 }
 
 pub fn percent(part: u32, whole: u32) -> Option<u32> {
@@ -141,18 +149,11 @@ fn measures(bounds: &Bounds, counted: Counted) -> String {
     let to = timestamp(bounds.to);
     let cutoff = timestamp(bounds.verified_since);
     let unreachable = match counted {
-        Counted::Contacts => "(c.primary_email IS NULL AND c.primary_phone IS NULL)",
         Counted::Area => "(c.unreachable = 1)",
+        Counted::Reachable => "0",
     };
-    let verified_at = match bounds.as_of {
-        Some(as_of) => format!(
-            "(CASE WHEN c.verified_at < '{}' THEN c.verified_at END)",
-            timestamp(as_of)
-        ),
-        None => "c.verified_at".to_string(),
-    };
-    let unverified =
-        format!("(c.status = 'active' AND ({verified_at} IS NULL OR {verified_at} < '{cutoff}'))");
+    let verified_at = verified_at(bounds);
+    let unverified = unverified(bounds);
     format!(
         "count(*),
          ifnull(sum(c.status = 'active'), 0),
@@ -166,6 +167,24 @@ fn measures(bounds: &Bounds, counted: Counted) -> String {
          ifnull(sum(c.status = 'active' AND {verified_at} >= '{from}' AND {verified_at} < '{to}'), 0),
          ifnull(sum(NOT ({unreachable} OR {unverified})), 0)"
     )
+}
+
+/// `c.verified_at`, or as things stood at `as_of`.
+fn verified_at(bounds: &Bounds) -> String {
+    match bounds.as_of {
+        Some(as_of) => format!(
+            "(CASE WHEN c.verified_at < '{}' THEN c.verified_at END)",
+            timestamp(as_of)
+        ),
+        None => "c.verified_at".to_string(),
+    }
+}
+
+/// Active and never verified, or last verified before the cutoff.
+fn unverified(bounds: &Bounds) -> String {
+    let verified_at = verified_at(bounds);
+    let cutoff = timestamp(bounds.verified_since);
+    format!("(c.status = 'active' AND ({verified_at} IS NULL OR {verified_at} < '{cutoff}'))")
 }
 
 type FactRow = (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64);
@@ -200,13 +219,33 @@ pub async fn overall(pool: &SqlitePool, who: Who<'_>, bounds: &Bounds) -> CoreRe
         let row: FactRow = builder.build_query_as().fetch_one(pool).await?;
         return Ok(facts(row));
     }
+    // The wide contact rows (most of a page each, decrypted to be read) are left alone: every
+    // measure but reachability comes from the narrow `contacts_scoped`, and the unreachable
+    // contacts from the partial index that holds only them.
     let mut builder = QueryBuilder::<Sqlite>::new("SELECT ");
-    builder.push(measures(bounds, Counted::Contacts));
-    builder.push(" FROM contacts c WHERE c.erased_at IS NULL");
+    builder.push(measures(bounds, Counted::Reachable));
+    builder.push(" FROM contacts c INDEXED BY contacts_scoped WHERE c.erased_at IS NULL");
     push_who(&mut builder, who);
     push_as_of(&mut builder, bounds);
-    let row: FactRow = builder.build_query_as().fetch_one(pool).await?;
-    Ok(facts(row))
+    let mut overall = facts(builder.build_query_as().fetch_one(pool).await?);
+    let mut builder = QueryBuilder::<Sqlite>::new(format!(
+        "SELECT {} FROM contacts c INDEXED BY contacts_unreachable WHERE {UNREACHABLE}",
+        unreachable_measures(bounds)
+    ));
+    push_who(&mut builder, who);
+    push_as_of(&mut builder, bounds);
+    let (unreachable, unverified): (i64, i64) = builder.build_query_as().fetch_one(pool).await?;
+    overall.add_unreachable(unreachable, unverified);
+    Ok(overall)
+}
+
+/// The contacts in the partial index `contacts_unreachable`.
+const UNREACHABLE: &str =
+    "c.primary_email IS NULL AND c.primary_phone IS NULL AND c.erased_at IS NULL";
+
+/// Over unreachable contacts: how many, and how many of them are also unverified.
+fn unreachable_measures(bounds: &Bounds) -> String {
+    format!("count(*), ifnull(sum({}), 0)", unverified(bounds))
 }
 
 /// How contacts are grouped: by the territory or the region of their sites. A contact with
@@ -241,20 +280,34 @@ pub async fn grouped(
         Grouping::Region => "t.region_id",
     };
     // One row per (group, contact) first, so a contact with two sites in one territory
-    // counts once there; then each contact's own columns for the aggregate.
+    // counts once there; then each contact's own columns for the aggregate, read from the
+    // narrow indexes as in [`overall`].
+    let of_groups = |builder: &mut QueryBuilder<'_, Sqlite>, index: &str, only: &str| {
+        builder.push(format!(
+            " FROM (SELECT DISTINCT {key} AS g, c.id AS id FROM contacts c {index}
+                 JOIN contact_sites cs ON cs.contact_id = c.id
+                 JOIN sites s ON s.id = cs.site_id
+                 JOIN territories t ON t.id = s.territory_id
+                 WHERE {only}"
+        ));
+        push_who(builder, who);
+        push_as_of(builder, bounds);
+        builder.push(") d JOIN contacts c INDEXED BY contacts_scoped ON c.id = d.id GROUP BY d.g");
+    };
     let mut builder = QueryBuilder::<Sqlite>::new("SELECT d.g, ");
-    builder.push(measures(bounds, Counted::Contacts));
-    builder.push(format!(
-        " FROM (SELECT DISTINCT {key} AS g, c.id AS id FROM contacts c
-             JOIN contact_sites cs ON cs.contact_id = c.id
-             JOIN sites s ON s.id = cs.site_id
-             JOIN territories t ON t.id = s.territory_id
-             WHERE c.erased_at IS NULL"
-    ));
-    push_who(&mut builder, who);
-    push_as_of(&mut builder, bounds);
-    builder.push(") d JOIN contacts c ON c.id = d.id GROUP BY d.g");
-    Ok(group_facts(builder.build_query_as().fetch_all(pool).await?))
+    builder.push(measures(bounds, Counted::Reachable));
+    of_groups(&mut builder, "", "c.erased_at IS NULL");
+    let mut groups = group_facts(builder.build_query_as().fetch_all(pool).await?);
+    let mut builder = QueryBuilder::<Sqlite>::new("SELECT d.g, ");
+    builder.push(unreachable_measures(bounds));
+    of_groups(&mut builder, "INDEXED BY contacts_unreachable", UNREACHABLE);
+    let unreachable: Vec<(i64, i64, i64)> = builder.build_query_as().fetch_all(pool).await?;
+    for (group, n, unverified) in unreachable {
+        if let Some(facts) = groups.get_mut(&group) {
+            facts.add_unreachable(n, unverified);
+        }
+    }
+    Ok(groups)
 }
 
 fn group_facts(rows: Vec<GroupRow>) -> HashMap<i64, Facts> {
@@ -268,13 +321,15 @@ fn group_facts(rows: Vec<GroupRow>) -> HashMap<i64, Facts> {
         .collect()
 }
 
-/// What [`measures`] counts over: contact rows, or the rows the triggers keep per area
-/// (`engagement::areas`), which carry the same columns for exactly the contacts of a territory,
-/// a region or billing not archived, and read as one range each.
+/// What [`measures`] counts over: the rows the triggers keep per area (`engagement::areas`),
+/// which carry the same columns for exactly the contacts of a territory, a region or billing
+/// not archived, and read as one range each; or contact rows through `contacts_scoped`, which
+/// does not hold the email and phone, so every contact is taken as reachable until
+/// [`Facts::add_unreachable`] counts the unreachable ones.
 #[derive(Debug, Clone, Copy)]
 enum Counted {
-    Contacts,
     Area,
+    Reachable,
 }
 
 /// The one area `who` is, when the area rows can stand for the contacts: not for a count as

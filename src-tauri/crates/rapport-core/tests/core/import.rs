@@ -645,3 +645,50 @@ async fn the_preview_lists_rows_problems_and_matches_by_name_and_changes_nothing
     .unwrap();
     assert_eq!(refused.refused.unwrap().reason, "empty_file");
 }
+
+/// People imported without a last name are the data-quality report's "No last name" finding,
+/// and only they are: a name that folds away to nothing still counts as a last name.
+#[tokio::test]
+async fn the_data_quality_report_counts_people_imported_without_a_last_name() {
+    use rapport_core::model::{ReportKind, ReportRequest};
+    let demo = demo_db(30).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "names.csv",
+        "First Name,Last Name,E-mail Address\n\
+         Ines,,ines@calloway.example.com\n\
+         Rafe,   ,rafe@dunmore.example.com\n\
+         Odile,-,odile@marchetti.example.com\n\
+         Pavel,Dvořák,pavel@dvorak.example.com\n",
+    );
+    let report = run(&demo.db, &demo.admin, &file, &ImportOptions::default())
+        .await
+        .unwrap();
+    assert_eq!(report.imported, 4, "{report:?}");
+    let (without_last_name,): (i64,) = sqlx::query_as(
+        "SELECT count(*) FROM contacts WHERE erased_at IS NULL AND trim(last_name) = ''",
+    )
+    .fetch_one(demo.db.reader())
+    .await
+    .unwrap();
+    assert!(without_last_name >= 2, "{without_last_name}");
+    let request = ReportRequest {
+        kind: ReportKind::DataQuality,
+        period: None,
+    };
+    let quality = rapport_core::report::build(&demo.db, &demo.admin, &request, chrono::Utc::now())
+        .await
+        .unwrap();
+    let findings = quality
+        .sections
+        .iter()
+        .find(|s| s.title == "Findings")
+        .unwrap();
+    let row = findings
+        .rows
+        .iter()
+        .find(|r| r[0] == "No last name")
+        .unwrap();
+    assert_eq!(row[1], without_last_name.to_string());
+}

@@ -769,11 +769,36 @@ async fn area_counts_equal_the_counts_over_the_contacts() {
         as_of: Some(now + Duration::days(36_500)),
         ..bounds
     };
+    // Some people can no longer be reached, verified or not, in every scope.
+    let mut tx = demo.db.write().await.unwrap();
+    sqlx::query("UPDATE contacts SET primary_email = NULL, primary_phone = NULL WHERE id % 13 = 0")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
     let pool = demo.db.reader();
     let mut actors = Vec::new();
     for who in ["admin", "regional", "territory", "billing"] {
         actors.push(sign_in(&demo.db, who).await);
     }
+    // Everyone's counts, as plainly as SQL says them.
+    let cutoff = rapport_core::store::timestamp(bounds.verified_since);
+    let (unreachable, clean): (i64, i64) = sqlx::query_as(
+        "SELECT sum(primary_email IS NULL AND primary_phone IS NULL),
+                sum(NOT (primary_email IS NULL AND primary_phone IS NULL)
+                    AND NOT (status = 'active' AND (verified_at IS NULL OR verified_at < ?)))
+         FROM contacts WHERE erased_at IS NULL",
+    )
+    .bind(cutoff)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    let everyone = overall(pool, Who::Everyone, &bounds).await.unwrap();
+    assert!(unreachable > 30, "{unreachable}");
+    assert_eq!(
+        (i64::from(everyone.unreachable), i64::from(everyone.clean)),
+        (unreachable, clean)
+    );
     let mut whos: Vec<Who> = actors.iter().map(Who::Actor).collect();
     whos.extend([Who::Everyone, Who::InUse, Who::Billing]);
     for who in whos {
@@ -783,7 +808,7 @@ async fn area_counts_equal_the_counts_over_the_contacts() {
             overall(pool, who, &over_contacts).await.unwrap(),
             "{who:?}"
         );
-        assert!(kept.contacts > 0, "{who:?}");
+        assert!(kept.contacts > 0 && kept.unreachable > 0, "{who:?}");
         for grouping in [Grouping::Territory, Grouping::Region] {
             let kept = grouped(pool, who, &bounds, grouping).await.unwrap();
             let counted = grouped(pool, who, &over_contacts, grouping).await.unwrap();
