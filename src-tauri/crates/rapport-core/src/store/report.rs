@@ -116,6 +116,20 @@ impl Facts {
         percent(self.clean, self.contacts).unwrap_or(100)
     }
 
+    /// Adds the facts of contacts not counted yet.
+    fn add(&mut self, other: &Facts) {
+        self.contacts += other.contacts;
+        self.active += other.active;
+        self.created += other.created;
+        self.updated += other.updated;
+        self.deactivated += other.deactivated;
+        self.unreachable += other.unreachable;
+        self.never_verified += other.never_verified;
+        self.stale += other.stale;
+        self.verified_in_period += other.verified_in_period;
+        self.clean += other.clean;
+    }
+
     /// Completes facts measured as [`Counted::Reachable`] with the unreachable contacts among
     /// them, of which `unverified` were already not counted as without findings.
     fn add_unreachable(&mut self, unreachable: i64, unverified: i64) {
@@ -275,6 +289,28 @@ pub async fn grouped(
         builder.push(" GROUP BY c.area");
         return Ok(group_facts(builder.build_query_as().fetch_all(pool).await?));
     }
+    if matches!(who, Who::Actor(a) if a.role() == Role::SiteAdmin) && bounds.as_of.is_none() {
+        // Everyone a site administrator sees is everyone in use, which the area rows hold, and
+        // the archived contacts, which are few.
+        let mut groups = Box::pin(grouped(pool, Who::InUse, bounds, grouping)).await?;
+        let archived =
+            grouped_contacts(pool, who, bounds, grouping, "c.status = 'archived'").await?;
+        for (group, facts) in archived {
+            groups.entry(group).or_default().add(&facts);
+        }
+        return Ok(groups);
+    }
+    grouped_contacts(pool, who, bounds, grouping, "1").await
+}
+
+/// [`grouped`] over the contact rows that meet `only` (SQL over `c`).
+async fn grouped_contacts(
+    pool: &SqlitePool,
+    who: Who<'_>,
+    bounds: &Bounds,
+    grouping: Grouping,
+    only: &str,
+) -> CoreResult<HashMap<i64, Facts>> {
     let key = match grouping {
         Grouping::Territory => "s.territory_id",
         Grouping::Region => "t.region_id",
@@ -282,13 +318,13 @@ pub async fn grouped(
     // One row per (group, contact) first, so a contact with two sites in one territory
     // counts once there; then each contact's own columns for the aggregate, read from the
     // narrow indexes as in [`overall`].
-    let of_groups = |builder: &mut QueryBuilder<'_, Sqlite>, index: &str, only: &str| {
+    let of_groups = |builder: &mut QueryBuilder<'_, Sqlite>, index: &str, these: &str| {
         builder.push(format!(
             " FROM (SELECT DISTINCT {key} AS g, c.id AS id FROM contacts c {index}
                  JOIN contact_sites cs ON cs.contact_id = c.id
                  JOIN sites s ON s.id = cs.site_id
                  JOIN territories t ON t.id = s.territory_id
-                 WHERE {only}"
+                 WHERE {these} AND {only}"
         ));
         push_who(builder, who);
         push_as_of(builder, bounds);
