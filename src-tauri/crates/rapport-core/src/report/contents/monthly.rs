@@ -85,7 +85,7 @@ async fn by_type_rows(cx: &Context<'_>) -> CoreResult<Vec<Vec<String>>> {
         .push_bind(timestamp(cx.period.from))
         .push(" AND c.created_at < ")
         .push_bind(timestamp(cx.period.to))
-        .push("), 0) FROM contacts c WHERE c.erased_at IS NULL");
+        .push("), 0) FROM contacts c INDEXED BY contacts_scoped WHERE c.erased_at IS NULL");
     push_actor_scope(&mut builder, cx.actor);
     builder.push(" GROUP BY c.contact_type");
     let rows: Vec<(ContactType, i64, i64)> = builder.build_query_as().fetch_all(cx.pool()).await?;
@@ -113,7 +113,8 @@ struct PeriodEngagement {
 async fn engagement_in_period(cx: &Context<'_>) -> CoreResult<PeriodEngagement> {
     let mut builder = QueryBuilder::<Sqlite>::new(
         "SELECT ic.channel, ic.direction, count(DISTINCT ic.interaction_id)
-         FROM interaction_contacts ic JOIN contacts c ON c.id = ic.contact_id
+         FROM interaction_contacts ic
+         JOIN contacts c INDEXED BY contacts_scoped ON c.id = ic.contact_id
          WHERE ic.occurred_at >= ",
     );
     builder
@@ -153,7 +154,8 @@ async fn engagement_in_period(cx: &Context<'_>) -> CoreResult<PeriodEngagement> 
         .push("), 0), ifnull(sum(f.status = 'open' AND f.overdue_at < ")
         .push_bind(timestamp(cx.now))
         .push(
-            "), 0) FROM follow_ups f JOIN contacts c ON c.id = f.contact_id
+            "), 0) FROM follow_ups f
+             JOIN contacts c INDEXED BY contacts_scoped ON c.id = f.contact_id
              WHERE c.erased_at IS NULL",
         );
     push_actor_scope(&mut builder, cx.actor);
