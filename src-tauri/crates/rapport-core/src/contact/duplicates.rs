@@ -39,13 +39,17 @@ impl Found {
     }
 }
 
-/// Runs `sql` (selecting contact ids as `c.id`, with `?` for `value`) within the actor's scope.
+/// Runs `sql` (selecting contact ids as `c.id`, with `?` for each of `values`) within the
+/// actor's scope; nothing to look for finds nothing.
 async fn visible_ids(
     db: &Database,
     actor: &Actor,
     sql: &str,
     values: &[String],
 ) -> CoreResult<Vec<i64>> {
+    if values.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut builder: QueryBuilder<Sqlite> = QueryBuilder::new(sql);
     let mut separated = builder.separated(", ");
     for value in values {
@@ -57,6 +61,8 @@ async fn visible_ids(
     Ok(builder.build_query_scalar().fetch_all(db.reader()).await?)
 }
 
+/// The lookups run side by side, each on its own reading connection: the wizard asks on every
+/// pause in typing, so the answer should take as long as the slowest lookup, not all of them.
 pub async fn candidates(
     db: &Database,
     actor: &Actor,
@@ -64,55 +70,75 @@ pub async fn candidates(
     home: &str,
     exclude: Option<i64>,
 ) -> CoreResult<Vec<DuplicateCandidate>> {
-    let mut found: HashMap<i64, Found> = HashMap::new();
-
     let emails: Vec<String> = input
         .emails
         .iter()
         .filter_map(|e| validate::business_email(&e.address).ok())
         .collect();
-    if !emails.is_empty() {
-        let sql =
-            "SELECT DISTINCT c.id FROM contact_emails e JOIN contacts c ON c.id = e.contact_id
-                   WHERE e.address COLLATE NOCASE IN (";
-        for id in visible_ids(db, actor, sql, &emails).await? {
-            found.entry(id).or_default().add(95, "same email".into());
-        }
-    }
-
-    let phones: Vec<String> = input
-        .phones
-        .iter()
-        .filter_map(|p| {
-            let country = if p.country.trim().is_empty() {
-                home
-            } else {
-                &p.country
-            };
-            validate::parse_phone(&p.number, country, p.extension.as_deref()).ok()
-        })
-        .map(|p| p.e164)
-        .collect();
-    if !phones.is_empty() {
-        let sql =
-            "SELECT DISTINCT c.id FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
-                   WHERE p.e164 IN (";
-        for id in visible_ids(db, actor, sql, &phones).await? {
-            found.entry(id).or_default().add(85, "same phone".into());
-        }
-    }
-
     let first = validate::text(&input.first_name);
     let last = validate::text(&input.last_name);
-    if !last.is_empty() {
-        let key = name_key(&first, None, &last);
-        let sql = "SELECT c.id FROM contacts c WHERE c.name_key IN (";
-        for id in visible_ids(db, actor, sql, &[key]).await? {
-            found.entry(id).or_default().add(60, "same name".into());
-        }
-        similar_at_accounts(db, actor, input, &first, &last, &mut found).await?;
-    }
+    let names: Vec<String> = if last.is_empty() {
+        Vec::new()
+    } else {
+        vec![name_key(&first, None, &last)]
+    };
 
+    // Parsing the numbers takes a while: it runs once the other lookups are under way (the
+    // futures are polled in order).
+    let same_phone = async {
+        let phones: Vec<String> = input
+            .phones
+            .iter()
+            .filter_map(|p| {
+                let country = if p.country.trim().is_empty() {
+                    home
+                } else {
+                    &p.country
+                };
+                validate::parse_phone(&p.number, country, p.extension.as_deref()).ok()
+            })
+            .map(|p| p.e164)
+            .collect();
+        visible_ids(
+            db,
+            actor,
+            "SELECT DISTINCT c.id FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
+             WHERE p.e164 IN (",
+            &phones,
+        )
+        .await
+    };
+    let (same_email, same_name, similar, same_phone) = tokio::try_join!(
+        visible_ids(
+            db,
+            actor,
+            "SELECT DISTINCT c.id FROM contact_emails e JOIN contacts c ON c.id = e.contact_id
+             WHERE e.address COLLATE NOCASE IN (",
+            &emails,
+        ),
+        visible_ids(
+            db,
+            actor,
+            "SELECT c.id FROM contacts c WHERE c.name_key IN (",
+            &names,
+        ),
+        similar_at_accounts(db, actor, input, &first, &last),
+        same_phone,
+    )?;
+
+    let mut found: HashMap<i64, Found> = HashMap::new();
+    for id in same_email {
+        found.entry(id).or_default().add(95, "same email".into());
+    }
+    for id in same_phone {
+        found.entry(id).or_default().add(85, "same phone".into());
+    }
+    for id in same_name {
+        found.entry(id).or_default().add(60, "same name".into());
+    }
+    for (id, score, reason) in similar {
+        found.entry(id).or_default().add(score, reason);
+    }
     if let Some(exclude) = exclude {
         found.remove(&exclude);
     }
@@ -120,22 +146,21 @@ pub async fn candidates(
 }
 
 /// Contacts of the accounts the new contact's sites belong to whose name is close to the typed
-/// one ("Jon Smith" and "John Smith" at the same customer).
+/// one ("Jon Smith" and "John Smith" at the same customer), with their score and reason.
 async fn similar_at_accounts(
     db: &Database,
     actor: &Actor,
     input: &ContactInput,
     first: &str,
     last: &str,
-    found: &mut HashMap<i64, Found>,
-) -> CoreResult<()> {
+) -> CoreResult<Vec<(i64, u32, String)>> {
     let site_ids: Vec<i64> = input
         .sites
         .iter()
         .filter_map(|s| parse_id("site", &s.site_id).ok())
         .collect();
-    if site_ids.is_empty() {
-        return Ok(());
+    if last.is_empty() || site_ids.is_empty() {
+        return Ok(Vec::new());
     }
     let typed = fold(&format!("{first} {last}"));
     let mut builder: QueryBuilder<Sqlite> = QueryBuilder::new(
@@ -156,19 +181,19 @@ async fn similar_at_accounts(
     builder.push(" LIMIT 5000");
     let rows: Vec<(i64, String, String, String)> =
         builder.build_query_as().fetch_all(db.reader()).await?;
-    for (id, first, last, account) in rows {
-        let similarity = strsim::jaro_winkler(&typed, &fold(&format!("{first} {last}")));
-        if similarity >= SIMILAR_NAME {
-            let score = (similarity * 80.0).round() as u32;
-            found
-                .entry(id)
-                .or_default()
-                .add(score, format!("similar name at {account}"));
-        }
-    }
-    Ok(())
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, first, last, account)| {
+            let similarity = strsim::jaro_winkler(&typed, &fold(&format!("{first} {last}")));
+            (similarity >= SIMILAR_NAME).then(|| {
+                let score = (similarity * 80.0).round() as u32;
+                (id, score, format!("similar name at {account}"))
+            })
+        })
+        .collect())
 }
 
+/// The best candidates, described in one query.
 async fn describe(
     db: &Database,
     found: HashMap<i64, Found>,
@@ -176,23 +201,35 @@ async fn describe(
     let mut ranked: Vec<(i64, Found)> = found.into_iter().collect();
     ranked.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
     ranked.truncate(LIMIT);
-    let mut out = Vec::with_capacity(ranked.len());
-    for (id, found) in ranked {
-        let row: Option<(String, String, Option<String>)> =
-            sqlx::query_as("SELECT reference, display_name, company FROM contacts WHERE id = ?")
-                .bind(id)
-                .fetch_optional(db.reader())
-                .await?;
-        if let Some((reference, display_name, company)) = row {
-            out.push(DuplicateCandidate {
+    if ranked.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut builder: QueryBuilder<Sqlite> = QueryBuilder::new(
+        "SELECT id, reference, display_name, company FROM contacts WHERE id IN (",
+    );
+    let mut separated = builder.separated(", ");
+    for (id, _) in &ranked {
+        separated.push_bind(*id);
+    }
+    builder.push(")");
+    let rows: Vec<(i64, String, String, Option<String>)> =
+        builder.build_query_as().fetch_all(db.reader()).await?;
+    let mut described: HashMap<i64, (String, String, Option<String>)> = rows
+        .into_iter()
+        .map(|(id, reference, name, company)| (id, (reference, name, company)))
+        .collect();
+    Ok(ranked
+        .into_iter()
+        .filter_map(|(id, found)| {
+            let (reference, display_name, company) = described.remove(&id)?;
+            Some(DuplicateCandidate {
                 id: id.to_string(),
                 reference,
                 display_name,
                 company,
                 score: found.score,
                 reasons: found.reasons,
-            });
-        }
-    }
-    Ok(out)
+            })
+        })
+        .collect())
 }

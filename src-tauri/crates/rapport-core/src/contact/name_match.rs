@@ -76,6 +76,10 @@ pub fn compare(a: &PersonName, b: &PersonName, lenient: bool) -> Option<NameMatc
     }
     let found = |similarity: f64, reason: String| Some(NameMatch { similarity, reason });
     if a.last == b.last && a.first == b.first {
+        // Most such pairs are written alike; folding is only needed to tell case from spelling.
+        if a.raw_first == b.raw_first && a.raw_last == b.raw_last {
+            return found(1.0, "same name".into());
+        }
         let (fa, fb) = (
             fold(&format!("{} {}", a.raw_first, a.raw_last)),
             fold(&format!("{} {}", b.raw_first, b.raw_last)),

@@ -1,6 +1,8 @@
 //! The rows the duplicate scan reads: every contact the actor may see, not erased, in id order,
-//! with its emails, phones, accounts and first address folded into one row each. Contacts are
-//! read as one stream; their lists with one ordered query per table.
+//! with its emails, phones, accounts and first address. Contacts are read as one stream; their
+//! lists with one ordered query per table.
+
+use std::collections::HashMap;
 
 use futures_util::TryStreamExt;
 use sqlx::{QueryBuilder, Sqlite};
@@ -10,36 +12,35 @@ use crate::access::Actor;
 use crate::error::CoreResult;
 use crate::Database;
 
-/// Separates the values of one list column (the unit separator never appears in them).
-pub const SEPARATOR: char = '\u{1F}';
-
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct ScanRow {
     pub id: i64,
     pub first_name: String,
     pub last_name: String,
     pub preferred_name: Option<String>,
     pub company_key: String,
-    /// Email addresses joined with `SEPARATOR`.
-    pub emails: Option<String>,
-    /// E.164 numbers joined with `SEPARATOR`.
-    pub phones: Option<String>,
-    /// Account ids of the contact's sites, joined with commas.
-    pub accounts: Option<String>,
+    pub emails: Vec<String>,
+    /// E.164 numbers.
+    pub phones: Vec<String>,
+    /// Account ids of the contact's sites.
+    pub accounts: Vec<i64>,
     pub city: Option<String>,
     pub postal_code: Option<String>,
 }
 
-/// Calls `each` with every contact in scope, lowest id first; stops at the first error.
+/// Every contact in scope, lowest id first, with its lists. `read` is called with the number of
+/// contacts read so far as they come in, and stops the reading when it fails.
 ///
-/// The lists (emails, phones, accounts, first address) are read first, each with one query in
-/// contact order, and merged into the stream of contacts: a million correlated subqueries per
-/// list cost several times more than one ordered pass over each table.
-pub async fn for_each_row(
+/// The lists (emails, phones, sites, first address) are read with one query in contact order
+/// each and merged into the contacts: a million correlated subqueries per list cost several
+/// times more than one ordered pass over each table. Sites are few and wide, so their accounts
+/// are looked up in memory: probing the sites table once per site link reads a page per probe
+/// once the table outgrows the page cache (10 s at a million contacts).
+pub async fn rows(
     db: &Database,
     actor: &Actor,
-    mut each: impl FnMut(ScanRow) -> CoreResult<()>,
-) -> CoreResult<()> {
+    mut read: impl FnMut(usize) -> CoreResult<()>,
+) -> CoreResult<Vec<ScanRow>> {
     let pool = db.reader();
     let emails: Vec<(i64, String)> =
         sqlx::query_as("SELECT contact_id, address FROM contact_emails ORDER BY contact_id, id")
@@ -49,12 +50,15 @@ pub async fn for_each_row(
         sqlx::query_as("SELECT contact_id, e164 FROM contact_phones ORDER BY contact_id, id")
             .fetch_all(pool)
             .await?;
-    let accounts: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT cs.contact_id, s.account_id FROM contact_sites cs JOIN sites s ON s.id = cs.site_id
-         ORDER BY cs.contact_id",
-    )
-    .fetch_all(pool)
-    .await?;
+    let site_accounts: HashMap<i64, i64> = sqlx::query_as("SELECT id, account_id FROM sites")
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .collect();
+    let sites: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT contact_id, site_id FROM contact_sites ORDER BY contact_id")
+            .fetch_all(pool)
+            .await?;
     let addresses: Vec<(i64, String, Option<String>)> = sqlx::query_as(
         "SELECT contact_id, city, postal_code FROM contact_addresses ORDER BY contact_id, id",
     )
@@ -67,63 +71,56 @@ pub async fn for_each_row(
     );
     push_contact_scope(&mut builder, actor);
     builder.push(" ORDER BY c.id");
-    let mut rows = builder
+    let mut stream = builder
         .build_query_as::<(i64, String, String, Option<String>, String)>()
         .fetch(pool);
-    let (mut e, mut p, mut a, mut d) = (0, 0, 0, 0);
-    while let Some((id, first_name, last_name, preferred_name, company_key)) =
-        rows.try_next().await?
-    {
-        let mut row = ScanRow {
-            id,
-            first_name,
-            last_name,
-            preferred_name,
-            company_key,
-            emails: None,
-            phones: None,
-            accounts: None,
-            city: None,
-            postal_code: None,
-        };
-        row.emails = joined(&emails, &mut e, id, SEPARATOR);
-        row.phones = joined(&phones, &mut p, id, SEPARATOR);
-        while a < accounts.len() && accounts[a].0 < id {
-            a += 1;
-        }
-        let mut list: Vec<String> = Vec::new();
-        while a < accounts.len() && accounts[a].0 == id {
-            list.push(accounts[a].1.to_string());
-            a += 1;
-        }
-        row.accounts = (!list.is_empty()).then(|| list.join(","));
-        while d < addresses.len() && addresses[d].0 < id {
-            d += 1;
-        }
-        if d < addresses.len() && addresses[d].0 == id {
-            row.city = Some(addresses[d].1.clone());
-            row.postal_code = addresses[d].2.clone();
-        }
-        each(row)?;
+    let mut contacts = Vec::new();
+    while let Some(contact) = stream.try_next().await? {
+        contacts.push(contact);
+        read(contacts.len())?;
     }
-    Ok(())
+
+    let (mut e, mut p, mut s, mut d) = (0, 0, 0, 0);
+    let rows = contacts
+        .into_iter()
+        .map(|(id, first_name, last_name, preferred_name, company_key)| {
+            let (city, postal_code) = match owned_by(&addresses, &mut d, id, |a| a.0).first() {
+                Some((_, city, postal_code)) => (Some(city.clone()), postal_code.clone()),
+                None => (None, None),
+            };
+            ScanRow {
+                id,
+                first_name,
+                last_name,
+                preferred_name,
+                company_key,
+                emails: values(owned_by(&emails, &mut e, id, |e| e.0)),
+                phones: values(owned_by(&phones, &mut p, id, |p| p.0)),
+                accounts: owned_by(&sites, &mut s, id, |s| s.0)
+                    .iter()
+                    .filter_map(|(_, site)| site_accounts.get(site).copied())
+                    .collect(),
+                city,
+                postal_code,
+            }
+        })
+        .collect();
+    Ok(rows)
 }
 
-/// The values of `list` (sorted by contact id) belonging to `id`, joined; `at` moves past them.
-fn joined(list: &[(i64, String)], at: &mut usize, id: i64, separator: char) -> Option<String> {
-    while *at < list.len() && list[*at].0 < id {
+/// The rows of `list` (sorted by `contact`, the contact id) belonging to `id`; `at` moves
+/// past them.
+fn owned_by<'a, T>(list: &'a [T], at: &mut usize, id: i64, contact: fn(&T) -> i64) -> &'a [T] {
+    while *at < list.len() && contact(&list[*at]) < id {
         *at += 1;
     }
-    let mut out: Option<String> = None;
-    while *at < list.len() && list[*at].0 == id {
-        match &mut out {
-            Some(text) => {
-                text.push(separator);
-                text.push_str(&list[*at].1);
-            }
-            None => out = Some(list[*at].1.clone()),
-        }
+    let start = *at;
+    while *at < list.len() && contact(&list[*at]) == id {
         *at += 1;
     }
-    out
+    &list[start..*at]
+}
+
+fn values(rows: &[(i64, String)]) -> Vec<String> {
+    rows.iter().map(|(_, value)| value.clone()).collect()
 }

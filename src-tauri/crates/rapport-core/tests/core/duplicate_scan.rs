@@ -73,6 +73,10 @@ async fn every_planted_near_duplicate_of_the_demo_is_grouped_with_its_partner() 
             group.reasons.iter().any(|r| r == "same email"),
             "every planted copy keeps the email (in other case): {group:?}"
         );
+        assert!(
+            group.reasons.iter().any(|r| r == "same account"),
+            "every planted copy keeps the sites, so the account: {group:?}"
+        );
     }
     // The demo also holds people who happen to share a name and an address at one company;
     // those are real candidates too, but no group is a crowd.
