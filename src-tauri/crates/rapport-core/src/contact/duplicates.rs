@@ -61,8 +61,9 @@ async fn visible_ids(
     Ok(builder.build_query_scalar().fetch_all(db.reader()).await?)
 }
 
-/// The lookups run side by side, each on its own reading connection: the wizard asks on every
-/// pause in typing, so the answer should take as long as the slowest lookup, not all of them.
+/// The contacts `input` may repeat, best first (at most eight). The lookups run side by side,
+/// each on its own reading connection: the wizard asks on every pause in typing, so the answer
+/// should take as long as the slowest lookup, not all of them together.
 pub async fn candidates(
     db: &Database,
     actor: &Actor,
