@@ -3,6 +3,7 @@
 //! lists with one ordered query per table.
 
 use std::collections::HashMap;
+use std::iter::Peekable;
 
 use futures_util::TryStreamExt;
 use sqlx::{QueryBuilder, Sqlite};
@@ -80,12 +81,18 @@ pub async fn rows(
         read(contacts.len())?;
     }
 
-    let (mut e, mut p, mut s, mut d) = (0, 0, 0, 0);
+    // Each list is consumed once, in step with the contacts: its values move into the rows.
+    let (mut emails, mut phones) = (emails.into_iter().peekable(), phones.into_iter().peekable());
+    let mut sites = sites.into_iter().peekable();
+    let mut addresses = addresses
+        .into_iter()
+        .map(|(contact, city, postal_code)| (contact, (city, postal_code)))
+        .peekable();
     let rows = contacts
         .into_iter()
         .map(|(id, first_name, last_name, preferred_name, company_key)| {
-            let (city, postal_code) = match owned_by(&addresses, &mut d, id, |a| a.0).first() {
-                Some((_, city, postal_code)) => (Some(city.clone()), postal_code.clone()),
+            let (city, postal_code) = match owned_by(&mut addresses, id).into_iter().next() {
+                Some((city, postal_code)) => (Some(city), postal_code),
                 None => (None, None),
             };
             ScanRow {
@@ -94,11 +101,11 @@ pub async fn rows(
                 last_name,
                 preferred_name,
                 company_key,
-                emails: values(owned_by(&emails, &mut e, id, |e| e.0)),
-                phones: values(owned_by(&phones, &mut p, id, |p| p.0)),
-                accounts: owned_by(&sites, &mut s, id, |s| s.0)
+                emails: owned_by(&mut emails, id),
+                phones: owned_by(&mut phones, id),
+                accounts: owned_by(&mut sites, id)
                     .iter()
-                    .filter_map(|(_, site)| site_accounts.get(site).copied())
+                    .filter_map(|site| site_accounts.get(site).copied())
                     .collect(),
                 city,
                 postal_code,
@@ -108,19 +115,11 @@ pub async fn rows(
     Ok(rows)
 }
 
-/// The rows of `list` (sorted by `contact`, the contact id) belonging to `id`; `at` moves
-/// past them.
-fn owned_by<'a, T>(list: &'a [T], at: &mut usize, id: i64, contact: fn(&T) -> i64) -> &'a [T] {
-    while *at < list.len() && contact(&list[*at]) < id {
-        *at += 1;
-    }
-    let start = *at;
-    while *at < list.len() && contact(&list[*at]) == id {
-        *at += 1;
-    }
-    &list[start..*at]
-}
-
-fn values(rows: &[(i64, String)]) -> Vec<String> {
-    rows.iter().map(|(_, value)| value.clone()).collect()
+/// The values of a list sorted by contact id that belong to contact `id`, taken from it; those
+/// of contacts before `id` (out of scope) are passed over.
+fn owned_by<T>(list: &mut Peekable<impl Iterator<Item = (i64, T)>>, id: i64) -> Vec<T> {
+    while list.next_if(|(contact, _)| *contact < id).is_some() {}
+    std::iter::from_fn(|| list.next_if(|(contact, _)| *contact == id))
+        .map(|(_, value)| value)
+        .collect()
 }
