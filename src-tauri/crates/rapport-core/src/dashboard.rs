@@ -122,17 +122,27 @@ pub async fn dashboard(db: &Database, actor: &Actor, now: DateTime<Utc>) -> Core
 
     let t = Instant::now();
     let since = month_start(now);
-    let changed = |kind| async move {
-        match area {
-            Some(area) => sql::area_changed(pool, area, kind, since).await,
-            None => sql::changed(pool, actor, scope, kind, since).await,
+    let [created, updated, deactivated] = match area {
+        None if actor.role() == Role::SiteAdmin => sql::month_tallies(pool, since).await?,
+        _ => {
+            let changed = |kind| async move {
+                match area {
+                    Some(area) => sql::area_changed(pool, area, kind, since).await,
+                    None => sql::changed(pool, actor, scope, kind, since).await,
+                }
+            };
+            [
+                changed(ChangeKind::Created).await?,
+                changed(ChangeKind::Updated).await?,
+                changed(ChangeKind::Deactivated).await?,
+            ]
         }
     };
     let month = MonthChanges {
         since,
-        created: changed(ChangeKind::Created).await?,
-        updated: changed(ChangeKind::Updated).await?,
-        deactivated: changed(ChangeKind::Deactivated).await?,
+        created,
+        updated,
+        deactivated,
     };
     let month_ms = ms(t);
 

@@ -537,13 +537,13 @@ async fn load(conn: &mut SqliteConnection, ids: &[i64]) -> CoreResult<Vec<Escala
     Ok(out)
 }
 
-/// Open escalations whose latest step reached `actor`, as the queue's SQL.
+/// Open escalations whose latest step reached `actor` (kept in `waiting_on`), with that step.
 fn mine<'a>(actor: &'a Actor, select: &str) -> QueryBuilder<'a, sqlx::Sqlite> {
     let mut builder = QueryBuilder::new(format!(
-        "{select} FROM escalation_steps s JOIN escalations x ON x.id = s.escalation_id
-         WHERE x.resolved_at IS NULL
+        "{select} FROM escalations x INDEXED BY escalations_waiting
+         JOIN escalation_steps s ON s.escalation_id = x.id
            AND s.step = (SELECT max(step) FROM escalation_steps t WHERE t.escalation_id = x.id)
-           AND s.user_id = "
+         WHERE x.resolved_at IS NULL AND x.waiting_on = "
     ));
     builder.push_bind(actor.user_id());
     builder
@@ -561,8 +561,13 @@ pub async fn escalation_queue(db: &Database, actor: &Actor) -> CoreResult<Vec<Es
     load(&mut conn, &ids).await
 }
 
+/// How many escalations wait for the actor, within scope: one range of `escalations_waiting`.
 pub(crate) async fn count_mine(db: &Database, scope: &CountedScope<'_>) -> CoreResult<u32> {
-    let mut builder = mine(scope.actor(), "SELECT count(*)");
+    let mut builder = QueryBuilder::new(
+        "SELECT count(*) FROM escalations x INDEXED BY escalations_waiting
+         WHERE x.resolved_at IS NULL AND x.waiting_on = ",
+    );
+    builder.push_bind(scope.actor().user_id());
     scope.push(&mut builder, "x.contact_id");
     let n: i64 = builder.build_query_scalar().fetch_one(db.reader()).await?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
@@ -593,13 +598,25 @@ pub async fn non_responsive_contacts(
 }
 
 /// How many contacts in the actor's scope are marked non-responsive now (the dashboard's figure).
+/// A contact has at most one open escalation (`escalations_open`), so escalations are contacts.
 pub(crate) async fn count_non_responsive(db: &Database, actor: &Actor) -> CoreResult<u32> {
-    let mut builder = QueryBuilder::new(
-        "SELECT count(DISTINCT x.contact_id) FROM escalations x WHERE x.resolved_at IS NULL",
-    );
-    CountedScope::of(db, actor)
-        .await?
-        .push(&mut builder, "x.contact_id");
-    let n: i64 = builder.build_query_scalar().fetch_one(db.reader()).await?;
+    let scope = CountedScope::of(db, actor).await?;
+    let n: i64 = match scope.area() {
+        Some(area) => {
+            sqlx::query_scalar(
+                "SELECT count(*) FROM area_contacts INDEXED BY area_contacts_non_responsive
+                 WHERE area = ? AND non_responsive > 0",
+            )
+            .bind(area)
+            .fetch_one(db.reader())
+            .await?
+        }
+        None => {
+            let mut builder =
+                QueryBuilder::new("SELECT count(*) FROM escalations x WHERE x.resolved_at IS NULL");
+            scope.push(&mut builder, "x.contact_id");
+            builder.build_query_scalar().fetch_one(db.reader()).await?
+        }
+    };
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }

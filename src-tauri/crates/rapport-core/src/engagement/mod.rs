@@ -111,6 +111,11 @@ impl<'a> CountedScope<'a> {
         self.actor
     }
 
+    /// The one area the actor's scope is, if it is one.
+    pub(crate) fn area(&self) -> Option<i64> {
+        self.area
+    }
+
     /// Appends ` AND ...`: the contact whose id is `contact` (an SQL expression) is in scope.
     pub(crate) fn push(&self, builder: &mut QueryBuilder<'_, Sqlite>, contact: &str) {
         match self.area {

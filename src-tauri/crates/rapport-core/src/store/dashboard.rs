@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveTime, Utc};
 use sqlx::{QueryBuilder, SqlitePool};
 
 use super::contacts::counted;
@@ -60,7 +60,7 @@ pub async fn breakdown(
     let mut out = Breakdown::default();
     if actor.role() == Role::SiteAdmin {
         // Everyone: the tallies the triggers keep, and the active contacts not erased less
-        // those verified since the cutoff (a short range of `contacts_verified`).
+        // those verified since the cutoff.
         let rows: Vec<(ContactType, LifecycleStage, ContactStatus, i64, i64)> = sqlx::query_as(
             "SELECT contact_type, lifecycle_stage, status, contacts, erased
              FROM contact_tallies WHERE contacts > 0",
@@ -79,13 +79,7 @@ pub async fn breakdown(
                 count: small(count),
             });
         }
-        let mut builder = counted("count(*)", scope, actor, &filter)?;
-        builder
-            .push(" AND c.status = 'active' AND c.verified_at >= ")
-            .push_bind(cutoff.clone())
-            .push(" AND c.erased_at IS NULL");
-        let verified: i64 = builder.build_query_scalar().fetch_one(pool).await?;
-        out.unverified = small(active - verified);
+        out.unverified = small(active - verified_since(pool, verified_before).await?);
     } else {
         let mut builder = counted(
             &format!(
@@ -125,6 +119,29 @@ pub async fn breakdown(
     out.unreachable = small(unreachable);
     out.both = small(both);
     Ok(out)
+}
+
+/// Active contacts not erased, verified at or after `cutoff`: the kept days after the cutoff's
+/// day (`contact_verified_days`), and that day's own range of `contacts_verified`.
+async fn verified_since(pool: &SqlitePool, cutoff: DateTime<Utc>) -> CoreResult<i64> {
+    let day = cutoff.date_naive();
+    let next_day = day
+        .succ_opt()
+        .unwrap_or(day)
+        .and_time(NaiveTime::MIN)
+        .and_utc();
+    let n: i64 = sqlx::query_scalar(
+        "SELECT (SELECT ifnull(sum(contacts), 0) FROM contact_verified_days WHERE day > ?1)
+              + (SELECT count(*) FROM contacts INDEXED BY contacts_verified
+                 WHERE status = 'active' AND verified_at >= ?2 AND verified_at < ?3
+                   AND erased_at IS NULL)",
+    )
+    .bind(day.to_string())
+    .bind(timestamp(cutoff))
+    .bind(timestamp(next_day))
+    .fetch_one(pool)
+    .await?;
+    Ok(n)
 }
 
 /// Contacts per territory, as the list's territory filter counts them: those with a site there,
@@ -298,4 +315,20 @@ pub async fn area_changed(
         .fetch_one(pool)
         .await?;
     Ok(small(n))
+}
+
+/// A site administrator's changes in the month starting at `month` (its first instant, UTC):
+/// created, updated (created before it) and deactivated, from the month tallies the triggers
+/// keep (`contact_months`), which hold every contact as the list's change filters see them.
+pub async fn month_tallies(pool: &SqlitePool, month: DateTime<Utc>) -> CoreResult<[u32; 3]> {
+    let (created, updated, deactivated): (i64, i64, i64) = sqlx::query_as(
+        "SELECT ifnull(sum(CASE WHEN created >= ?1 THEN contacts END), 0),
+                ifnull(sum(CASE WHEN updated >= ?1 AND created < ?1 THEN contacts END), 0),
+                ifnull(sum(CASE WHEN deactivated >= ?1 THEN contacts END), 0)
+         FROM contact_months",
+    )
+    .bind(month.format("%Y-%m").to_string())
+    .fetch_one(pool)
+    .await?;
+    Ok([small(created), small(updated), small(deactivated)])
 }

@@ -276,9 +276,10 @@ async fn kept_counts_follow_links_sites_and_contacts() {
                 unverified,
                 "{label}: unverified"
             );
+            d.month
         }
     };
-    check("as loaded").await;
+    let before = check("as loaded").await;
     let mut tx = demo.db.write().await.unwrap();
     let sites: Vec<(i64, i64)> = sqlx::query_as("SELECT id, territory_id FROM sites ORDER BY id")
         .fetch_all(&mut *tx)
@@ -338,27 +339,67 @@ async fn kept_counts_follow_links_sites_and_contacts() {
         .await
         .unwrap();
 
+    // This month: two people edited, one deactivated, one entered anew, and one created
+    // this month deleted (the month tallies follow each).
+    let now = "2026-11-01T09:00:00.000Z";
+    // Deleted as an undone import deletes its contacts: one with no history.
+    let gone: i64 = sqlx::query_scalar(
+        "SELECT min(c.id) FROM contacts c WHERE c.id > 13
+           AND NOT EXISTS (SELECT 1 FROM interaction_contacts x WHERE x.contact_id = c.id)
+           AND NOT EXISTS (SELECT 1 FROM follow_ups x WHERE x.contact_id = c.id)
+           AND NOT EXISTS (SELECT 1 FROM cadences x WHERE x.contact_id = c.id)
+           AND NOT EXISTS (SELECT 1 FROM contact_engagement x WHERE x.contact_id = c.id)
+           AND NOT EXISTS (SELECT 1 FROM contact_responses x WHERE x.contact_id = c.id)
+           AND NOT EXISTS (SELECT 1 FROM escalations x WHERE x.contact_id = c.id)",
+    )
+    .fetch_one(&mut *tx)
+    .await
+    .unwrap();
+    for sql in [
+        "UPDATE contacts SET updated_at = ?1 WHERE id IN (9, 10)",
+        "UPDATE contacts SET status = 'inactive', status_changed_at = ?1, updated_at = ?1
+         WHERE id = 11",
+        "UPDATE contacts SET created_at = ?1, updated_at = ?1 WHERE id = 12",
+        "UPDATE contacts SET created_at = ?1, updated_at = ?1 WHERE id = ?2",
+        "DELETE FROM contacts WHERE id = ?2",
+        // Verified just before and just after the cutoff (90 days before now), on its day.
+        "UPDATE contacts SET status = 'active', verified_at = '2026-08-03T08:59:00.000Z'
+         WHERE id = 14",
+        "UPDATE contacts SET status = 'active', verified_at = '2026-08-03T09:01:00.000Z'
+         WHERE id = 15",
+        "UPDATE contacts SET status = 'active', verified_at = ?1 WHERE id = 16",
+        "UPDATE contacts SET status = 'inactive', verified_at = ?1 WHERE id = 17",
+    ] {
+        sqlx::query(sql)
+            .bind(now)
+            .bind(gone)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+    }
+
     tx.commit().await.unwrap();
-    check("after the changes").await;
+    let after = check("after the changes").await;
+    assert_eq!(after.created, before.created + 1, "created this month");
+    assert!(after.updated >= before.updated + 2, "updated this month");
+    assert_eq!(after.deactivated, before.deactivated + 1, "deactivated");
 }
 
 /// The dashboard's work figures count what the queues list, for every role (a one-area user's
 /// scope is tested against their area's rows, the queues' against the contacts).
-#[tokio::test]
-async fn work_figures_are_what_the_queues_list() {
+async fn assert_work_is_what_the_queues_list(db: &Database, label: &str) {
     use rapport_core::engagement;
-    let demo = demo_db(600).await;
     let now = fixed_now();
     for who in ["admin", "regional", "territory", "billing"] {
-        let actor = sign_in(&demo.db, who).await;
-        let d = dashboard(&demo.db, &actor, now).await.unwrap();
+        let actor = sign_in(db, who).await;
+        let d = dashboard(db, &actor, now).await.unwrap();
         let mut overdue = 0;
         let mut query = FollowUpQuery {
             limit: 100,
             ..FollowUpQuery::default()
         };
         loop {
-            let page = engagement::overdue_queue(&demo.db, &actor, &query, now)
+            let page = engagement::overdue_queue(db, &actor, &query, now)
                 .await
                 .unwrap();
             overdue += page.items.len() as u32;
@@ -367,20 +408,127 @@ async fn work_figures_are_what_the_queues_list() {
                 None => break,
             }
         }
-        assert_eq!(d.work.overdue_in_scope, overdue, "{who}: overdue");
-        let listed = engagement::non_responsive_contacts(&demo.db, &actor, None)
+        assert_eq!(d.work.overdue_in_scope, overdue, "{label}, {who}: overdue");
+        let listed = engagement::non_responsive_contacts(db, &actor, None)
             .await
             .unwrap();
         assert_eq!(
             d.work.non_responsive as usize,
             listed.len(),
-            "{who}: non-responsive"
+            "{label}, {who}: non-responsive"
+        );
+        let counts = engagement::follow_up_counts(db, &actor, now).await.unwrap();
+        let waiting = engagement::escalation_queue(db, &actor).await.unwrap();
+        assert_eq!(
+            counts.escalations as usize,
+            waiting.len(),
+            "{label}, {who}: escalations waiting"
         );
         if who == "admin" {
             assert!(
-                overdue > 0 && !listed.is_empty(),
+                overdue > 0 && !listed.is_empty() && !waiting.is_empty(),
                 "the demo has work to count"
             );
         }
     }
+    // The kept rows are exactly what they copy.
+    let (missing, extra): (i64, i64) = sqlx::query_as(
+        "WITH should AS (SELECT a.area, f.overdue_at, f.id FROM follow_ups f
+                         JOIN area_contacts a ON a.contact_id = f.contact_id
+                         WHERE f.status = 'open'),
+              kept AS (SELECT area, overdue_at, follow_up_id FROM area_follow_ups)
+         SELECT (SELECT count(*) FROM (SELECT * FROM should EXCEPT SELECT * FROM kept)),
+                (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM should))",
+    )
+    .fetch_one(db.reader())
+    .await
+    .unwrap();
+    assert_eq!((missing, extra), (0, 0), "{label}: area follow-ups");
+    let stale: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM escalations x WHERE x.waiting_on IS NOT (SELECT s.user_id
+           FROM escalation_steps s WHERE s.escalation_id = x.id ORDER BY s.step DESC LIMIT 1)",
+    )
+    .fetch_one(db.reader())
+    .await
+    .unwrap();
+    assert_eq!(stale, 0, "{label}: who escalations wait on");
+}
+
+#[tokio::test]
+async fn work_figures_are_what_the_queues_list() {
+    let demo = demo_db(600).await;
+    assert_work_is_what_the_queues_list(&demo.db, "as loaded").await;
+    let now = "2026-11-01T09:00:00.000Z";
+    let mut tx = demo.db.write().await.unwrap();
+    let overdue: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT id, contact_id FROM follow_ups WHERE status = 'open' AND overdue_at <= ?
+         ORDER BY id LIMIT 5",
+    )
+    .bind(now)
+    .fetch_all(&mut *tx)
+    .await
+    .unwrap();
+    assert_eq!(overdue.len(), 5, "the demo has overdue follow-ups");
+    let other_contact: i64 = sqlx::query_scalar(
+        "SELECT min(contact_id) FROM contact_sites WHERE contact_id <> ? AND contact_id <> ?",
+    )
+    .bind(overdue[2].1)
+    .bind(overdue[3].1)
+    .fetch_one(&mut *tx)
+    .await
+    .unwrap();
+    // One is done, one moves to next month, one moves to another person (as a merge moves
+    // it), one is deleted, and the person of the last one leaves every site.
+    for (sql, a, b) in [
+        (
+            "UPDATE follow_ups SET status = 'done' WHERE id = ?1",
+            overdue[0].0,
+            0,
+        ),
+        (
+            "UPDATE follow_ups SET due_at = '2026-12-01T00:00:00.000Z',
+                overdue_at = '2026-12-02T00:00:00.000Z' WHERE id = ?1",
+            overdue[1].0,
+            0,
+        ),
+        (
+            "UPDATE follow_ups SET contact_id = ?2 WHERE id = ?1",
+            overdue[2].0,
+            other_contact,
+        ),
+        ("DELETE FROM follow_ups WHERE id = ?1", overdue[3].0, 0),
+        (
+            "DELETE FROM contact_sites WHERE contact_id = ?1",
+            overdue[4].1,
+            0,
+        ),
+        // An escalation is answered, and another one goes up a level.
+        (
+            "UPDATE escalations SET resolved_at = '2026-11-01T08:00:00.000Z',
+                resolution = 'responded'
+             WHERE id = (SELECT min(id) FROM escalations WHERE resolved_at IS NULL)",
+            0,
+            0,
+        ),
+        (
+            "INSERT INTO escalation_steps (escalation_id, step, level, user_id, at)
+             SELECT x.id, s.step + 1, 'site_admin', (SELECT id FROM users WHERE username = 'admin'),
+                    '2026-11-01T08:00:00.000Z'
+             FROM escalations x JOIN escalation_steps s ON s.escalation_id = x.id
+             WHERE x.resolved_at IS NULL AND s.step < 3
+               AND s.step = (SELECT max(step) FROM escalation_steps t WHERE t.escalation_id = x.id)
+             ORDER BY x.id LIMIT 1",
+            0,
+            0,
+        ),
+    ] {
+        sqlx::query(sql)
+            .bind(a)
+            .bind(b)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+    assert_work_is_what_the_queues_list(&demo.db, "after the changes").await;
 }
