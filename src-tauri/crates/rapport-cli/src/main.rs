@@ -1,5 +1,10 @@
 //! `rapport`: the command-line tool for administrators and scripts, on the same core as the app.
 
+/// Imports allocate and free millions of small values on several threads at once: in a profile
+/// of a million-row import, the system allocator took a sixth of the processor time.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod bench;
 mod bench_dashboard;
 mod bench_duplicates;

@@ -75,6 +75,11 @@ impl FileDuplicates {
         root
     }
 
+    /// Whether a record added before had `key`.
+    pub fn has(&self, key: &(&'static str, String)) -> bool {
+        self.first_with_key.contains_key(key)
+    }
+
     /// Notes a record's keys; returns the earliest record of the file it duplicates.
     pub fn add(&mut self, record: u64, keys: &[(&'static str, String)]) -> Option<u64> {
         let slot = record as usize;

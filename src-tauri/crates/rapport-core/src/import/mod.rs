@@ -27,7 +27,7 @@ pub use history::{list_imports, undo_import, ImportSummary, UndoReport};
 pub use policy::{load_policy, requirable_fields, save_policy, ImportPolicy};
 pub use preview::{import_fields, preview_file, ImportField, ImportPreview};
 pub use report::{FileReport, RecordMatch, RejectedRecord, ReportContact};
-pub use run::{import_file, ImportProgress};
+pub use run::{import_file, ImportProgress, BULK_CACHE_KIB};
 
 /// What to do with a record that matches a stored contact (or an earlier record of the file).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]

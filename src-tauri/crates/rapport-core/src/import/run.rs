@@ -32,7 +32,7 @@ const PREVIEW_FIRST_RECORDS: u64 = 200;
 /// The writer's page cache during an import, in KiB. Each new contact touches pages all over
 /// the contact tables' indexes; with the usual cache the pager spills and re-reads (decrypting
 /// and checking every page again), and an import of 100,000 rows took half as long again.
-const BULK_CACHE_KIB: u32 = 256 * 1024;
+pub const BULK_CACHE_KIB: u32 = 256 * 1024;
 /// The writer's page cache while the new contacts are indexed for search. FTS5 merges its
 /// segments as they grow and reads back the contact rows the import wrote; with the cache
 /// above, 266,000 new contacts took 53 s to index (most of it decrypting and checking pages
@@ -245,6 +245,7 @@ pub async fn import_file(
                 warnings,
                 keys,
                 earlier,
+                ..
             } = match checked {
                 Checked::Blank => {
                     report.skipped += 1;
@@ -454,6 +455,9 @@ struct Ready {
     keys: Vec<(&'static str, String)>,
     /// The earliest record of the file this one repeats.
     earlier: Option<u64>,
+    /// Which of `keys` no earlier record of the file has: only those are looked up among the
+    /// stored contacts.
+    first_seen: Vec<bool>,
 }
 
 /// Why the stages before the decisions stopped.
@@ -496,6 +500,7 @@ impl Checker<'_> {
         });
         for p in &mut prepared {
             if let Checked::Ready(ready) = &mut p.checked {
+                ready.first_seen = ready.keys.iter().map(|k| !dups.has(k)).collect();
                 ready.earlier = dups.add(p.record, &ready.keys);
             }
         }
@@ -519,6 +524,7 @@ impl Checker<'_> {
                         warnings,
                         keys,
                         earlier: None,
+                        first_seen: Vec::new(),
                     }))
                 }
                 Err(r) => Checked::Rejected(r),
@@ -531,7 +537,10 @@ impl Checker<'_> {
 type StoredMatches = matching::KeyMap<Vec<i64>>;
 
 /// The stage between the reading thread and the decisions: each batch with the stored
-/// contacts its keys match, looked up on a read connection of its own.
+/// contacts its keys match, looked up on a read connection of its own. What a key matches
+/// cannot change during the import (only contacts below `below_id` count, and the import holds
+/// the only write transaction), so a key is looked up once, in the batch of its first record:
+/// a file that repeats its people repeats their keys.
 fn match_stored(
     mut conn: sqlx::pool::PoolConnection<Sqlite>,
     actor: Actor,
@@ -540,21 +549,33 @@ fn match_stored(
 ) -> tokio::sync::mpsc::Receiver<Result<(Vec<Prepared>, StoredMatches), Stop>> {
     let (tx, rx) = tokio::sync::mpsc::channel(2);
     tokio::spawn(async move {
+        // Every key found so far that matches a stored contact.
+        let mut found = StoredMatches::default();
         while let Some(batch) = prepared.recv().await {
             let matched = match batch {
                 Ok(batch) => {
-                    let keys: Vec<(&'static str, String)> = batch
-                        .iter()
-                        .filter_map(|p| match &p.checked {
-                            Checked::Ready(ready) => Some(ready.keys.iter().cloned()),
+                    let ready = || {
+                        batch.iter().filter_map(|p| match &p.checked {
+                            Checked::Ready(ready) => Some(ready),
                             _ => None,
                         })
-                        .flatten()
+                    };
+                    let fresh: Vec<(&'static str, String)> = ready()
+                        .flat_map(|r| r.keys.iter().zip(&r.first_seen))
+                        .filter(|(_, first)| **first)
+                        .map(|(key, _)| key.clone())
                         .collect();
-                    matching::stored_matches(&mut conn, &actor, &keys, below_id)
-                        .await
-                        .map(|stored| (batch, stored))
-                        .map_err(Stop::Core)
+                    match matching::stored_matches(&mut conn, &actor, &fresh, below_id).await {
+                        Ok(stored) => {
+                            found.extend(stored);
+                            let of_batch: StoredMatches = ready()
+                                .flat_map(|r| &r.keys)
+                                .filter_map(|key| Some((key.clone(), found.get(key)?.clone())))
+                                .collect();
+                            Ok((batch, of_batch))
+                        }
+                        Err(error) => Err(Stop::Core(error)),
+                    }
                 }
                 Err(stop) => Err(stop),
             };

@@ -81,10 +81,10 @@ pub fn parse_phone(
     // Fewer digits than the shortest number the plan allocates cannot be a whole number (a
     // local number without its area code, or digits left out). Typed internationally, the
     // region is the number's own or, when its digits do not say, any region of its code.
+    let own = own_plan(code, &national);
     let plans = match plan {
         Some(region) => vec![region.meta],
-        None => parsed
-            .metadata(metadata())
+        None => own
             .map(|meta| vec![meta])
             .or_else(|| metadata().by_code(&code))
             .unwrap_or_default(),
@@ -96,9 +96,53 @@ pub fn parse_phone(
     Ok(ParsedPhone {
         // What the crate's E.164 formatter writes, without the format lookup it does first.
         e164: format!("+{code}{national}"),
-        in_plan: phonenumber::is_valid(&parsed),
+        in_plan: own.is_some_and(|meta| allocated(meta, &national)),
         extension,
     })
+}
+
+/// The plan of the region a number belongs to, found as the crate's `is_valid` finds it, once:
+/// finding it runs the patterns of each region of the code until one matches (two dozen for
+/// +1), and `is_valid` after `PhoneNumber::metadata` found it twice. That method also reads
+/// the national number without an Italian leading zero, and finds no region for +39 06 ….
+fn own_plan(code: u16, national: &str) -> Option<&'static Metadata> {
+    let plans = metadata();
+    let regions = plans.region(&code)?;
+    if let [only] = regions.as_slice() {
+        return match *only {
+            "001" => plans.by_code(&code)?.into_iter().next(),
+            id => plans.by_id(id),
+        };
+    }
+    regions
+        .into_iter()
+        .filter_map(|id| plans.by_id(id))
+        .find(|meta| match meta.leading_digits() {
+            Some(pattern) => pattern.find(national).is_some_and(|m| m.start() == 0),
+            None => allocated(meta, national),
+        })
+}
+
+/// Whether the plan allocates the national number to any type of line: what the crate's
+/// `is_valid` asks of the plan it finds (its number type is not `Unknown`).
+fn allocated(meta: &Metadata, national: &str) -> bool {
+    let types = meta.descriptors();
+    types.general().is_match(national)
+        && [
+            types.premium_rate(),
+            types.toll_free(),
+            types.shared_cost(),
+            types.voip(),
+            types.personal_number(),
+            types.pager(),
+            types.uan(),
+            types.voicemail(),
+            types.fixed_line(),
+            types.mobile(),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|kind| kind.is_match(national))
 }
 
 /// Fewer digits than this cannot be a whole phone number anywhere.
@@ -423,6 +467,46 @@ mod tests {
 
     fn ok(number: &str, country: &str) -> ParsedPhone {
         parse_phone(number, country, None).unwrap()
+    }
+
+    #[test]
+    fn in_plan_is_what_the_crate_calls_valid() {
+        // Regions sharing a code (+1, +44, +39 with Vatican City, +7), an Italian leading
+        // zero, non-geographic codes, and numbers no plan allocates.
+        let numbers = [
+            "+16502530000",
+            "+14165550123",
+            "+18765550123",
+            "+12025550100",
+            "+13035555965",
+            "+12530000",
+            "+442079460123",
+            "+447700900123",
+            "+441534712345",
+            "+441624712345",
+            "+449999999999",
+            "+390236618300",
+            "+390669812345",
+            "+393123456789",
+            "+74951234567",
+            "+77172123456",
+            "+80012345678",
+            "+979123456789",
+            "+8613800138000",
+            "+33631966543",
+            "+4930123456",
+            "+6421387835",
+            "+35315550123",
+        ];
+        for number in numbers {
+            let parsed = parse_phone(number, "GB", None).unwrap();
+            let crate_number = parse(None, &parsed.e164).unwrap();
+            assert_eq!(
+                parsed.in_plan,
+                phonenumber::is_valid(&crate_number),
+                "{number}"
+            );
+        }
     }
 
     #[test]

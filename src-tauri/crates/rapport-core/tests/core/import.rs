@@ -211,6 +211,64 @@ async fn importing_the_same_file_twice_skips_what_is_already_there() {
 }
 
 #[tokio::test]
+async fn a_stored_contact_is_matched_by_every_record_with_its_key_however_far_apart() {
+    let demo = demo_db(50).await;
+    let dir = tempfile::tempdir().unwrap();
+    let stored: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT min(contact_id), min(address) FROM contact_emails
+         GROUP BY lower(address) HAVING count(*) = 1 ORDER BY 1 LIMIT 2",
+    )
+    .fetch_all(demo.db.reader())
+    .await
+    .unwrap();
+    let [(first_id, first_email), (second_id, second_email)] = &stored[..] else {
+        panic!("two stored addresses: {stored:?}");
+    };
+    // Records are looked up among the stored contacts 2,000 at a time, and each address only
+    // in the batch where the file has it first: record 2,502 repeats record 1's, record 2,504
+    // repeats 2,503's, which appears in the second batch only.
+    let mut text = format!("First Name,Last Name,E-mail Address\nAnn,Early,{first_email}\n");
+    for n in 2..=2_501 {
+        text.push_str(&format!(
+            "Filler,Person{n},filler{n}@newcomers.example.com\n"
+        ));
+    }
+    text.push_str(&format!(
+        "Ann,Later,{}\nBo,Late,{second_email}\nBo,Later,{second_email}\n",
+        first_email.to_uppercase()
+    ));
+    let csv = write(dir.path(), "far-apart.csv", &text);
+    let report = run(&demo.db, &demo.admin, &csv, &ImportOptions::default())
+        .await
+        .unwrap();
+    assert_eq!(report.records, 2_504);
+    assert_eq!(
+        (report.imported, report.skipped),
+        (2_500, 4),
+        "{:?}",
+        report.matches
+    );
+    let matched: Vec<(u64, Vec<String>)> = report
+        .matches
+        .iter()
+        .map(|m| (m.record, m.contacts.clone()))
+        .collect();
+    assert_eq!(
+        matched,
+        [
+            (1, vec![first_id.to_string()]),
+            (2_502, vec![first_id.to_string()]),
+            (2_503, vec![second_id.to_string()]),
+            (2_504, vec![second_id.to_string()]),
+        ]
+    );
+    assert_eq!(
+        report.duplicate_groups,
+        vec![vec![1, 2_502], vec![2_503, 2_504]]
+    );
+}
+
+#[tokio::test]
 async fn a_contact_created_then_updated_by_the_same_file_is_found_by_its_new_values() {
     let demo = demo_db(50).await;
     let dir = tempfile::tempdir().unwrap();
