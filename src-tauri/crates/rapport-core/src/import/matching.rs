@@ -45,6 +45,15 @@ fn person_key(fields: &ContactFields) -> Option<String> {
 /// A map keyed by the import's match keys, hashed fast: every record looks up several.
 pub(crate) type KeyMap<V> = foldhash::HashMap<(&'static str, String), V>;
 
+/// What [`FileDuplicates::add`] found out about a record.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Added {
+    /// The earliest record of the file this one repeats.
+    pub earlier: Option<u64>,
+    /// For each key, whether no record before had it (nor this one, earlier in its keys).
+    pub first_seen: Vec<bool>,
+}
+
 /// Groups of records that share a key, found as records arrive (union-find over record
 /// numbers, which count from 1 in file order).
 #[derive(Default)]
@@ -75,34 +84,35 @@ impl FileDuplicates {
         root
     }
 
-    /// Whether a record added before had `key`.
-    pub fn has(&self, key: &(&'static str, String)) -> bool {
-        self.first_with_key.contains_key(key)
-    }
-
-    /// Notes a record's keys; returns the earliest record of the file it duplicates.
-    pub fn add(&mut self, record: u64, keys: &[(&'static str, String)]) -> Option<u64> {
+    /// Notes a record's keys: which earlier record it duplicates, and which keys are new.
+    pub fn add(&mut self, record: u64, keys: &[(&'static str, String)]) -> Added {
         let slot = record as usize;
         if self.parent.len() <= slot {
             self.parent.resize(slot + 1, 0);
         }
         self.parent[slot] = record;
         let mut earliest: Option<u64> = None;
+        let mut first_seen = Vec::with_capacity(keys.len());
         for key in keys {
-            match self.first_with_key.get(key) {
+            first_seen.push(match self.first_with_key.get(key) {
                 // The same number or address twice on one card.
-                Some(&other) if other == record => {}
+                Some(&other) if other == record => false,
                 Some(&other) => {
                     let (a, b) = (self.root(other), self.root(record));
                     self.parent[a.max(b) as usize] = a.min(b);
                     earliest = Some(earliest.map_or(other, |e| e.min(other)));
+                    false
                 }
                 None => {
                     self.first_with_key.insert(key.clone(), record);
+                    true
                 }
-            }
+            });
         }
-        earliest
+        Added {
+            earlier: earliest,
+            first_seen,
+        }
     }
 
     /// Every group of two or more records, in record order.
@@ -224,21 +234,28 @@ mod tests {
     fn records_sharing_any_key_form_one_group() {
         let mut d = FileDuplicates::default();
         let k = |v: &str| vec![("email", v.to_string())];
-        assert_eq!(d.add(1, &k("a")), None);
-        assert_eq!(d.add(2, &k("b")), None);
-        assert_eq!(d.add(3, &k("a")), Some(1));
+        assert_eq!(d.add(1, &k("a")).earlier, None);
+        assert_eq!(d.add(2, &k("b")).earlier, None);
+        assert_eq!(d.add(3, &k("a")).earlier, Some(1));
         assert_eq!(
             d.add(4, &[("email", "b".into()), ("phone", "+1".into())]),
-            Some(2)
+            Added {
+                earlier: Some(2),
+                first_seen: vec![false, true]
+            }
         );
         assert_eq!(
-            d.add(5, &[("phone", "+1".into()), ("email", "a".into())]),
+            d.add(5, &[("phone", "+1".into()), ("email", "a".into())])
+                .earlier,
             Some(1)
         );
-        assert_eq!(d.add(6, &k("c")), None);
+        assert_eq!(d.add(6, &k("c")).earlier, None);
         assert_eq!(
             d.add(7, &[("phone", "+9".into()), ("phone", "+9".into())]),
-            None
+            Added {
+                earlier: None,
+                first_seen: vec![true, false]
+            }
         );
         assert_eq!(d.groups(), vec![vec![1, 2, 3, 4, 5]]);
     }
@@ -253,7 +270,7 @@ mod tests {
                 ("email", format!("p{}@example.com", record / 2)),
                 ("phone", "+442079460000".to_string()),
             ];
-            let earlier = d.add(record, &keys);
+            let earlier = d.add(record, &keys).earlier;
             assert_eq!(earlier, (record > 1).then_some(1));
         }
         let groups = d.groups();

@@ -500,8 +500,9 @@ impl Checker<'_> {
         });
         for p in &mut prepared {
             if let Checked::Ready(ready) = &mut p.checked {
-                ready.first_seen = ready.keys.iter().map(|k| !dups.has(k)).collect();
-                ready.earlier = dups.add(p.record, &ready.keys);
+                let added = dups.add(p.record, &ready.keys);
+                ready.earlier = added.earlier;
+                ready.first_seen = added.first_seen;
             }
         }
         prepared
