@@ -122,22 +122,8 @@ pub async fn dashboard(db: &Database, actor: &Actor, now: DateTime<Utc>) -> Core
 
     let t = Instant::now();
     let since = month_start(now);
-    let [created, updated, deactivated] = match area {
-        None if actor.role() == Role::SiteAdmin => sql::month_tallies(pool, since).await?,
-        _ => {
-            let changed = |kind| async move {
-                match area {
-                    Some(area) => sql::area_changed(pool, area, kind, since).await,
-                    None => sql::changed(pool, actor, scope, kind, since).await,
-                }
-            };
-            [
-                changed(ChangeKind::Created).await?,
-                changed(ChangeKind::Updated).await?,
-                changed(ChangeKind::Deactivated).await?,
-            ]
-        }
-    };
+    let [created, updated, deactivated] =
+        sql::month_changes(pool, actor, scope, area, since).await?;
     let month = MonthChanges {
         since,
         created,

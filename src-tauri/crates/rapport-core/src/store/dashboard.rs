@@ -317,10 +317,37 @@ pub async fn area_changed(
     Ok(small(n))
 }
 
+/// The contacts the actor sees that were created, updated (created before `since`) and
+/// deactivated since `since`: a site administrator sees every contact, so the month tallies
+/// answer; an area's actor reads the area's indexes; anyone else counts the list's filter.
+pub async fn month_changes(
+    pool: &SqlitePool,
+    actor: &Actor,
+    scope: Option<&str>,
+    area: Option<i64>,
+    since: DateTime<Utc>,
+) -> CoreResult<[u32; 3]> {
+    if area.is_none() && actor.role() == Role::SiteAdmin {
+        return month_tallies(pool, since).await;
+    }
+    let mut counts = [0; 3];
+    for (count, kind) in counts.iter_mut().zip([
+        ChangeKind::Created,
+        ChangeKind::Updated,
+        ChangeKind::Deactivated,
+    ]) {
+        *count = match area {
+            Some(area) => area_changed(pool, area, kind, since).await?,
+            None => changed(pool, actor, scope, kind, since).await?,
+        };
+    }
+    Ok(counts)
+}
+
 /// A site administrator's changes in the month starting at `month` (its first instant, UTC):
 /// created, updated (created before it) and deactivated, from the month tallies the triggers
 /// keep (`contact_months`), which hold every contact as the list's change filters see them.
-pub async fn month_tallies(pool: &SqlitePool, month: DateTime<Utc>) -> CoreResult<[u32; 3]> {
+async fn month_tallies(pool: &SqlitePool, month: DateTime<Utc>) -> CoreResult<[u32; 3]> {
     let (created, updated, deactivated): (i64, i64, i64) = sqlx::query_as(
         "SELECT ifnull(sum(CASE WHEN created >= ?1 THEN contacts END), 0),
                 ifnull(sum(CASE WHEN updated >= ?1 AND created < ?1 THEN contacts END), 0),
