@@ -324,7 +324,7 @@ fn summarise(
 fn display_name(fields: &ContactFields) -> String {
     let defaults = Defaults {
         contact_type: ContactType::Operations,
-        owner: "",
+        owner: String::new(),
         site: None,
         now: chrono::Utc::now(),
     };

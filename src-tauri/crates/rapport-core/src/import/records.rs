@@ -23,10 +23,11 @@ pub struct SiteTarget {
 }
 
 /// What every contact of one import shares.
-pub struct Defaults<'a> {
+#[derive(Debug, Clone)]
+pub struct Defaults {
     pub contact_type: ContactType,
-    pub owner: &'a str,
-    pub site: Option<&'a SiteTarget>,
+    pub owner: String,
+    pub site: Option<SiteTarget>,
     pub now: DateTime<Utc>,
 }
 
@@ -63,7 +64,7 @@ fn phone_kind(usage: PhoneUsage) -> PhoneKind {
 }
 
 /// The contact to store for `fields` (already checked), with id `id`.
-pub fn contact_record(id: i64, fields: &ContactFields, d: &Defaults<'_>) -> ContactRecord {
+pub fn contact_record(id: i64, fields: &ContactFields, d: &Defaults) -> ContactRecord {
     let has_person_name = fields.given_name.is_some() || fields.family_name.is_some();
     // A card with only a formatted name (or nickname) keeps it whole as the first name rather
     // than guessing where the family name starts.
@@ -114,7 +115,7 @@ pub fn contact_record(id: i64, fields: &ContactFields, d: &Defaults<'_>) -> Cont
         language: None,
         lifecycle_stage: LifecycleStage::default(),
         priority: Priority::default(),
-        owner: Some(d.owner.to_string()),
+        owner: Some(d.owner.clone()),
         special_instructions: None,
         status: ContactStatus::Active,
         status_reason: None,
@@ -127,8 +128,8 @@ pub fn contact_record(id: i64, fields: &ContactFields, d: &Defaults<'_>) -> Cont
         company: fields
             .organization
             .clone()
-            .or_else(|| d.site.map(|s| s.account_name.clone())),
-        territory_id: d.site.map(|s| s.territory_id),
+            .or_else(|| d.site.as_ref().map(|s| s.account_name.clone())),
+        territory_id: d.site.as_ref().map(|s| s.territory_id),
         created_at: d.now,
         updated_at: d.now,
         emails: emails
@@ -183,6 +184,7 @@ pub fn contact_record(id: i64, fields: &ContactFields, d: &Defaults<'_>) -> Cont
         lifecycle_history: vec![(LifecycleStage::default(), d.now)],
         sites: d
             .site
+            .as_ref()
             .map(|s| SiteAssociationRecord {
                 site_id: s.id,
                 role: SiteRole::default(),

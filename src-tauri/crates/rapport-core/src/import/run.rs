@@ -27,6 +27,8 @@ use crate::{text, Database};
 
 /// Records per batch: one round of duplicate lookups and one multi-row insert per table.
 const BATCH: usize = 2_000;
+/// Records a checker thread takes at a time.
+const CHECK_CHUNK: usize = 50;
 /// A preview lists the file's first records whatever they are, then only those worth a look.
 const PREVIEW_FIRST_RECORDS: u64 = 200;
 /// The writer's page cache during an import, in KiB. Each new contact touches pages all over
@@ -169,26 +171,24 @@ pub async fn import_file(
         samples: info.samples.clone(),
         ..FileReport::default()
     };
-    let mut session = if options.dry_run {
-        Session::Read(db.reader().acquire().await?)
+    let mut tx = if options.dry_run {
+        None
     } else {
         let mut tx = db.write().await?;
         set_cache(&mut tx, BULK_CACHE_KIB).await?;
-        Session::Write(tx)
+        Some(tx)
     };
-    let first_new_id: i64 = sqlx::query_scalar(
-        "SELECT max(ifnull((SELECT max(id) FROM contacts), 0),
-            ifnull((SELECT max(merged_id) FROM contact_aliases), 0)) + 1",
-    )
-    .fetch_one(session.conn())
-    .await?;
+    let first_new_id = match tx.as_mut() {
+        Some(tx) => first_free_id(tx).await?,
+        None => first_free_id(&mut *db.reader().acquire().await?).await?,
+    };
     let mut batches = match_stored(
         db.reader().acquire().await?,
         actor.clone(),
         prepared_rx,
         first_new_id,
     );
-    let import_id: i64 = match session.tx() {
+    let import_id: i64 = match tx.as_mut() {
         Some(tx) => sqlx::query(
             "INSERT INTO imports (user_id, file_name, format, encoding, site_id, records,
                      imported, updated, skipped, rejected, created_at)
@@ -200,23 +200,32 @@ pub async fn import_file(
         .bind(&info.encoding)
         .bind(site.as_ref().map(|s| s.id))
         .bind(timestamp(now))
-        .execute(tx)
+        .execute(&mut **tx)
         .await?
         .last_insert_rowid(),
         None => 0,
     };
 
-    let owner = actor.username().to_string();
-    let defaults = Defaults {
-        contact_type: options.contact_type.unwrap_or(ContactType::Operations),
-        owner: &owner,
-        site: site.as_ref(),
-        now,
-    };
+    let mut writer = tx.map(|tx| {
+        Writer::start(
+            tx,
+            WriteContext {
+                actor: actor.clone(),
+                import_id,
+                first_new_id,
+                defaults: Defaults {
+                    contact_type: options.contact_type.unwrap_or(ContactType::Operations),
+                    owner: actor.username().to_string(),
+                    site,
+                    now,
+                },
+                home: home.to_string(),
+            },
+        )
+    });
     let mut state = State {
         next_id: first_new_id,
         target_of_record: foldhash::HashMap::default(),
-        snapshotted: HashSet::new(),
         pending: Vec::new(),
         extras: Vec::new(),
     };
@@ -230,7 +239,7 @@ pub async fn import_file(
             Err(Stop::Core(error)) => return Err(error),
             Err(Stop::File(error)) => {
                 // The file broke off mid-way: nothing of it is kept.
-                drop(session);
+                drop(writer);
                 return Ok(FileReport {
                     records: report.records,
                     ..FileReport::refused(&file_name, &error.reason.code(), &error.message)
@@ -313,7 +322,7 @@ pub async fn import_file(
                     let id = state.next_id;
                     state.next_id += 1;
                     state.target_of_record.insert(record, id);
-                    if session.tx().is_some() {
+                    if writer.is_some() {
                         let stored = if listed_here {
                             fields.clone()
                         } else {
@@ -329,27 +338,15 @@ pub async fn import_file(
                 "updated" => {
                     let id = target.unwrap_or_default();
                     state.target_of_record.insert(record, id);
-                    if let Some(tx) = session.tx() {
+                    if let Some(writer) = writer.as_mut() {
                         // The target may be a contact this import created in this batch.
-                        state.flush(tx, &defaults, home).await?;
-                        if id < first_new_id && state.snapshotted.insert(id) {
-                            let before = snapshot::take(tx, id).await?;
-                            sqlx::query(
-                                "INSERT INTO import_updates (import_id, contact_id, record, before)
-                                 VALUES (?, ?, ?, ?)",
-                            )
-                            .bind(import_id)
-                            .bind(id)
-                            .bind(i64::try_from(record).unwrap_or(i64::MAX))
-                            .bind(before.to_string())
-                            .execute(&mut *tx)
-                            .await?;
-                        }
-                        update::apply(tx, actor, import_id, id, &fields, &defaults, home).await?;
-                        // A contact this import created is indexed with the others at the end.
-                        if id < first_new_id {
-                            crate::contact::reindex(tx, id).await?;
-                        }
+                        state.flush(writer).await?;
+                        let fields = Box::new(if listed_here {
+                            fields.clone()
+                        } else {
+                            std::mem::take(&mut fields)
+                        });
+                        writer.send(Write::Update { id, record, fields }).await?;
                         listed.id = Some(id.to_string());
                         listed.reference = Some(contact_reference(id));
                     }
@@ -362,8 +359,8 @@ pub async fn import_file(
                 report.contacts.push(listed);
             }
         }
-        if let Some(tx) = session.tx() {
-            state.flush(tx, &defaults, home).await?;
+        if let Some(writer) = writer.as_mut() {
+            state.flush(writer).await?;
         }
         progress(ImportProgress {
             records: u32::try_from(report.records).unwrap_or(u32::MAX),
@@ -378,7 +375,8 @@ pub async fn import_file(
     report.duplicate_groups = dups.groups();
     report.rejected.sort_by_key(|r| r.record);
 
-    if let Session::Write(mut tx) = session {
+    if let Some(writer) = writer {
+        let mut tx = writer.finish().await?;
         let created = state.next_id - first_new_id;
         if created > 0 {
             set_cache(&mut tx, INDEX_CACHE_KIB).await?;
@@ -475,29 +473,46 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     /// Checks a batch's records on every core (parsing phone numbers is most of an import's
-    /// reading work), then notes the file's own duplicates in file order.
-    fn prepare(&self, mut batch: Vec<SourceRecord>, dups: &mut FileDuplicates) -> Vec<Prepared> {
+    /// reading work), then notes the file's own duplicates in file order. The records go out in
+    /// small chunks to whichever thread is free: halves given out up front left one core idle
+    /// while the other's half waited behind the writer.
+    fn prepare(&self, batch: Vec<SourceRecord>, dups: &mut FileDuplicates) -> Vec<Prepared> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-        let part = batch.len().div_ceil(threads).max(1);
-        let parts: Vec<Vec<SourceRecord>> = (0..threads)
-            .map(|_| batch.drain(..part.min(batch.len())).collect())
-            .collect();
-        let mut prepared: Vec<Prepared> = std::thread::scope(|s| {
-            let handles: Vec<_> = parts
-                .into_iter()
-                .map(|part| {
-                    s.spawn(move || {
-                        part.into_iter()
-                            .map(|record| self.check(record))
-                            .collect::<Vec<_>>()
-                    })
-                })
+        let mut records = batch.into_iter();
+        let chunks: Vec<std::sync::Mutex<Vec<SourceRecord>>> =
+            std::iter::from_fn(|| Some(records.by_ref().take(CHECK_CHUNK).collect::<Vec<_>>()))
+                .take_while(|chunk| !chunk.is_empty())
+                .map(std::sync::Mutex::new)
                 .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                .collect()
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let work = || {
+            let mut done = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(chunk) = chunks.get(i) else {
+                    return done;
+                };
+                let chunk = std::mem::take(&mut *chunk.lock().unwrap_or_else(|e| e.into_inner()));
+                done.push((
+                    i,
+                    chunk.into_iter().map(|r| self.check(r)).collect::<Vec<_>>(),
+                ));
+            }
+        };
+        let mut checked: Vec<(usize, Vec<Prepared>)> = std::thread::scope(|s| {
+            let helpers: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
+            let mut checked = work();
+            for helper in helpers {
+                checked.extend(
+                    helper
+                        .join()
+                        .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                );
+            }
+            checked
         });
+        checked.sort_unstable_by_key(|(i, _)| *i);
+        let mut prepared: Vec<Prepared> = checked.into_iter().flat_map(|(_, c)| c).collect();
         for p in &mut prepared {
             if let Checked::Ready(ready) = &mut p.checked {
                 let added = dups.add(p.record, &ready.keys);
@@ -597,26 +612,14 @@ async fn set_cache(conn: &mut SqliteConnection, kib: u32) -> CoreResult<()> {
     Ok(())
 }
 
-/// A dry run reads through a pooled connection; an import writes in one transaction.
-enum Session {
-    Read(sqlx::pool::PoolConnection<Sqlite>),
-    Write(sqlx::Transaction<'static, Sqlite>),
-}
-
-impl Session {
-    fn conn(&mut self) -> &mut SqliteConnection {
-        match self {
-            Self::Read(conn) => conn,
-            Self::Write(tx) => tx,
-        }
-    }
-
-    fn tx(&mut self) -> Option<&mut SqliteConnection> {
-        match self {
-            Self::Read(_) => None,
-            Self::Write(tx) => Some(tx),
-        }
-    }
+/// The id the import's first new contact gets: above every contact and merged-away id.
+async fn first_free_id(conn: &mut SqliteConnection) -> CoreResult<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT max(ifnull((SELECT max(id) FROM contacts), 0),
+            ifnull((SELECT max(merged_id) FROM contact_aliases), 0)) + 1",
+    )
+    .fetch_one(conn)
+    .await?)
 }
 
 fn count(n: u64) -> i64 {
@@ -653,50 +656,177 @@ struct State {
     next_id: i64,
     /// The contact each stored record went to (created or updated).
     target_of_record: foldhash::HashMap<u64, i64>,
-    snapshotted: HashSet<i64>,
-    /// New contacts not stored yet, by id.
+    /// New contacts not handed to the writer yet, by id.
     pending: Vec<(i64, ContactFields)>,
     extras: Vec<(i64, Extras)>,
 }
 
 impl State {
-    /// Stores the contacts created since the last flush, a multi-row insert per table.
-    async fn flush(
-        &mut self,
-        conn: &mut SqliteConnection,
-        defaults: &Defaults<'_>,
-        home: &str,
-    ) -> CoreResult<()> {
+    /// Hands the writer the contacts created since the last flush.
+    async fn flush(&mut self, writer: &mut Writer) -> CoreResult<()> {
         if self.pending.is_empty() {
             return Ok(());
         }
+        let cx = &writer.cx;
         let records: Vec<ContactRecord> = self
             .pending
             .drain(..)
-            .map(|(id, fields)| records::contact_record(id, &fields, defaults))
+            .map(|(id, fields)| records::contact_record(id, &fields, &cx.defaults))
             .collect();
-        bulk::insert_records(&mut *conn, &records, home).await?;
-        for (id, extras) in self.extras.drain(..) {
-            if let Some(photo) = extras.photo {
-                sqlx::query("UPDATE contacts SET photo = ? WHERE id = ?")
-                    .bind(photo)
-                    .bind(id)
-                    .execute(&mut *conn)
-                    .await?;
+        let inserts = bulk::record_inserts(&records, &cx.home);
+        writer
+            .send(Write::Create(inserts, std::mem::take(&mut self.extras)))
+            .await
+    }
+}
+
+/// What the decisions hand the writer, in file order.
+enum Write {
+    /// New contacts: their rows' inserts, built before they reach the writer, and what they
+    /// keep outside the contact tables.
+    Create(Vec<bulk::Insert>, Vec<(i64, Extras)>),
+    /// A record's update of a contact: a stored one, or one this import created.
+    Update {
+        id: i64,
+        record: u64,
+        fields: Box<ContactFields>,
+    },
+}
+
+/// What the writer stores and updates contacts with.
+struct WriteContext {
+    actor: Actor,
+    import_id: i64,
+    first_new_id: i64,
+    defaults: Defaults,
+    home: String,
+}
+
+type WriteTask = tokio::task::JoinHandle<CoreResult<sqlx::Transaction<'static, Sqlite>>>;
+
+/// The import's write transaction on a task of its own, so that one batch is stored while the
+/// next is decided (deciding and storing in turn left a core idle a third of the time).
+struct Writer {
+    cx: std::sync::Arc<WriteContext>,
+    jobs: Option<tokio::sync::mpsc::Sender<Write>>,
+    task: Option<WriteTask>,
+}
+
+impl Writer {
+    fn start(mut tx: sqlx::Transaction<'static, Sqlite>, cx: WriteContext) -> Self {
+        let (jobs, mut queue) = tokio::sync::mpsc::channel::<Write>(2);
+        let cx = std::sync::Arc::new(cx);
+        let shared = cx.clone();
+        let task = tokio::spawn(async move {
+            let cx = shared;
+            let mut snapshotted = HashSet::new();
+            while let Some(job) = queue.recv().await {
+                match job {
+                    Write::Create(inserts, extras) => {
+                        bulk::run_inserts(&mut tx, inserts).await?;
+                        store_extras(&mut tx, extras).await?;
+                    }
+                    Write::Update { id, record, fields } => {
+                        if id < cx.first_new_id && snapshotted.insert(id) {
+                            let before = snapshot::take(&mut tx, id).await?;
+                            sqlx::query(
+                                "INSERT INTO import_updates (import_id, contact_id, record, before)
+                                 VALUES (?, ?, ?, ?)",
+                            )
+                            .bind(cx.import_id)
+                            .bind(id)
+                            .bind(i64::try_from(record).unwrap_or(i64::MAX))
+                            .bind(before.to_string())
+                            .execute(&mut *tx)
+                            .await?;
+                        }
+                        update::apply(
+                            &mut tx,
+                            &cx.actor,
+                            cx.import_id,
+                            id,
+                            &fields,
+                            &cx.defaults,
+                            &cx.home,
+                        )
+                        .await?;
+                        // A contact this import created is indexed with the others at the end.
+                        if id < cx.first_new_id {
+                            crate::contact::reindex(&mut tx, id).await?;
+                        }
+                    }
+                }
             }
-            for (kind, value) in extras.related {
-                sqlx::query(
-                    "INSERT INTO contact_related (contact_id, kind, value) VALUES (?, ?, ?)",
-                )
+            Ok(tx)
+        });
+        Self {
+            cx,
+            jobs: Some(jobs),
+            task: Some(task),
+        }
+    }
+
+    /// Queues the next job; when the writer has stopped, the error that stopped it.
+    async fn send(&mut self, job: Write) -> CoreResult<()> {
+        let sent = match &self.jobs {
+            Some(jobs) => jobs.send(job).await.is_ok(),
+            None => false,
+        };
+        if sent {
+            return Ok(());
+        }
+        // The writer stops early only on an error.
+        Err(self.stop().await.err().unwrap_or(CoreError::Cancelled))
+    }
+
+    /// Waits until every queued job is stored and gives the transaction back.
+    async fn finish(mut self) -> CoreResult<sqlx::Transaction<'static, Sqlite>> {
+        self.stop().await
+    }
+
+    async fn stop(&mut self) -> CoreResult<sqlx::Transaction<'static, Sqlite>> {
+        self.jobs = None;
+        match self.task.take() {
+            Some(task) => match task.await {
+                Ok(result) => result,
+                Err(error) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),
+                Err(_) => Err(CoreError::Cancelled),
+            },
+            None => Err(CoreError::Cancelled),
+        }
+    }
+}
+
+impl Drop for Writer {
+    /// An import that stops early (cancelled, failed, or its file broke off) drops the
+    /// transaction with the task, which rolls back everything the writer stored.
+    fn drop(&mut self) {
+        if let Some(task) = &self.task {
+            task.abort();
+        }
+    }
+}
+
+/// Stores what new contacts keep outside the contact tables' rows.
+async fn store_extras(conn: &mut SqliteConnection, extras: Vec<(i64, Extras)>) -> CoreResult<()> {
+    for (id, extras) in extras {
+        if let Some(photo) = extras.photo {
+            sqlx::query("UPDATE contacts SET photo = ? WHERE id = ?")
+                .bind(photo)
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+        }
+        for (kind, value) in extras.related {
+            sqlx::query("INSERT INTO contact_related (contact_id, kind, value) VALUES (?, ?, ?)")
                 .bind(id)
                 .bind(kind)
                 .bind(value)
                 .execute(&mut *conn)
                 .await?;
-            }
         }
-        Ok(())
     }
+    Ok(())
 }
 
 async fn site_target(db: &Database, actor: &Actor, id: &str) -> CoreResult<SiteTarget> {

@@ -42,7 +42,7 @@ pub(crate) async fn apply(
     import_id: i64,
     id: i64,
     fields: &ContactFields,
-    d: &Defaults<'_>,
+    d: &Defaults,
     home: &str,
 ) -> CoreResult<()> {
     let stored: Stored = sqlx::query_as(
@@ -298,7 +298,7 @@ pub(crate) async fn apply(
             .await?;
         changes.push(Change::new("photo", Value::Null, json!(photo.media_type)));
     }
-    if let Some(site) = d.site {
+    if let Some(site) = &d.site {
         let added = sqlx::query(
             "INSERT OR IGNORE INTO contact_sites (contact_id, site_id, role, is_primary) VALUES (?, ?, ?, 0)",
         )

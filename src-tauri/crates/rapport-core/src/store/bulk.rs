@@ -6,7 +6,8 @@
 //! comparison always uses the same rows and columns as the app.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::sqlite::SqliteArguments;
+use sqlx::{Arguments, QueryBuilder, Sqlite, SqliteConnection};
 
 use crate::audit::{self, Event, Who};
 use crate::error::CoreResult;
@@ -511,35 +512,59 @@ pub(crate) fn push_value(builder: &mut QueryBuilder<'_, Sqlite>, value: &SqlValu
     };
 }
 
-/// Inserts rows into one table with as few statements as the bind limit allows. The values
+/// One multi-row insert, built without a connection: its SQL and the values it binds.
+pub(crate) struct Insert {
+    sql: String,
+    values: SqliteArguments<'static>,
+}
+
+/// The inserts of rows into one table: as few statements as the bind limit allows. The values
 /// move into the statements' bindings rather than being copied.
+fn inserts(table: &TableSpec, rows: Vec<Vec<SqlValue>>) -> Vec<Insert> {
+    let mut left = rows.len();
+    let mut rows = rows.into_iter();
+    let mut inserts = Vec::new();
+    while left > 0 {
+        let size = statement_rows(left, table.columns.len());
+        left -= size;
+        let mut values = SqliteArguments::default();
+        for value in rows.by_ref().take(size).flatten() {
+            // Binding an integer, a text or a null cannot fail.
+            let _ = match value {
+                SqlValue::Null => values.add(Option::<i64>::None),
+                SqlValue::Int(v) => values.add(v),
+                SqlValue::Text(v) => values.add(v),
+            };
+        }
+        inserts.push(Insert {
+            sql: insert_sql(table, size),
+            values,
+        });
+    }
+    inserts
+}
+
+/// Runs inserts in order, each kept prepared: there are a dozen sizes per table.
+pub(crate) async fn run_inserts(
+    conn: &mut SqliteConnection,
+    inserts: Vec<Insert>,
+) -> CoreResult<()> {
+    for Insert { sql, values } in inserts {
+        sqlx::query_with(&sql, values)
+            .persistent(true)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Inserts rows into one table with as few statements as the bind limit allows.
 pub(crate) async fn insert_rows(
     conn: &mut SqliteConnection,
     table: &TableSpec,
     rows: Vec<Vec<SqlValue>>,
 ) -> CoreResult<()> {
-    let mut left = rows.len();
-    let mut rows = rows.into_iter();
-    while left > 0 {
-        let size = statement_rows(left, table.columns.len());
-        left -= size;
-        let mut builder: QueryBuilder<Sqlite> = QueryBuilder::new(format!(
-            "INSERT INTO {} ({}) ",
-            table.name,
-            table.columns.join(", ")
-        ));
-        builder.push_values(rows.by_ref().take(size), |mut b, row| {
-            for value in row {
-                match value {
-                    SqlValue::Null => b.push_bind(Option::<i64>::None),
-                    SqlValue::Int(v) => b.push_bind(v),
-                    SqlValue::Text(v) => b.push_bind(v),
-                };
-            }
-        });
-        builder.build().persistent(true).execute(&mut *conn).await?;
-    }
-    Ok(())
+    run_inserts(conn, inserts(table, rows)).await
 }
 
 /// Rows in the next statement of an insert of `left` rows: as many as the bind limit allows,
@@ -664,6 +689,12 @@ pub(crate) async fn insert_records(
     records: &[ContactRecord],
     home: &str,
 ) -> CoreResult<()> {
+    run_inserts(conn, record_inserts(records, home)).await
+}
+
+/// The inserts that store contacts with everything they own, built without a connection so
+/// that an import builds one batch's while the writer runs another's.
+pub(crate) fn record_inserts(records: &[ContactRecord], home: &str) -> Vec<Insert> {
     let mut per_table: Vec<Vec<Vec<SqlValue>>> = vec![Vec::new(); CONTACT_TABLES.len()];
     for contact in records {
         for (table, row) in contact.rows(home) {
@@ -672,10 +703,11 @@ pub(crate) async fn insert_records(
             }
         }
     }
-    for (table, rows) in CONTACT_TABLES.iter().zip(per_table) {
-        insert_rows(&mut *conn, table, rows).await?;
-    }
-    Ok(())
+    CONTACT_TABLES
+        .iter()
+        .zip(per_table)
+        .flat_map(|(table, rows)| inserts(table, rows))
+        .collect()
 }
 
 /// Sorted ids as `[first, last]` runs of consecutive numbers.

@@ -10,6 +10,8 @@
 use phonenumber::country::{self, Source};
 use phonenumber::{Metadata, ParseError, PhoneNumber};
 
+mod plans;
+
 use super::invisible;
 use crate::phone::{metadata, parse};
 
@@ -117,32 +119,13 @@ fn own_plan(code: u16, national: &str) -> Option<&'static Metadata> {
     regions
         .into_iter()
         .filter_map(|id| plans.by_id(id))
-        .find(|meta| match meta.leading_digits() {
-            Some(pattern) => pattern.find(national).is_some_and(|m| m.start() == 0),
-            None => allocated(meta, national),
-        })
+        .find(|meta| plans::plan(meta).is_some_and(|plan| plan.claims(national)))
 }
 
 /// Whether the plan allocates the national number to any type of line: what the crate's
 /// `is_valid` asks of the plan it finds (its number type is not `Unknown`).
-fn allocated(meta: &Metadata, national: &str) -> bool {
-    let types = meta.descriptors();
-    types.general().is_match(national)
-        && [
-            types.premium_rate(),
-            types.toll_free(),
-            types.shared_cost(),
-            types.voip(),
-            types.personal_number(),
-            types.pager(),
-            types.uan(),
-            types.voicemail(),
-            types.fixed_line(),
-            types.mobile(),
-        ]
-        .into_iter()
-        .flatten()
-        .any(|kind| kind.is_match(national))
+fn allocated(meta: &'static Metadata, national: &str) -> bool {
+    plans::plan(meta).is_some_and(|plan| plan.allocates(national))
 }
 
 /// Fewer digits than this cannot be a whole phone number anywhere.
@@ -429,9 +412,9 @@ fn possible_lengths(meta: &Metadata) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// Whether national digits have a length and leading digits the region allocates.
-fn looks_like_number(meta: &Metadata, national: &str) -> bool {
+fn looks_like_number(meta: &'static Metadata, national: &str) -> bool {
     possible_lengths(meta).any(|length| length == national.len())
-        && meta.descriptors().general().is_match(national)
+        && plans::plan(meta).is_some_and(|plan| plan.shapes(national))
 }
 
 /// The digits after the region's international prefix ("00", "011", …), if they start with it.

@@ -1,0 +1,216 @@
+//! The numbering plans' patterns, compiled here once per plan and matched from the first digit.
+//!
+//! The crate matches its patterns through one pattern cache for the whole process: each match
+//! hashes the pattern's text, takes the cache's lock and holds it while the pattern runs, so an
+//! import's checker threads took turns; and its search is unanchored, run forwards and back,
+//! when only a match at the first digit counts. Here each pattern is compiled anchored, and
+//! matching takes no lock. What matches is what the crate's `Descriptor::is_match` says: the
+//! number has one of the descriptor's possible lengths, and the pattern matches from its start.
+
+use std::collections::HashMap;
+use std::sync::{LazyLock, OnceLock};
+
+use phonenumber::metadata::Descriptor;
+use phonenumber::Metadata;
+use regex::{Regex, RegexBuilder};
+
+use crate::phone::metadata;
+
+/// One plan's patterns.
+pub(super) struct Plan {
+    meta: &'static Metadata,
+    /// The leading digits that pick this region among those sharing its country code.
+    leading: Option<Regex>,
+    general: Pattern,
+    /// The number types a plan allocates, each a kind of line.
+    types: Vec<Pattern>,
+}
+
+struct Pattern {
+    /// Empty when the descriptor allows any length.
+    lengths: Vec<u16>,
+    /// None if the pattern did not compile here: the crate's descriptor answers instead.
+    regex: Option<Regex>,
+    descriptor: &'static Descriptor,
+}
+
+impl Pattern {
+    fn of(descriptor: &'static Descriptor) -> Self {
+        Self {
+            lengths: descriptor.possible_length().to_vec(),
+            regex: anchored(descriptor.national_number().as_str()),
+            descriptor,
+        }
+    }
+
+    fn is_match(&self, national: &str) -> bool {
+        let Some(regex) = &self.regex else {
+            return self.descriptor.is_match(national);
+        };
+        (self.lengths.is_empty()
+            || u16::try_from(national.len()).is_ok_and(|n| self.lengths.contains(&n)))
+            && regex.is_match(national)
+    }
+}
+
+/// The crate compiles its patterns ignoring whitespace; the line break ends a trailing comment.
+fn anchored(pattern: &str) -> Option<Regex> {
+    RegexBuilder::new(&format!("^(?:{pattern}\n)"))
+        .ignore_whitespace(true)
+        .build()
+        .ok()
+}
+
+impl Plan {
+    fn compile(meta: &'static Metadata) -> Self {
+        let types = meta.descriptors();
+        Self {
+            meta,
+            leading: meta.leading_digits().and_then(|p| anchored(p.as_str())),
+            general: Pattern::of(types.general()),
+            types: [
+                types.premium_rate(),
+                types.toll_free(),
+                types.shared_cost(),
+                types.voip(),
+                types.personal_number(),
+                types.pager(),
+                types.uan(),
+                types.voicemail(),
+                types.fixed_line(),
+                types.mobile(),
+            ]
+            .into_iter()
+            .flatten()
+            .map(Pattern::of)
+            .collect(),
+        }
+    }
+
+    /// Whether the plan allocates the national number to any type of line: what the crate's
+    /// `is_valid` asks of the plan it finds (its number type is not `Unknown`).
+    pub(super) fn allocates(&self, national: &str) -> bool {
+        self.general.is_match(national) && self.types.iter().any(|t| t.is_match(national))
+    }
+
+    /// Whether the national number has this plan's general shape, whatever its length.
+    pub(super) fn shapes(&self, national: &str) -> bool {
+        self.general.is_match(national)
+    }
+
+    /// Whether the national number belongs to this region rather than another of its code: its
+    /// leading digits where the plan names them, else the plan allocates it.
+    pub(super) fn claims(&self, national: &str) -> bool {
+        match (self.meta.leading_digits(), &self.leading) {
+            (Some(_), Some(leading)) => leading.is_match(national),
+            (Some(crates), None) => crates.find(national).is_some_and(|m| m.start() == 0),
+            (None, _) => self.allocates(national),
+        }
+    }
+}
+
+/// Every plan of the crate's metadata, by country code and region ("001" for the
+/// non-geographic codes, each with its own plan), compiled when first asked for.
+static PLANS: LazyLock<HashMap<(u16, &'static str), OnceLock<Plan>>> = LazyLock::new(|| {
+    let plans = metadata();
+    (1..1000)
+        .filter_map(|code| plans.by_code(&code))
+        .flatten()
+        .map(|meta| ((meta.country_code(), meta.id()), OnceLock::new()))
+        .collect()
+});
+
+/// The compiled patterns of one of the crate's plans. Every plan is listed (a test walks them
+/// all), so None is never expected.
+pub(super) fn plan(meta: &'static Metadata) -> Option<&'static Plan> {
+    PLANS
+        .get(&(meta.country_code(), meta.id()))
+        .map(|plan| plan.get_or_init(|| Plan::compile(meta)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_plan() -> Vec<&'static Metadata> {
+        let plans = metadata();
+        (1..1000)
+            .filter_map(|code| plans.by_code(&code))
+            .flatten()
+            .collect()
+    }
+
+    #[test]
+    fn every_region_of_every_code_has_a_plan() {
+        let plans = metadata();
+        let mut regions = 0;
+        for code in 1..1000u16 {
+            for id in plans.region(&code).unwrap_or_default() {
+                let metas = match id {
+                    "001" => plans.by_code(&code).unwrap_or_default(),
+                    id => plans.by_id(id).into_iter().collect(),
+                };
+                for meta in metas {
+                    assert!(plan(meta).is_some(), "{id} +{code}");
+                    regions += 1;
+                }
+            }
+        }
+        assert!(regions > 240, "{regions} plans");
+    }
+
+    /// Every descriptor of every plan, against each plan's example numbers and the same
+    /// numbers one digit longer, shorter and changed: anchored here, the crate's verdict.
+    #[test]
+    fn patterns_match_what_the_crates_descriptors_match() {
+        let plans = every_plan();
+        let mut compared = 0;
+        for meta in &plans {
+            let types = meta.descriptors();
+            let descriptors: Vec<&Descriptor> = [
+                Some(types.general()),
+                types.premium_rate(),
+                types.toll_free(),
+                types.shared_cost(),
+                types.voip(),
+                types.personal_number(),
+                types.pager(),
+                types.uan(),
+                types.voicemail(),
+                types.fixed_line(),
+                types.mobile(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let mut numbers: Vec<String> = Vec::new();
+            for example in descriptors.iter().filter_map(|d| d.example()) {
+                numbers.push(example.to_string());
+                numbers.push(format!("{example}0"));
+                numbers.push(example[..example.len() - 1].to_string());
+                let last = example.as_bytes()[example.len() - 1] - b'0';
+                numbers.push(format!(
+                    "{}{}",
+                    &example[..example.len() - 1],
+                    (last + 5) % 10
+                ));
+            }
+            for descriptor in &descriptors {
+                let ours = Pattern::of(descriptor);
+                assert!(ours.regex.is_some(), "{}", meta.id());
+                for number in &numbers {
+                    assert_eq!(
+                        ours.is_match(number),
+                        descriptor.is_match(number),
+                        "{} +{}: {number} against {}",
+                        meta.id(),
+                        meta.country_code(),
+                        descriptor.national_number().as_str()
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 10_000, "{compared} comparisons");
+    }
+}
