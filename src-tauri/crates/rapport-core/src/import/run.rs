@@ -474,8 +474,8 @@ struct Checker<'a> {
 impl Checker<'_> {
     /// Checks a batch's records on every core (parsing phone numbers is most of an import's
     /// reading work), then notes the file's own duplicates in file order. The records go out in
-    /// small chunks to whichever thread is free: halves given out up front left one core idle
-    /// while the other's half waited behind the writer.
+    /// small chunks to whichever thread is free (the reading thread checks too), so a thread
+    /// that shares its core with the writer holds the others up by a chunk at most.
     fn prepare(&self, batch: Vec<SourceRecord>, dups: &mut FileDuplicates) -> Vec<Prepared> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         let mut records = batch.into_iter();
@@ -705,7 +705,7 @@ struct WriteContext {
 type WriteTask = tokio::task::JoinHandle<CoreResult<sqlx::Transaction<'static, Sqlite>>>;
 
 /// The import's write transaction on a task of its own, so that one batch is stored while the
-/// next is decided (deciding and storing in turn left a core idle a third of the time).
+/// next is decided, rather than deciding and storing in turn.
 struct Writer {
     cx: std::sync::Arc<WriteContext>,
     jobs: Option<tokio::sync::mpsc::Sender<Write>>,

@@ -388,23 +388,8 @@ fn resolve(
 
 /// The lengths of whole national numbers in a region. The crate leaves those of its general
 /// description empty; libphonenumber derives them from the number types, as here.
-fn possible_lengths(meta: &Metadata) -> impl Iterator<Item = usize> + '_ {
-    let types = meta.descriptors();
-    [
-        types.fixed_line(),
-        types.mobile(),
-        types.toll_free(),
-        types.premium_rate(),
-        types.shared_cost(),
-        types.personal_number(),
-        types.voip(),
-        types.pager(),
-        types.uan(),
-        types.voicemail(),
-    ]
-    .into_iter()
-    .flatten()
-    .flat_map(|kind| {
+fn possible_lengths(meta: &'static Metadata) -> impl Iterator<Item = usize> {
+    plans::line_types(meta).flat_map(|kind| {
         kind.possible_length()
             .iter()
             .map(|length| usize::from(*length))

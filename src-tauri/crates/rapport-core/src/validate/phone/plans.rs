@@ -61,29 +61,32 @@ fn anchored(pattern: &str) -> Option<Regex> {
         .ok()
 }
 
+/// The plan's kinds of line, in the order the crate's `number_type` tries them.
+pub(super) fn line_types(meta: &'static Metadata) -> impl Iterator<Item = &'static Descriptor> {
+    let types = meta.descriptors();
+    [
+        types.premium_rate(),
+        types.toll_free(),
+        types.shared_cost(),
+        types.voip(),
+        types.personal_number(),
+        types.pager(),
+        types.uan(),
+        types.voicemail(),
+        types.fixed_line(),
+        types.mobile(),
+    ]
+    .into_iter()
+    .flatten()
+}
+
 impl Plan {
     fn compile(meta: &'static Metadata) -> Self {
-        let types = meta.descriptors();
         Self {
             meta,
             leading: meta.leading_digits().and_then(|p| anchored(p.as_str())),
-            general: Pattern::of(types.general()),
-            types: [
-                types.premium_rate(),
-                types.toll_free(),
-                types.shared_cost(),
-                types.voip(),
-                types.personal_number(),
-                types.pager(),
-                types.uan(),
-                types.voicemail(),
-                types.fixed_line(),
-                types.mobile(),
-            ]
-            .into_iter()
-            .flatten()
-            .map(Pattern::of)
-            .collect(),
+            general: Pattern::of(meta.descriptors().general()),
+            types: line_types(meta).map(Pattern::of).collect(),
         }
     }
 
@@ -166,23 +169,9 @@ mod tests {
         let plans = every_plan();
         let mut compared = 0;
         for meta in &plans {
-            let types = meta.descriptors();
-            let descriptors: Vec<&Descriptor> = [
-                Some(types.general()),
-                types.premium_rate(),
-                types.toll_free(),
-                types.shared_cost(),
-                types.voip(),
-                types.personal_number(),
-                types.pager(),
-                types.uan(),
-                types.voicemail(),
-                types.fixed_line(),
-                types.mobile(),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
+            let descriptors: Vec<&Descriptor> = std::iter::once(meta.descriptors().general())
+                .chain(line_types(meta))
+                .collect();
             let mut numbers: Vec<String> = Vec::new();
             for example in descriptors.iter().filter_map(|d| d.example()) {
                 numbers.push(example.to_string());
