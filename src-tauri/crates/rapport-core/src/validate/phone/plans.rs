@@ -27,8 +27,6 @@ pub(super) struct Plan {
 }
 
 struct Pattern {
-    /// Empty when the descriptor allows any length.
-    lengths: Vec<u16>,
     /// None if the pattern did not compile here: the crate's descriptor answers instead.
     regex: Option<Regex>,
     descriptor: &'static Descriptor,
@@ -37,7 +35,6 @@ struct Pattern {
 impl Pattern {
     fn of(descriptor: &'static Descriptor) -> Self {
         Self {
-            lengths: descriptor.possible_length().to_vec(),
             regex: anchored(descriptor.national_number().as_str()),
             descriptor,
         }
@@ -47,8 +44,9 @@ impl Pattern {
         let Some(regex) = &self.regex else {
             return self.descriptor.is_match(national);
         };
-        (self.lengths.is_empty()
-            || u16::try_from(national.len()).is_ok_and(|n| self.lengths.contains(&n)))
+        // No lengths means any length.
+        let lengths = self.descriptor.possible_length();
+        (lengths.is_empty() || u16::try_from(national.len()).is_ok_and(|n| lengths.contains(&n)))
             && regex.is_match(national)
     }
 }
