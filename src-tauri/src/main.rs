@@ -7,5 +7,9 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    // SAFETY: first thing in main, before any thread exists or anything has touched SQLite.
+    // When it cannot apply, SQLite keeps its own allocator, which works, only slower.
+    #[allow(unsafe_code)]
+    let _ = unsafe { rapport_core::sqlite_memory::use_mimalloc() };
     rapport_app::run();
 }

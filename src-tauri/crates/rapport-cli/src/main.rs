@@ -473,6 +473,10 @@ pub fn emit(line: &str) -> std::io::Result<()> {
 }
 
 fn main() -> ExitCode {
+    // SAFETY: first thing in main, before any thread exists or anything has touched SQLite.
+    // When it cannot apply, SQLite keeps its own allocator, which works, only slower.
+    #[allow(unsafe_code)]
+    let _ = unsafe { rapport_core::sqlite_memory::use_mimalloc() };
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,

@@ -22,6 +22,7 @@ pub mod phone;
 pub mod relationship;
 pub mod report;
 pub mod search;
+pub mod sqlite_memory;
 pub mod store;
 pub mod text;
 pub mod validate;

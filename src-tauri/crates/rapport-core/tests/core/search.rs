@@ -198,3 +198,18 @@ async fn search_syntax_in_the_text_is_taken_literally() {
         assert!(result.is_ok(), "{text:?} gives {result:?}");
     }
 }
+
+#[tokio::test]
+async fn a_bulk_load_leaves_the_full_text_buffers_at_their_everyday_size() {
+    // Loads index with a large FTS5 buffer; everyday edits must not keep it.
+    let demo = demo_db(500).await;
+    for index in ["contact_words", "contact_grams"] {
+        let size: i64 = sqlx::query_scalar(&format!(
+            "SELECT v FROM {index}_config WHERE k = 'hashsize'"
+        ))
+        .fetch_one(demo.db.reader())
+        .await
+        .unwrap();
+        assert_eq!(size, 1_048_576, "{index}");
+    }
+}
