@@ -404,17 +404,40 @@ fn looks_like_number(meta: &'static Metadata, national: &str) -> bool {
 
 /// The digits after the region's international prefix ("00", "011", …), if they start with it.
 fn strip_international_prefix(digits: &str, region: Region) -> Option<&str> {
-    let prefix = region.meta.international_prefix()?.find(digits)?;
-    let rest = &digits[prefix.end()..];
+    let end = plans::plan(region.meta)?.after_dial_out(digits)?;
+    let rest = &digits[end..];
     // No country code starts with 0: "0044" is an international prefix, "00" then "0" is not.
-    (prefix.start() == 0 && prefix.end() > 0 && !rest.starts_with('0')).then_some(rest)
+    (end > 0 && !rest.starts_with('0')).then_some(rest)
 }
 
 fn international(digits: &str) -> Result<PhoneNumber, String> {
     if digits.is_empty() {
         return Err("has an international prefix but no country code or number after it".into());
     }
-    parse(None, &format!("+{digits}")).map_err(parse_error)
+    parse(own_region(digits), &format!("+{digits}")).map_err(parse_error)
+}
+
+/// The region whose plan the crate reads an international number in, found as the crate finds
+/// it without a region (`validator::source_for`) but with the patterns compiled here: the crate
+/// runs each region's patterns of the code through its locked cache, two dozen for +1. Given
+/// this region, the crate reads the number exactly as without one, except that it would take
+/// the region's own international prefix off the digits after the +; None then, and None when
+/// the digits do not name one region, so that the crate decides.
+fn own_region(digits: &str) -> Option<country::Id> {
+    let plans = metadata();
+    // The crate's reading of the country code: the shortest of one to three digits that is one,
+    // never starting with 0, with more than two digits in all.
+    if digits.starts_with('0') || digits.len() <= 2 {
+        return None;
+    }
+    let (code, national) = (1..=3.min(digits.len() - 1)).find_map(|len| {
+        let code: u16 = digits[..len].parse().ok()?;
+        plans.by_code(&code).map(|_| (code, &digits[len..]))
+    })?;
+    let meta = own_plan(code, national.trim_start_matches('0'))?;
+    let id: country::Id = meta.id().parse().ok()?;
+    let dials_out = plans::plan(meta).is_none_or(|plan| plan.after_dial_out(digits).is_some());
+    (!dials_out).then_some(id)
 }
 
 /// The crate only sees clean digits here, so "no number" means too few of them.
@@ -435,6 +458,43 @@ mod tests {
 
     fn ok(number: &str, country: &str) -> ParsedPhone {
         parse_phone(number, country, None).unwrap()
+    }
+
+    /// Every plan's example numbers after their country code, also with a national prefix
+    /// digit, a digit more, one fewer and the last one changed: read with the region found
+    /// here, each is what the crate reads without a region.
+    #[test]
+    fn an_international_number_reads_as_the_crate_reads_it() {
+        let plans = metadata();
+        let (mut compared, mut with_region) = (0, 0);
+        for meta in (1..1000).filter_map(|code| plans.by_code(&code)).flatten() {
+            let code = meta.country_code();
+            let examples = std::iter::once(meta.descriptors().general())
+                .chain(plans::line_types(meta))
+                .filter_map(|d| d.example());
+            for example in examples {
+                let (head, last) = example.split_at(example.len() - 1);
+                let changed = (last.as_bytes()[0] - b'0' + 5) % 10;
+                for national in [
+                    example.to_string(),
+                    format!("0{example}"),
+                    format!("{example}0"),
+                    head.to_string(),
+                    format!("{head}{changed}"),
+                ] {
+                    let digits = format!("{code}{national}");
+                    let crates = parse(None, &format!("+{digits}")).map_err(parse_error);
+                    assert_eq!(international(&digits), crates, "+{digits} ({})", meta.id());
+                    compared += 1;
+                    with_region += usize::from(own_region(&digits).is_some());
+                }
+            }
+        }
+        assert!(compared > 5_000, "{compared} numbers");
+        assert!(
+            with_region > compared / 2,
+            "{with_region} of {compared} with a region"
+        );
     }
 
     #[test]

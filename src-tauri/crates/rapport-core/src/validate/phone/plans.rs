@@ -21,6 +21,8 @@ pub(super) struct Plan {
     meta: &'static Metadata,
     /// The leading digits that pick this region among those sharing its country code.
     leading: Option<Regex>,
+    /// The international prefix dialled before a country code ("00", "011", …).
+    dial_out: Option<Regex>,
     general: Pattern,
     /// The number types a plan allocates, each a kind of line.
     types: Vec<Pattern>,
@@ -83,6 +85,9 @@ impl Plan {
         Self {
             meta,
             leading: meta.leading_digits().and_then(|p| anchored(p.as_str())),
+            dial_out: meta
+                .international_prefix()
+                .and_then(|p| anchored(p.as_str())),
             general: Pattern::of(meta.descriptors().general()),
             types: line_types(meta).map(Pattern::of).collect(),
         }
@@ -97,6 +102,19 @@ impl Plan {
     /// Whether the national number has this plan's general shape, whatever its length.
     pub(super) fn shapes(&self, national: &str) -> bool {
         self.general.is_match(national)
+    }
+
+    /// Where the digits continue after this region's international prefix, when they start
+    /// with it: the end of the crate's leftmost match, when that match starts at the first digit.
+    pub(super) fn after_dial_out(&self, digits: &str) -> Option<usize> {
+        match (self.meta.international_prefix(), &self.dial_out) {
+            (None, _) => None,
+            (Some(_), Some(dial_out)) => dial_out.find(digits).map(|m| m.end()),
+            (Some(crates), None) => crates
+                .find(digits)
+                .filter(|m| m.start() == 0)
+                .map(|m| m.end()),
+        }
     }
 
     /// Whether the national number belongs to this region rather than another of its code: its
