@@ -218,4 +218,36 @@ mod tests {
         }
         assert!(compared > 10_000, "{compared} comparisons");
     }
+
+    /// Every plan's international prefix, anchored here, against the crate's leftmost match when
+    /// it starts at the first digit, on digits that start with the usual prefixes or without.
+    #[test]
+    fn international_prefixes_end_where_the_crates_do() {
+        let digits = [
+            "0044", "00", "011", "0114420", "0011", "001", "810", "8107", "8~10", "010", "0190",
+            "00049", "119", "4420", "7", "",
+        ];
+        let mut compared = 0;
+        for meta in every_plan() {
+            let Some(crates) = meta.international_prefix() else {
+                continue;
+            };
+            let ours = plan(meta).unwrap();
+            assert!(ours.dial_out.is_some(), "{}", meta.id());
+            for digits in digits {
+                let expected = crates
+                    .find(digits)
+                    .filter(|m| m.start() == 0)
+                    .map(|m| m.end());
+                assert_eq!(
+                    ours.after_dial_out(digits),
+                    expected,
+                    "{} {digits}",
+                    meta.id()
+                );
+                compared += 1;
+            }
+        }
+        assert!(compared > 3_000, "{compared} comparisons");
+    }
 }
