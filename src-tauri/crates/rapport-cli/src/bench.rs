@@ -603,14 +603,14 @@ fn same_schema_insert(
     }
     let first = records.iter().map(|r| r.id).min().unwrap_or(0);
     let last = records.iter().map(|r| r.id).max().unwrap_or(0);
-    for statement in search_index::INDEX_BUFFER_BULK {
-        tx.execute(statement, [])?;
+    for statement in search_index::index_buffer_statements(search_index::BULK_INDEX_BUFFER) {
+        tx.execute(&statement, [])?;
     }
     for statement in search_index::index_span_statements() {
         tx.execute(&statement, [first, last])?;
     }
-    for statement in search_index::INDEX_BUFFER_DEFAULT {
-        tx.execute(statement, [])?;
+    for statement in search_index::index_buffer_statements(search_index::INDEX_BUFFER) {
+        tx.execute(&statement, [])?;
     }
     tx.commit()?;
     Ok(())

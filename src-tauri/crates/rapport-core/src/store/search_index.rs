@@ -57,25 +57,26 @@ pub fn index_one_statements() -> [String; 4] {
     ]
 }
 
-/// Run before indexing many contacts at once (with [`INDEX_BUFFER_DEFAULT`] after): FTS5
-/// writes its pending terms out as a new segment each time they fill its buffer, 1 MiB by
-/// default, and then merges those segments again. With 128 MiB, indexing 266,000 imported
-/// contacts took 17 s instead of 23 s and the process grew by under 100 MB. The setting is
-/// stored in each index's config table, inside the caller's transaction.
-pub const INDEX_BUFFER_BULK: [&str; 2] = [
-    "INSERT INTO contact_words (contact_words, rank) VALUES ('hashsize', 134217728)",
-    "INSERT INTO contact_grams (contact_grams, rank) VALUES ('hashsize', 134217728)",
-];
+/// The two full-text indexes.
+const INDEXES: [&str; 2] = ["contact_words", "contact_grams"];
 
-/// FTS5's own buffer size again, for the small changes of everyday edits.
-pub const INDEX_BUFFER_DEFAULT: [&str; 2] = [
-    "INSERT INTO contact_words (contact_words, rank) VALUES ('hashsize', 1048576)",
-    "INSERT INTO contact_grams (contact_grams, rank) VALUES ('hashsize', 1048576)",
-];
+/// FTS5's buffer of pending terms while many contacts are indexed at once. FTS5 writes them out
+/// as a new segment each time they fill the buffer, and then merges those segments again; with
+/// this size instead of FTS5's own, indexing 266,000 imported contacts took 17 s instead of
+/// 23 s and the process grew by under 100 MB.
+pub const BULK_INDEX_BUFFER: u32 = 128 * 1024 * 1024;
+/// FTS5's own buffer size, for the small changes of everyday edits.
+pub const INDEX_BUFFER: u32 = 1024 * 1024;
+
+/// Statements that set both indexes' buffer of pending terms to `bytes`. The setting is stored
+/// in each index's config table, inside the caller's transaction.
+pub fn index_buffer_statements(bytes: u32) -> [String; 2] {
+    INDEXES.map(|index| format!("INSERT INTO {index} ({index}, rank) VALUES ('hashsize', {bytes})"))
+}
 
 /// Statements that index the contacts from `?1` to `?2`, none indexed yet: one per index, so
 /// FTS5 writes each out in large segments. The benchmark's raw-SQLite comparison runs them too,
-/// between [`INDEX_BUFFER_BULK`] and [`INDEX_BUFFER_DEFAULT`].
+/// with the buffer at [`BULK_INDEX_BUFFER`] meanwhile.
 pub fn index_span_statements() -> [String; 2] {
     [
         insert_words("c.id BETWEEN ?1 AND ?2"),
@@ -110,9 +111,7 @@ pub async fn index_span(
     first_id: i64,
     last_id: i64,
 ) -> CoreResult<()> {
-    for statement in INDEX_BUFFER_BULK {
-        sqlx::query(statement).execute(&mut *conn).await?;
-    }
+    set_index_buffer(&mut *conn, BULK_INDEX_BUFFER).await?;
     for statement in index_span_statements() {
         sqlx::query(&statement)
             .bind(first_id)
@@ -120,19 +119,24 @@ pub async fn index_span(
             .execute(&mut *conn)
             .await?;
     }
-    for statement in INDEX_BUFFER_DEFAULT {
-        sqlx::query(statement).execute(&mut *conn).await?;
+    set_index_buffer(&mut *conn, INDEX_BUFFER).await
+}
+
+async fn set_index_buffer(conn: &mut SqliteConnection, bytes: u32) -> CoreResult<()> {
+    for statement in index_buffer_statements(bytes) {
+        sqlx::query(&statement).execute(&mut *conn).await?;
     }
     Ok(())
 }
 
 /// Merges each full-text index into one segment.
 pub async fn optimize(conn: &mut SqliteConnection) -> CoreResult<()> {
-    for statement in [
-        "INSERT INTO contact_words (contact_words) VALUES ('optimize')",
-        "INSERT INTO contact_grams (contact_grams) VALUES ('optimize')",
-    ] {
-        sqlx::query(statement).execute(&mut *conn).await?;
+    for index in INDEXES {
+        sqlx::query(&format!(
+            "INSERT INTO {index} ({index}) VALUES ('optimize')"
+        ))
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }

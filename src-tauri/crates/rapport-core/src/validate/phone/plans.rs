@@ -12,7 +12,7 @@ use std::sync::{LazyLock, OnceLock};
 
 use phonenumber::metadata::Descriptor;
 use phonenumber::Metadata;
-use regex::{Regex, RegexBuilder};
+use regex::{Match, Regex, RegexBuilder};
 
 use crate::phone::metadata;
 
@@ -107,25 +107,34 @@ impl Plan {
     /// Where the digits continue after this region's international prefix, when they start
     /// with it: the end of the crate's leftmost match, when that match starts at the first digit.
     pub(super) fn after_dial_out(&self, digits: &str) -> Option<usize> {
-        match (self.meta.international_prefix(), &self.dial_out) {
-            (None, _) => None,
-            (Some(_), Some(dial_out)) => dial_out.find(digits).map(|m| m.end()),
-            (Some(crates), None) => crates
-                .find(digits)
-                .filter(|m| m.start() == 0)
-                .map(|m| m.end()),
-        }
+        let crates = self.meta.international_prefix()?;
+        end_from_start(self.dial_out.as_ref(), |text| crates.find(text), digits)
     }
 
     /// Whether the national number belongs to this region rather than another of its code: its
     /// leading digits where the plan names them, else the plan allocates it.
     pub(super) fn claims(&self, national: &str) -> bool {
-        match (self.meta.leading_digits(), &self.leading) {
-            (Some(_), Some(leading)) => leading.is_match(national),
-            (Some(crates), None) => crates.find(national).is_some_and(|m| m.start() == 0),
-            (None, _) => self.allocates(national),
+        match self.meta.leading_digits() {
+            Some(crates) => {
+                end_from_start(self.leading.as_ref(), |text| crates.find(text), national).is_some()
+            }
+            None => self.allocates(national),
         }
     }
+}
+
+/// Where a pattern of a plan, matched from the first digit of `text`, ends: compiled here, or,
+/// when it did not compile here, the crate's leftmost match if that starts at the first digit.
+fn end_from_start<'t>(
+    ours: Option<&Regex>,
+    crates: impl FnOnce(&'t str) -> Option<Match<'t>>,
+    text: &'t str,
+) -> Option<usize> {
+    match ours {
+        Some(regex) => regex.find(text),
+        None => crates(text).filter(|m| m.start() == 0),
+    }
+    .map(|m| m.end())
 }
 
 /// Every plan of the crate's metadata, by country code and region ("001" for the
