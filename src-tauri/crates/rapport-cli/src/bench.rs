@@ -55,8 +55,8 @@ struct Report {
     /// duplicates against the stored contacts, indexed for search), with `rapport import`'s code.
     import_rows_per_s: f64,
     import_seconds: f64,
-    /// Of `import_seconds`, the part after the last batch was stored: indexing the new contacts
-    /// for search and committing.
+    /// Of `import_seconds`, the part after the last batch was stored: building the list indexes
+    /// again when the import dropped them, indexing the new contacts for search, committing.
     import_index_seconds: f64,
     /// Import rate as a share of `same_schema_rows_per_s`.
     import_pct_of_same_schema: f64,

@@ -3,7 +3,6 @@
 //! nobody's work address looks like that, and they are how typing mistakes slip through.
 
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 use super::invisible;
 
@@ -25,7 +24,7 @@ pub fn business_email(input: &str) -> Result<String, String> {
             _ => "contains an invisible control character".into(),
         });
     }
-    let address: String = input.trim().nfc().collect();
+    let address = rapport_import::fields::nfc(input.trim());
     if address.is_empty() {
         return Err("is empty".into());
     }

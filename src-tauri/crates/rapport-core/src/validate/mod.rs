@@ -6,7 +6,7 @@ pub mod phone;
 mod problems;
 mod time_zone;
 
-use unicode_normalization::UnicodeNormalization;
+use rapport_import::fields::nfc;
 
 pub use email::business_email;
 pub use phone::{parse_phone, ParsedPhone};
@@ -19,7 +19,7 @@ pub const MAX_FIELD_CHARS: usize = 32_767;
 /// A name or other text as stored: Unicode NFC, trimmed, inner runs of white space made one
 /// space (a pasted tab or double space is never meaningful in a name).
 pub fn text(input: &str) -> String {
-    let composed: String = input.nfc().collect();
+    let composed = nfc(input);
     composed.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -31,7 +31,7 @@ pub fn optional(input: Option<&str>) -> Option<String> {
 /// Free text that keeps its line breaks (notes, instructions): NFC and trimmed only.
 pub fn multiline(input: Option<&str>) -> Option<String> {
     input
-        .map(|t| t.nfc().collect::<String>().trim().to_string())
+        .map(|t| nfc(t).trim().to_string())
         .filter(|t| !t.is_empty())
 }
 

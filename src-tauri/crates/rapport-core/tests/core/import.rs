@@ -53,6 +53,14 @@ async fn digest(db: &Database) -> String {
     format!("{:x}", hasher.finalize())
 }
 
+/// Every table, index and trigger as the schema defines it.
+async fn schema(db: &Database) -> Vec<(String, String)> {
+    sqlx::query_as("SELECT name, ifnull(sql, '') FROM sqlite_master ORDER BY name")
+        .fetch_all(db.reader())
+        .await
+        .unwrap()
+}
+
 async fn found(db: &Database, actor: &Actor, text: &str) -> usize {
     let query = ContactListQuery {
         search: Some(text.into()),
@@ -311,6 +319,7 @@ async fn a_dry_run_or_a_cancelled_import_stores_nothing() {
     }
     let csv = write(dir.path(), "many.csv", &text);
     let before = digest(&demo.db).await;
+    let schema_before = schema(&demo.db).await;
     let dry = run(
         &demo.db,
         &demo.admin,
@@ -343,11 +352,69 @@ async fn a_dry_run_or_a_cancelled_import_stores_nothing() {
     .await;
     assert!(matches!(result, Err(CoreError::Cancelled)), "{result:?}");
     assert_eq!(digest(&demo.db).await, before);
+    // The list indexes the import dropped to store its contacts faster are back.
+    assert_eq!(schema(&demo.db).await, schema_before);
     let imports: i64 = sqlx::query_scalar("SELECT count(*) FROM imports")
         .fetch_one(demo.db.reader())
         .await
         .unwrap();
     assert_eq!(imports, 0);
+}
+
+#[tokio::test]
+async fn an_import_of_many_new_contacts_leaves_the_list_indexes_whole() {
+    let demo = demo_db(50).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("First Name,Last Name,Company,E-mail Address\n");
+    for i in 0..6_000 {
+        text.push_str(&format!(
+            "Person{i},Family{:04},Firm {},p{i}@bulk.example.com\n",
+            6_000 - i,
+            i % 7
+        ));
+    }
+    let csv = write(dir.path(), "many.csv", &text);
+    let schema_before = schema(&demo.db).await;
+    let report = run(&demo.db, &demo.admin, &csv, &ImportOptions::default())
+        .await
+        .unwrap();
+    assert_eq!(report.imported, 6_000);
+    assert_eq!(schema(&demo.db).await, schema_before);
+    let check: String = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_one(demo.db.reader())
+        .await
+        .unwrap();
+    assert_eq!(check, "ok");
+    let total: i64 = sqlx::query_scalar("SELECT count(*) FROM contacts")
+        .fetch_one(demo.db.reader())
+        .await
+        .unwrap();
+    for index in rapport_core::store::bulk::LIST_INDEXES {
+        let entries: i64 = sqlx::query_scalar(&format!(
+            "SELECT count(*) FROM contacts INDEXED BY {index} WHERE id > 0"
+        ))
+        .fetch_one(demo.db.reader())
+        .await
+        .unwrap();
+        assert_eq!(entries, total, "{index}");
+    }
+    // The list reads the rebuilt name order: the file wrote the family names in reverse.
+    let query = ContactListQuery {
+        limit: 100,
+        ..Default::default()
+    };
+    let imported: Vec<String> = contacts::list(&demo.db, &demo.admin, &query)
+        .await
+        .unwrap()
+        .rows
+        .into_iter()
+        .map(|r| r.display_name)
+        .filter(|name| name.starts_with("Person"))
+        .collect();
+    assert!(imported.len() >= 40, "{imported:?}");
+    for (i, name) in imported.iter().enumerate() {
+        assert_eq!(*name, format!("Person{} Family{:04}", 5_999 - i, i + 1));
+    }
 }
 
 #[tokio::test]

@@ -10,6 +10,18 @@ use crate::fields::{PhoneUsage, Usage};
 
 /// A header as it is compared.
 pub(crate) fn normalize(text: &str) -> String {
+    // Notes compare their header and value for every row; ASCII needs no decomposing.
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
+    normalize_unicode(text)
+}
+
+fn normalize_unicode(text: &str) -> String {
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(text.len());
@@ -184,4 +196,18 @@ pub(crate) fn known(header: &str) -> Option<Target> {
         return None;
     }
     table().get(&key).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_headers_normalize_as_any_other_text() {
+        let every: String = (0..128u8).map(char::from).collect();
+        for text in [every.as_str(), "E-Mail 2: Adresse", "Business Phone 2"] {
+            assert_eq!(normalize(text), normalize_unicode(text), "{text:?}");
+        }
+        assert_eq!(normalize("Straße (geschäftlich)"), "strassegeschaftlich");
+    }
 }
