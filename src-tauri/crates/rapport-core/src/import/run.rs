@@ -44,7 +44,7 @@ const INDEX_CACHE_KIB: u32 = 1024 * 1024;
 /// Below this many new contacts an import keeps the list indexes whatever it stores: placing
 /// a few thousand entries costs less than a second, and dropping an index makes every open
 /// connection prepare its statements again.
-const REBUILD_LIST_INDEXES_FROM: u64 = BATCH as u64;
+const REBUILD_LIST_INDEXES_FROM: i64 = BATCH as i64;
 /// New contacts after which the search index is merged in one go: it then holds many segments
 /// that FTS5's own merging would otherwise work through during the next writes.
 const OPTIMIZE_AFTER: i64 = 50_000;
@@ -228,7 +228,7 @@ pub async fn import_file(
                 actor: actor.clone(),
                 import_id,
                 first_new_id,
-                stored_before: u64::try_from(stored_before).unwrap_or(0),
+                stored_before,
                 defaults: Defaults {
                     contact_type: options.contact_type.unwrap_or(ContactType::Operations),
                     owner: actor.username().to_string(),
@@ -397,9 +397,8 @@ pub async fn import_file(
             list_indexes,
         } = writer.finish().await?;
         let created = state.next_id - first_new_id;
-        if created > 0 {
-            set_cache(&mut tx, INDEX_CACHE_KIB).await?;
-        }
+        // A limit, not an allocation: an import that created nothing builds nothing with it.
+        set_cache(&mut tx, INDEX_CACHE_KIB).await?;
         bulk::recreate_indexes(&mut tx, list_indexes).await?;
         if created > 0 {
             // One statement for all: FTS5 writes its pending terms out as a new segment at the
@@ -721,7 +720,7 @@ struct WriteContext {
     import_id: i64,
     first_new_id: i64,
     /// Contacts stored before the import.
-    stored_before: u64,
+    stored_before: i64,
     defaults: Defaults,
     home: String,
 }
@@ -735,7 +734,7 @@ struct WriteContext {
 /// entries does: the break-even comes at new contacts numbering about half the stored ones.
 /// Whatever the file holds after that point, the import spends at most about twice as long on
 /// these indexes as it would had it known in advance.
-fn rebuilds_list_indexes(created: u64, stored_before: u64) -> bool {
+fn rebuilds_list_indexes(created: i64, stored_before: i64) -> bool {
     created >= REBUILD_LIST_INDEXES_FROM && created * 2 >= stored_before
 }
 
@@ -769,7 +768,7 @@ impl Writer {
             while let Some(job) = queue.recv().await {
                 match job {
                     Write::Create(inserts, extras) => {
-                        created += extras.len() as u64;
+                        created += extras.len() as i64;
                         if list_indexes.is_none()
                             && rebuilds_list_indexes(created, cx.stored_before)
                         {
